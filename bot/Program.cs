@@ -1,0 +1,20 @@
+using ChatReport.Bot.Storage;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// The Bot Framework's usual local port; --urls or ASPNETCORE_URLS override it.
+builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, builder.Configuration["urls"] ?? "http://localhost:3978");
+
+builder.AddChatReportStorage();
+
+var app = builder.Build();
+
+app.MapHealthChecks("/healthz");
+
+if (!await app.PrepareDatabaseAsync(app.Lifetime.ApplicationStopping))
+{
+    return 1;
+}
+
+await app.RunAsync();
+return 0;

@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ChatReport.Bot.Storage;
+
+/// <summary>How the bot talks to its SQLite file.</summary>
+public sealed record StorageOptions
+{
+    public const string Section = "Storage";
+
+    /// <summary>Used when <c>ConnectionStrings:ChatReport</c> is not set.</summary>
+    public const string DefaultConnectionString = "Data Source=chatreport.db";
+
+    /// <summary>
+    /// FULL makes every acknowledged turn survive a power cut, at one fsync per commit;
+    /// NORMAL survives a process crash but may lose the last commits on power loss.
+    /// </summary>
+    [AllowedValues("FULL", "NORMAL")]
+    public string Synchronous { get; init; } = "FULL";
+
+    /// <summary>How long a writer waits for a lock before SQLite reports "database is locked".</summary>
+    [Range(1, 600)]
+    public int BusyTimeoutSeconds { get; init; } = 30;
+}
