@@ -1,0 +1,32 @@
+using ChatReport.Bot.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChatReport.Bot.Tests.Storage;
+
+/// <summary>A fresh SQLite file in a temporary folder, deleted with the test.</summary>
+public sealed class TestDatabase : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("chatreport-test-").FullName;
+
+    public TestDatabase(StorageOptions? options = null)
+    {
+        Path = System.IO.Path.Combine(_folder, "test.db");
+        Connections = new SqliteConnectionFactory($"Data Source={Path}", Options.Create(options ?? new StorageOptions()));
+    }
+
+    public string Path { get; }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
+
+    public SqliteConnectionFactory Connections { get; }
+
+    public DatabaseMigrator Migrator => new(Connections, Time, NullLogger<DatabaseMigrator>.Instance);
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
