@@ -61,6 +61,20 @@ public sealed class ChannelAuthenticator : IChannelAuthenticator, IDisposable
     public async Task<AuthenticationOutcome> AuthenticateAsync(string? authorizationHeader, Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        try
+        {
+            return await AuthenticateCoreAsync(authorizationHeader, activity, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Whatever a hostile token manages to trip over inside IdentityModel must be a 401, not a 500.
+            _logger.LogError(ex, "Token validation failed unexpectedly");
+            return AuthenticationOutcome.Refused($"Token validation failed unexpectedly ({ex.GetType().Name})");
+        }
+    }
+
+    private async Task<AuthenticationOutcome> AuthenticateCoreAsync(string? authorizationHeader, Activity activity, CancellationToken cancellationToken)
+    {
         if (string.IsNullOrWhiteSpace(authorizationHeader))
         {
             return _settings.IsAuthenticationEnabled ? Refused("No Authorization header") : AuthenticationOutcome.Anonymous;
