@@ -19,6 +19,9 @@ public sealed class ChannelAuthenticator : IChannelAuthenticator, IDisposable
 {
     public const string HttpClientName = "ChatReport.Authentication.OpenIdMetadata";
 
+    // Bot Framework tokens are about 1-2 KB; parsing megabytes of base64 is only a way to burn CPU.
+    private const int MaximumTokenLength = 16 * 1024;
+
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
     private static readonly string[] AllowedAlgorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
@@ -65,7 +68,7 @@ public sealed class ChannelAuthenticator : IChannelAuthenticator, IDisposable
         {
             return await AuthenticateCoreAsync(authorizationHeader, activity, cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
             // Whatever a hostile token manages to trip over inside IdentityModel must be a 401, not a 500.
             _logger.LogError(ex, "Token validation failed unexpectedly");
@@ -90,6 +93,11 @@ public sealed class ChannelAuthenticator : IChannelAuthenticator, IDisposable
         if (!TryGetBearerToken(authorizationHeader, out var rawToken))
         {
             return Refused("The Authorization header is not 'Bearer <token>'");
+        }
+
+        if (rawToken.Length > MaximumTokenLength)
+        {
+            return Refused($"The bearer token is longer than {MaximumTokenLength} characters");
         }
 
         JsonWebToken token;

@@ -74,6 +74,14 @@ public sealed class ChannelAuthenticatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RefusesAnAbsurdlyLongToken()
+    {
+        var outcome = await AuthenticateAsync(new string('a', 100_000) + ".b.c");
+
+        AssertRefused(outcome, "longer than");
+    }
+
+    [Fact]
     public async Task RefusesATokenSignedWithAnotherKeyUnderAPublishedKid()
     {
         var forger = FakeIdentityProvider.UnpublishedKey(_teamsKey.Kid);
