@@ -1,3 +1,5 @@
+using ChatReport.Bot.Authentication;
+using ChatReport.Bot.Hosting;
 using ChatReport.Bot.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -6,15 +8,10 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, builder.Configuration["urls"] ?? "http://localhost:3978");
 
 builder.AddChatReportStorage();
+builder.AddChatReportAuthentication();
 
 var app = builder.Build();
 
 app.MapHealthChecks("/healthz");
 
-if (!await app.PrepareDatabaseAsync(app.Lifetime.ApplicationStopping))
-{
-    return 1;
-}
-
-await app.RunAsync();
-return 0;
+return await app.RunChatReportAsync();

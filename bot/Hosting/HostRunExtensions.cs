@@ -1,0 +1,35 @@
+using ChatReport.Bot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace ChatReport.Bot.Hosting;
+
+public static class HostRunExtensions
+{
+    /// <summary>
+    /// Prepares the database, then serves until shutdown. Configuration and database problems
+    /// end the process with one clear log line and exit code 1 instead of a stack trace: the
+    /// person reading it is an administrator, not a developer.
+    /// </summary>
+    public static async Task<int> RunChatReportAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ChatReport");
+        try
+        {
+            // Validate here so a bad setting is one line from us, not the host's stack trace.
+            app.Services.GetService<IStartupValidator>()?.Validate();
+            if (!await app.PrepareDatabaseAsync(app.Lifetime.ApplicationStopping))
+            {
+                return 1;
+            }
+
+            await app.RunAsync();
+            return 0;
+        }
+        catch (OptionsValidationException ex)
+        {
+            logger.LogCritical("Cannot start, the configuration is invalid: {Reason}", string.Join(" ", ex.Failures));
+            return 1;
+        }
+    }
+}
