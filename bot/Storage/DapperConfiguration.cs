@@ -21,35 +21,74 @@ public static class DapperConfiguration
 
         DefaultTypeMap.MatchNamesWithUnderscores = true;
         // The built-in maps would write DateTimeOffset with the machine's local offset.
-        SqlMapper.RemoveTypeMap(typeof(DateTimeOffset));
-        SqlMapper.RemoveTypeMap(typeof(DateTimeOffset?));
-        SqlMapper.AddTypeHandler(new UtcInstantHandler());
-        SqlMapper.RemoveTypeMap(typeof(DateOnly));
-        SqlMapper.RemoveTypeMap(typeof(DateOnly?));
-        SqlMapper.AddTypeHandler(new LocalDateHandler());
+        Replace(typeof(DateTimeOffset), new UtcInstantHandler());
+        Replace(typeof(DateOnly), new LocalDateHandler());
+        // SQLite hands every integer back as Int64, and Dapper binds a positional record only
+        // when each column's type equals its parameter's type or has a handler. These two let
+        // records say int and bool, as the domain does.
+        Replace(typeof(int), new Int32Handler());
+        Replace(typeof(bool), new BooleanHandler());
     }
 
-    private sealed class UtcInstantHandler : SqlMapper.TypeHandler<DateTimeOffset>
+    private static void Replace(Type type, SqlMapper.ITypeHandler handler)
     {
-        public override void SetValue(IDbDataParameter parameter, DateTimeOffset value)
-        {
-            parameter.DbType = DbType.String;
-            parameter.Value = value.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
-        }
-
-        public override DateTimeOffset Parse(object value) =>
-            DateTimeOffset.Parse((string)value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+        SqlMapper.RemoveTypeMap(type);
+        SqlMapper.RemoveTypeMap(typeof(Nullable<>).MakeGenericType(type));
+        SqlMapper.AddTypeHandler(type, handler);
     }
 
-    private sealed class LocalDateHandler : SqlMapper.TypeHandler<DateOnly>
+    // Non-generic handlers, because SqlMapper.TypeHandler<T> passes DBNull to Parse when a
+    // scalar query for T? finds NULL, and cannot answer null. Registered for T, they also serve
+    // T?, so a null parameter arrives here as DBNull.
+    private sealed class UtcInstantHandler : SqlMapper.ITypeHandler
     {
-        public override void SetValue(IDbDataParameter parameter, DateOnly value)
+        public void SetValue(IDbDataParameter parameter, object value)
         {
             parameter.DbType = DbType.String;
-            parameter.Value = value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            parameter.Value = value is DateTimeOffset instant ? instant.UtcDateTime.ToString("O", CultureInfo.InvariantCulture) : DBNull.Value;
         }
 
-        public override DateOnly Parse(object value) =>
-            DateOnly.ParseExact((string)value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        public object? Parse(Type destinationType, object value) => value is DBNull
+            ? null
+            : DateTimeOffset.Parse((string)value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+    }
+
+    private sealed class LocalDateHandler : SqlMapper.ITypeHandler
+    {
+        public void SetValue(IDbDataParameter parameter, object value)
+        {
+            parameter.DbType = DbType.String;
+            parameter.Value = value is DateOnly day ? day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;
+        }
+
+        public object? Parse(Type destinationType, object value) => value is DBNull
+            ? null
+            : DateOnly.ParseExact((string)value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+
+    private sealed class Int32Handler : SqlMapper.ITypeHandler
+    {
+        public void SetValue(IDbDataParameter parameter, object value)
+        {
+            parameter.DbType = DbType.Int32;
+            parameter.Value = value ?? DBNull.Value;
+        }
+
+        public object? Parse(Type destinationType, object value) => value is DBNull
+            ? null
+            : Convert.ToInt32(value, CultureInfo.InvariantCulture);
+    }
+
+    private sealed class BooleanHandler : SqlMapper.ITypeHandler
+    {
+        public void SetValue(IDbDataParameter parameter, object value)
+        {
+            parameter.DbType = DbType.Int64;
+            parameter.Value = value is bool flag ? (flag ? 1L : 0L) : DBNull.Value;
+        }
+
+        public object? Parse(Type destinationType, object value) => value is DBNull
+            ? null
+            : Convert.ToInt64(value, CultureInfo.InvariantCulture) != 0;
     }
 }

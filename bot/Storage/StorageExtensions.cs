@@ -1,3 +1,4 @@
+using ChatReport.Dialogs.Domain;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -6,7 +7,11 @@ namespace ChatReport.Bot.Storage;
 
 public static class StorageExtensions
 {
-    /// <summary>SQLite through Dapper: the connection factory, the migrator and the health check.</summary>
+    /// <summary>
+    /// SQLite through Dapper: the connection factory, the migrator, the health check, the stores
+    /// behind the domain ports of <c>ChatReport.Dialogs.Domain</c>, and the first-start work
+    /// (default rules, the current cycle).
+    /// </summary>
     public static IHostApplicationBuilder AddChatReportStorage(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<StorageOptions>()
@@ -18,6 +23,27 @@ public static class StorageExtensions
             services.GetRequiredService<IOptions<StorageOptions>>()));
         builder.Services.AddSingleton<DatabaseMigrator>();
         builder.Services.TryAddSingleton(TimeProvider.System);
+
+        builder.Services.AddOptions<RulesOptions>().BindConfiguration(RulesOptions.Section);
+        builder.Services.AddOptions<CycleOptions>()
+            .BindConfiguration(CycleOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        // One store per aggregate; they hold no state, so one instance serves every turn.
+        builder.Services.AddSingleton<OrgUnitStore>().AddSingleton<IOrganisation>(s => s.GetRequiredService<OrgUnitStore>());
+        builder.Services.AddSingleton<MemberStore>().AddSingleton<IMemberDirectory>(s => s.GetRequiredService<MemberStore>());
+        builder.Services.AddSingleton<JoinCodeStore>().AddSingleton<IJoinCodes>(s => s.GetRequiredService<JoinCodeStore>());
+        builder.Services.AddSingleton<RuleStore>().AddSingleton<IRuleBook>(s => s.GetRequiredService<RuleStore>());
+        builder.Services.AddSingleton<CycleStore>().AddSingleton<ICycleCalendar>(s => s.GetRequiredService<CycleStore>());
+        builder.Services.AddSingleton<ClaimStore>().AddSingleton<IClaimBook>(s => s.GetRequiredService<ClaimStore>());
+        builder.Services.AddSingleton<LedgerStore>().AddSingleton<ILedger>(s => s.GetRequiredService<LedgerStore>());
+        builder.Services.AddSingleton<ServiceTaskStore>().AddSingleton<IServiceTasks>(s => s.GetRequiredService<ServiceTaskStore>());
+        builder.Services.AddSingleton<AuditStore>().AddSingleton<IAuditTrail>(s => s.GetRequiredService<AuditStore>());
+
+        // In this order: the cycle's base points come from the base rule.
+        builder.Services.AddSingleton<IDatabaseInitializer, DefaultRulesInitializer>();
+        builder.Services.AddSingleton<IDatabaseInitializer, CurrentCycleInitializer>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }

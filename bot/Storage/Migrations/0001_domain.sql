@@ -59,9 +59,13 @@ CREATE TABLE point_rules (
     keywords        TEXT    NOT NULL DEFAULT '[]',
     is_active       INTEGER NOT NULL DEFAULT 1,
     version         INTEGER NOT NULL DEFAULT 1,
-    updated_at      TEXT    NOT NULL
+    updated_at      TEXT    NOT NULL,
+    CHECK ((cap_points IS NULL) = (cap_period IS NULL))
 );
+-- Every member gets one base entry per cycle, so there is one base rule in force at a time.
+CREATE UNIQUE INDEX ux_point_rules_one_base ON point_rules (kind) WHERE kind = 'base' AND is_active = 1;
 
+-- A cycle runs from starts_on to ends_on, both days included; its quarters count from starts_on.
 CREATE TABLE cycles (
     id          INTEGER PRIMARY KEY,
     year        INTEGER NOT NULL UNIQUE,
@@ -94,6 +98,8 @@ CREATE TABLE claims (
     source_conversation_id  TEXT    NOT NULL,
     source_activity_id      TEXT    NOT NULL,
     created_at              TEXT    NOT NULL,
+    CHECK ((status = 'pending') = (decided_at IS NULL)),
+    CHECK (status <> 'approved' OR awarded_points BETWEEN 0 AND 1000),
     -- A redelivered activity must not create a second claim.
     UNIQUE (source_channel_id, source_conversation_id, source_activity_id)
 );
@@ -135,6 +141,8 @@ CREATE TABLE task_signups (
 ) WITHOUT ROWID;
 
 -- Append-only: a correction is a new entry that reverses an old one (triggers below).
+-- Points are signed so that a total is a plain SUM: deductions negative, base and bonus not.
+-- Reversals and adjustments count in the part (base / bonus / deduction) of the entry they refer to.
 CREATE TABLE ledger_entries (
     id                 INTEGER PRIMARY KEY,
     member_id          INTEGER NOT NULL REFERENCES members (id),
@@ -150,17 +158,31 @@ CREATE TABLE ledger_entries (
     occurred_on        TEXT    NOT NULL,
     reason             TEXT,
     recorded_by        INTEGER REFERENCES members (id),
-    recorded_at        TEXT    NOT NULL
+    recorded_at        TEXT    NOT NULL,
+    -- The activity that asked for an entry no other key protects (a deduction), so that a
+    -- redelivered command deducts once.
+    source_channel_id       TEXT,
+    source_conversation_id  TEXT,
+    source_activity_id      TEXT,
+    CHECK (CASE kind
+               WHEN 'deduction' THEN points < 0
+               WHEN 'base' THEN points >= 0
+               WHEN 'bonus' THEN points >= 0
+               ELSE 1
+           END),
+    CHECK (kind <> 'reversal' OR reverses_entry_id IS NOT NULL)
 );
--- Covering indexes: a member's total, a branch's ranking, a day's entries.
-CREATE INDEX ix_ledger_member_cycle ON ledger_entries (member_id, cycle_id, quarter, points);
-CREATE INDEX ix_ledger_unit_cycle ON ledger_entries (unit_id, cycle_id, quarter, member_id, points);
+-- Covering indexes: a member's total, a branch's ranking and notice, a day's entries.
+CREATE INDEX ix_ledger_member_cycle ON ledger_entries (member_id, cycle_id, quarter, kind, points, reverses_entry_id);
+CREATE INDEX ix_ledger_unit_cycle ON ledger_entries (unit_id, cycle_id, quarter, member_id, kind, points, reverses_entry_id);
 CREATE INDEX ix_ledger_recorded ON ledger_entries (unit_id, recorded_at);
 -- One award per claim and per task participant, whatever races or redeliveries happen.
 CREATE UNIQUE INDEX ux_ledger_claim ON ledger_entries (claim_id) WHERE claim_id IS NOT NULL AND kind = 'bonus';
 CREATE UNIQUE INDEX ux_ledger_task ON ledger_entries (task_id, member_id) WHERE task_id IS NOT NULL AND kind = 'bonus';
 CREATE UNIQUE INDEX ux_ledger_base ON ledger_entries (member_id, cycle_id) WHERE kind = 'base';
 CREATE UNIQUE INDEX ux_ledger_reverses ON ledger_entries (reverses_entry_id) WHERE reverses_entry_id IS NOT NULL;
+CREATE UNIQUE INDEX ux_ledger_source ON ledger_entries (source_channel_id, source_conversation_id, source_activity_id)
+    WHERE source_activity_id IS NOT NULL;
 
 CREATE TRIGGER tr_ledger_no_update BEFORE UPDATE ON ledger_entries
 BEGIN
@@ -181,6 +203,7 @@ CREATE TABLE join_codes (
     uses        INTEGER NOT NULL DEFAULT 0,
     revoked_at  TEXT
 ) WITHOUT ROWID;
+CREATE INDEX ix_join_codes_unit ON join_codes (unit_id);
 
 -- Where to reach a conversation later. `verified` marks a serviceUrl that arrived on an
 -- authenticated activity (or from CreateConversation); only those are called proactively.

@@ -10,15 +10,16 @@ public sealed class TestDatabase : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("chatreport-test-").FullName;
 
-    public TestDatabase(StorageOptions? options = null)
+    public TestDatabase(StorageOptions? options = null, DateTimeOffset? now = null)
     {
+        Time = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
         Path = System.IO.Path.Combine(_folder, "test.db");
         Connections = new SqliteConnectionFactory($"Data Source={Path}", Options.Create(options ?? new StorageOptions()));
     }
 
     public string Path { get; }
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Time { get; }
 
     public SqliteConnectionFactory Connections { get; }
 

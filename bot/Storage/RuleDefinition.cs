@@ -1,0 +1,14 @@
+using ChatReport.Dialogs.Domain;
+
+namespace ChatReport.Bot.Storage;
+
+/// <summary>One rule as the rules file states it, validated.</summary>
+internal sealed record RuleDefinition(
+    string Code,
+    string NameZh,
+    string NameEn,
+    RuleKind Kind,
+    int DefaultPoints,
+    int? CapPoints,
+    CapPeriod? CapPeriod,
+    IReadOnlyList<string> Keywords);

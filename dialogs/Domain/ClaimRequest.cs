@@ -1,0 +1,27 @@
+namespace ChatReport.Dialogs.Domain;
+
+/// <summary>
+/// A claim to register. The conversation layer has already applied the policy (no future
+/// dates, caps, same-day warnings); the store checks only what keeps the data whole.
+/// </summary>
+/// <param name="MemberId">Who claims.</param>
+/// <param name="RuleId">The bonus rule claimed under.</param>
+/// <param name="OccurredAt">When the deed happened.</param>
+/// <param name="OccurredOn">The local day it happened on, in the branch's time zone.</param>
+/// <param name="Place">Where, if said.</param>
+/// <param name="Description">What happened (required).</param>
+/// <param name="ClaimedPoints">The points asked for, 0–1000.</param>
+/// <param name="MemberNote">The member's note, if any.</param>
+/// <param name="Source">The activity that submitted it: a redelivery of it returns the same claim.</param>
+/// <param name="Attachments">Evidence to keep with it.</param>
+public sealed record ClaimRequest(
+    long MemberId,
+    long RuleId,
+    DateTimeOffset OccurredAt,
+    DateOnly OccurredOn,
+    string? Place,
+    string Description,
+    int ClaimedPoints,
+    string? MemberNote,
+    ActivityKey Source,
+    IReadOnlyList<NewClaimAttachment> Attachments);
