@@ -1,3 +1,4 @@
+using ChatReport.Bot.Messaging;
 using ChatReport.Bot.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -6,10 +7,12 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, builder.Configuration["urls"] ?? "http://localhost:3978");
 
 builder.AddChatReportStorage();
+builder.AddChatReportMessaging();
 
 var app = builder.Build();
 
 app.MapHealthChecks("/healthz");
+app.MapBotMessages();
 
 if (!await app.PrepareDatabaseAsync(app.Lifetime.ApplicationStopping))
 {
