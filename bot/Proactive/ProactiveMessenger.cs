@@ -127,12 +127,13 @@ public sealed class ProactiveMessenger(
 
     private async Task RunAsync(ConversationReference reference, string eventName, Func<ITurnContext, CancellationToken, Task> callback, CancellationToken cancellationToken)
     {
-        // The SDK fabricates an inbound-looking event so that bot code sees a normal turn.
+        // The SDK fabricates an inbound-looking event so that bot code sees a normal turn. It has
+        // no id: replies built with CreateReply would otherwise point replyToId at it, and the
+        // reference alone decides whether sends thread under an existing message.
         var activity = new Activity
         {
             Type = ActivityTypes.Event,
             Name = eventName,
-            Id = Guid.NewGuid().ToString(),
             ChannelId = reference.ChannelId,
             ServiceUrl = reference.ServiceUrl,
             Conversation = reference.Conversation,
