@@ -79,7 +79,10 @@ public static class MessagesEndpoint
                 statusCode: StatusCodes.Status401Unauthorized);
         }
 
-        var outcome = await processor.ProcessAsync(activity!, authentication, cancellationToken);
+        // Like the SDK, a turn is not abandoned when the channel hangs up (Teams gives up after
+        // 15 s and redelivers): half a turn is worse than a late one, and de-duplication answers
+        // the redelivery. Every wait inside is bounded by the Connector and SQLite timeouts.
+        var outcome = await processor.ProcessAsync(activity!, authentication, CancellationToken.None);
         return outcome switch
         {
             { Body: { } json } => TypedResults.Json(json, BotJson.Options, statusCode: outcome.StatusCode),

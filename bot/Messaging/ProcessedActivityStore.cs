@@ -18,11 +18,6 @@ public sealed class ProcessedActivityStore(SqliteConnectionFactory connections, 
         ON CONFLICT (channel_id, conversation_id, activity_id) DO NOTHING
         """;
 
-    private const string Release = """
-        DELETE FROM processed_activities
-        WHERE channel_id = @ChannelId AND conversation_id = @ConversationId AND activity_id = @ActivityId
-        """;
-
     private const string Prune = """
         DELETE FROM processed_activities WHERE processed_at < @Cutoff
         """;
@@ -39,16 +34,6 @@ public sealed class ProcessedActivityStore(SqliteConnectionFactory connections, 
             cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return inserted == 1;
-    }
-
-    /// <summary>Forgets a claim so that the channel's redelivery runs the turn.</summary>
-    public async Task ReleaseAsync(string channelId, string conversationId, string activityId, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            Release,
-            new { ChannelId = channelId, ConversationId = conversationId, ActivityId = activityId },
-            cancellationToken: cancellationToken));
     }
 
     /// <summary>Drops ids older than the window; returns how many went.</summary>

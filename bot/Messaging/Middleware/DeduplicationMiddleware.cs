@@ -8,12 +8,12 @@ namespace ChatReport.Bot.Messaging.Middleware;
 /// the platform de-duplicates.
 /// </summary>
 /// <remarks>
-/// The id is claimed (committed) before the turn runs, so a redelivery racing the first
-/// delivery is acknowledged and dropped. If the turn is cancelled (the host shuts down or the
-/// channel hangs up) the claim is released so the channel's retry can run it. If the process
-/// dies mid-turn the claim stays: that activity is not run again (at most once), and the user
-/// sends it again. The dialog layer that commits a turn's domain change should record the id in
-/// the same transaction to be exact.
+/// The id is claimed, in its own committed transaction, before the turn runs, so a redelivery
+/// racing the first delivery is acknowledged and dropped. The claim is never released: if the
+/// process dies mid-turn, that activity is not run again (at most once) and the user, who got
+/// no answer, sends it again. Releasing on failure would risk the worse outcome: a turn that had
+/// already committed its points award running a second time. If the claim itself cannot be
+/// written the request fails with 500 before the turn runs, and the channel's retry is welcome.
 /// </remarks>
 public sealed class DeduplicationMiddleware(ProcessedActivityStore store, ILogger<DeduplicationMiddleware> logger) : ITurnMiddleware
 {
@@ -41,15 +41,6 @@ public sealed class DeduplicationMiddleware(ProcessedActivityStore store, ILogge
             return;
         }
 
-        try
-        {
-            await nextAsync(cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // The request token is already cancelled; the release must still reach the file.
-            await store.ReleaseAsync(channelId, conversationId, activity.Id, CancellationToken.None);
-            throw;
-        }
+        await nextAsync(cancellationToken);
     }
 }
