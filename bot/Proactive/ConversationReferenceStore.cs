@@ -63,11 +63,31 @@ public sealed class ConversationReferenceStore(SqliteConnectionFactory connectio
     public async Task SaveAsync(StoredConversationReference reference, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reference);
+        // Almost every turn sees a conversation it already knows. Reading first (WAL readers take
+        // no lock) spares the turn a write transaction that would queue behind other writers.
+        var existing = await FindAsync(reference.ChannelId, reference.ConversationId, cancellationToken);
+        if (existing is not null && ((existing.Verified && !reference.Verified) || Unchanged(existing, reference)))
+        {
+            return;
+        }
+
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(Upsert, reference, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
     }
+
+    private static bool Unchanged(StoredConversationReference existing, StoredConversationReference seen) =>
+        string.Equals(existing.ServiceUrl, seen.ServiceUrl, StringComparison.Ordinal)
+        && string.Equals(existing.BotId, seen.BotId, StringComparison.Ordinal)
+        && string.Equals(existing.BotName, seen.BotName, StringComparison.Ordinal)
+        && string.Equals(existing.UserId, seen.UserId, StringComparison.Ordinal)
+        && string.Equals(existing.UserName, seen.UserName, StringComparison.Ordinal)
+        && string.Equals(existing.TenantId, seen.TenantId ?? existing.TenantId, StringComparison.Ordinal)
+        && string.Equals(existing.ConversationType, seen.ConversationType ?? existing.ConversationType, StringComparison.Ordinal)
+        && existing.IsGroup == seen.IsGroup
+        && string.Equals(existing.Locale, seen.Locale ?? existing.Locale, StringComparison.Ordinal)
+        && existing.Verified == seen.Verified;
 
     public async Task<StoredConversationReference?> FindAsync(string channelId, string conversationId, CancellationToken cancellationToken)
     {
