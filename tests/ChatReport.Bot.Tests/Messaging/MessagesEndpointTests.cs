@@ -46,9 +46,10 @@ public sealed class MessagesEndpointTests
     {
         await using var app = new ChatReportApplication().WithBot<EchoBot>();
         using var client = app.CreateClient();
-        var activity = TestActivities.Message("act-1", new string('a', 300 * 1024));
+        var json = JsonSerializer.Serialize(TestActivities.Message("act-1", new string('a', 300 * 1024)), Bot.Messaging.BotJson.Options);
 
-        using var response = await client.PostActivityAsync(activity, Token);
+        // StringContent declares its Content-Length, so the body is refused before it is read.
+        using var response = await client.PostRawAsync(json, Token);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("MessageSizeTooBig", await ErrorCodeAsync(response));
@@ -208,6 +209,21 @@ public sealed class MessagesEndpointTests
         Assert.Equal("echo: hi", reply.GetProperty("text").GetString());
         Assert.Equal("act-1", reply.GetProperty("replyToId").GetString());
         Assert.Empty(app.Connector.Requests);
+    }
+
+    [Theory]
+    [InlineData(ActivityTypes.InstallationUpdate)]
+    [InlineData(ActivityTypes.Event)]
+    [InlineData(ActivityTypes.EndOfConversation)]
+    public async Task OtherTypesTheBotHandlesReachIt(string type)
+    {
+        await using var app = new ChatReportApplication().WithBot<EchoBot>();
+        using var client = app.CreateClient();
+
+        using var response = await client.PostActivityAsync(TestActivities.Message("act-1", null) with { Type = type, Action = "add" }, Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(type, Assert.Single(app.Get<EchoBot>().Seen).Type);
     }
 
     [Theory]
