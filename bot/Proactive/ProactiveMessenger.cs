@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using ChatReport.Bot.Authentication;
 using ChatReport.Bot.Connector;
 using ChatReport.Bot.Messaging;
@@ -83,7 +84,7 @@ public sealed class ProactiveMessenger(
             Bot = origin.Bot,
             Members = [user],
             TenantId = tenantId,
-            ChannelData = tenantId is null ? null : System.Text.Json.JsonSerializer.SerializeToElement(new { tenant = new { id = tenantId } }, BotJson.Options),
+            ChannelData = tenantId is null ? null : JsonSerializer.SerializeToElement(new { tenant = new { id = tenantId } }, BotJson.Options),
         };
 
         var created = await connector.CreateConversationAsync(origin.ServiceUrl!, parameters, cancellationToken);
