@@ -1,5 +1,6 @@
 using ChatReport.Bot.Authentication;
 using ChatReport.Bot.Hosting;
+using ChatReport.Bot.Messaging;
 using ChatReport.Bot.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,9 +10,11 @@ builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, builder.Configuration[
 
 builder.AddChatReportStorage();
 builder.AddChatReportAuthentication();
+builder.AddChatReportMessaging();
 
 var app = builder.Build();
 
 app.MapHealthChecks("/healthz");
+app.MapBotMessages();
 
 return await app.RunChatReportAsync();
