@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ChatReport.Dialogs.Recognition;
 
 /// <summary>One option of a choice prompt.</summary>
@@ -11,5 +13,6 @@ public sealed record Choice(string Value)
     public IReadOnlyList<string> Synonyms { get; init; } = [];
 
     /// <summary>The label shown to the user.</summary>
+    [JsonIgnore]
     public string DisplayTitle => Title ?? Value;
 }

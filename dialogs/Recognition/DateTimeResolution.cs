@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ChatReport.Dialogs.Recognition;
 
 /// <summary>
@@ -28,5 +30,6 @@ public sealed record DateTimeResolution
     public TimeSpan? Duration { get; init; }
 
     /// <summary>The user's calendar day of <see cref="Start"/>.</summary>
+    [JsonIgnore]
     public DateOnly? Date => Start is { } start ? DateOnly.FromDateTime(start.DateTime) : null;
 }
