@@ -170,5 +170,5 @@ public sealed class WaterfallDialogTests
     }
 
     private static DialogRunner RunnerFor(Dialog root) =>
-        new(root, new InMemoryDialogStateStore(), [], TimeProvider.System, new DialogRunnerOptions(), Microsoft.Extensions.Logging.Abstractions.NullLogger<DialogRunner>.Instance);
+        new(root, new InMemoryDialogStateStore(), [], new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DialogTestFlow.Now), new DialogRunnerOptions(), Microsoft.Extensions.Logging.Abstractions.NullLogger<DialogRunner>.Instance);
 }
