@@ -17,7 +17,5 @@ public sealed class DialogState
 
     internal void Remove(DialogInstance instance) => _stack.Remove(instance);
 
-    internal void Clear() => _stack.Clear();
-
     internal void AddToBottom(DialogInstance instance) => _stack.Add(instance);
 }

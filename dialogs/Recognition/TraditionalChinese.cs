@@ -28,9 +28,6 @@ internal static class TraditionalChinese
 
     private static readonly FrozenDictionary<char, char> Map = BuildMap();
 
-    /// <summary>How many characters the table knows.</summary>
-    internal static int Count => Map.Count;
-
     /// <summary>The simplified form of <paramref name="c"/>, or <paramref name="c"/> itself.</summary>
     internal static char ToSimplified(char c) => Map.TryGetValue(c, out var simplified) ? simplified : c;
 
