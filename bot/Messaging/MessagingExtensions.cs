@@ -40,6 +40,7 @@ public static class MessagingExtensions
         services.AddSingleton<ITurnMiddleware, ErrorHandlingMiddleware>();
         services.AddSingleton<ITurnMiddleware, ConversationReferenceMiddleware>();
         services.AddSingleton<ITurnMiddleware, MentionRemovalMiddleware>();
+        services.AddSingleton<ITurnMiddleware, CardSubmitMiddleware>();
 
         services.TryAddSingleton<IBot, WelcomeBot>();
         services.TryAddTransient<IActivityProcessor, ActivityProcessor>();

@@ -1,3 +1,4 @@
+using ChatReport.Dialogs.Commands;
 using System.Net;
 using System.Text.Json;
 using ChatReport.Bot.Messaging;
@@ -172,6 +173,22 @@ public sealed class TurnPipelineTests
 
         var reply = Assert.Single(app.Connector.Requests);
         Assert.Equal("""submitted: {"action":"approve","claimId":7}""", reply.Json.GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task ACardButtonCarryingACommandReachesTheBotAsThatTypedCommand()
+    {
+        await using var app = new ChatReportApplication().WithBot<EchoBot>();
+        using var client = app.CreateClient();
+        var submit = TestActivities.Message("act-1", null) with
+        {
+            ReplyToId = "card-1",
+            Value = CardCommand.SubmitData("通过 12", "通过"),
+        };
+
+        await client.PostActivityAsync(submit, Token);
+
+        Assert.Equal("通过 12", Assert.Single(app.Get<EchoBot>().Seen).Text);
     }
 
     [Theory]
