@@ -1,4 +1,6 @@
+using ChatReport.Bot.DirectLine;
 using ChatReport.Bot.Storage;
+using ChatReport.Bot.WebChat;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -6,10 +8,13 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, builder.Configuration["urls"] ?? "http://localhost:3978");
 
 builder.AddChatReportStorage();
+builder.AddChatReportDirectLine();
 
 var app = builder.Build();
 
 app.MapHealthChecks("/healthz");
+app.MapDirectLine();
+app.MapWebChat();
 
 if (!await app.PrepareDatabaseAsync(app.Lifetime.ApplicationStopping))
 {
