@@ -26,15 +26,18 @@ public sealed class DirectLineApplication : WebApplicationFactory<Program>
     private Uri? _baseAddress;
 
     private readonly bool _withBot;
+    private readonly Action<IServiceCollection>? _services;
 
     public DirectLineApplication(
         string? databasePath = null,
         FakeTimeProvider? time = null,
         IReadOnlyDictionary<string, string?>? settings = null,
         bool withSecret = true,
-        bool withBot = true)
+        bool withBot = true,
+        Action<IServiceCollection>? services = null)
     {
         _withBot = withBot;
+        _services = services;
         if (databasePath is null)
         {
             _ownedFolder = Directory.CreateTempSubdirectory("chatreport-dl-").FullName;
@@ -118,6 +121,8 @@ public sealed class DirectLineApplication : WebApplicationFactory<Program>
             {
                 services.AddSingleton<TimeProvider>(Time);
             }
+
+            _services?.Invoke(services);
         });
     }
 
