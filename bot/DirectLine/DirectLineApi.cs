@@ -184,6 +184,11 @@ public static class DirectLineApi
             return error!;
         }
 
+        if (DirectLineChannel.ChannelOnlyTypes.Contains(activity.Type!))
+        {
+            return DirectLineErrors.Invalid($"Clients cannot send '{activity.Type}' activities; the channel sends those itself.");
+        }
+
         var (sender, senderError) = ResolveSender(access.Caller!, activity.From?.Id, activity.From?.Name);
         if (sender is null)
         {

@@ -22,6 +22,15 @@ public sealed class DirectLineChannel(
 {
     public const string ChannelId = "directline";
 
+    /// <summary>Activity types only a channel originates; a client sending them would forge membership or installs.</summary>
+    public static IReadOnlySet<string> ChannelOnlyTypes { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        ActivityTypes.ConversationUpdate,
+        ActivityTypes.InstallationUpdate,
+        ActivityTypes.ContactRelationUpdate,
+        ActivityTypes.DeleteUserData,
+    };
+
     /// <summary>The bot as users see it: the recipient of what they send, the sender of replies.</summary>
     public ChannelAccount Bot => new() { Id = options.Value.BotId, Name = options.Value.BotName, Role = "bot" };
 
@@ -91,6 +100,9 @@ public sealed class DirectLineChannel(
             Conversation = conversation.ToAccount(),
             // Never trusted from the wire (A2251).
             CallerId = null,
+            // Replies always travel through this channel's Connector routes; a client cannot ask
+            // for them in the HTTP answer (expectReplies), which this API has no room for.
+            DeliveryMode = null,
         };
         var appended = await store.AppendAsync(conversation.Id, stamped, ClientActivityId(incoming), delivered: false, cancellationToken);
         if (!appended.IsRetry)

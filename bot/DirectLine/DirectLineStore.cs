@@ -54,7 +54,7 @@ public sealed class DirectLineStore(SqliteConnectionFactory connections, TimePro
 
     private const string RenameMember = """
         UPDATE directline_members SET user_name = @UserName
-        WHERE conversation_id = @ConversationId AND user_id = @UserId AND @UserName IS NOT NULL
+        WHERE conversation_id = @ConversationId AND user_id = @UserId AND @UserName IS NOT NULL AND user_name IS NOT @UserName
         """;
 
     private const string SelectMembers = """
@@ -76,6 +76,11 @@ public sealed class DirectLineStore(SqliteConnectionFactory connections, TimePro
             (conversation_id, sequence, activity_id, type, from_id, client_activity_id, activity_json, created_at, delivered_at)
         VALUES
             (@ConversationId, @Sequence, @ActivityId, @Type, @FromId, @ClientActivityId, @ActivityJson, @Now, @DeliveredAt)
+        """;
+
+    // Typing is only worth something live: keep the latest per conversation, not one per turn forever.
+    private const string DropOlderTyping = """
+        DELETE FROM directline_activities WHERE conversation_id = @ConversationId AND type = 'typing' AND sequence < @Sequence
         """;
 
     private const string MarkDelivered = """
@@ -209,6 +214,11 @@ public sealed class DirectLineStore(SqliteConnectionFactory connections, TimePro
             Now = now,
             DeliveredAt = delivered ? now : (DateTimeOffset?)null,
         }, transaction, cancellationToken: cancellationToken));
+        if (stored.IsType(ActivityTypes.Typing))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(DropOlderTyping, new { ConversationId = conversationId, Sequence = sequence }, transaction, cancellationToken: cancellationToken));
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return new AppendedActivity(stored, sequence, IsRetry: false, delivered);
     }

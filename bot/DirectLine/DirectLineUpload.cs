@@ -70,7 +70,7 @@ public static class DirectLineUpload
             attachments.Add(new Attachment { ContentType = file.ContentType, ContentUrl = DirectLineUrls.AttachmentUrl(serviceUrl, id), Name = file.Name });
         }
 
-        var message = (template ?? new Activity()) with { Type = template?.Type ?? ActivityTypes.Message, Attachments = attachments };
+        var message = (template ?? new Activity()) with { Type = ActivityTypes.Message, Attachments = attachments };
         var posted = await channel.PostFromUserAsync(access.Conversation!, message, sender, serviceUrl, cancellationToken);
         return posted.Delivery.Succeeded
             ? TypedResults.Json(new ResourceResponse(posted.Id), DirectLineJson.Options)

@@ -185,6 +185,35 @@ public sealed class DirectLineConversationTests
         Assert.DoesNotContain(app.Bot.Received, a => a.IsType(ActivityTypes.Message));
     }
 
+    [Theory]
+    [InlineData("conversationUpdate")]
+    [InlineData("installationUpdate")]
+    public async Task ClientsCannotForgeChannelEvents(string type)
+    {
+        await using var app = new DirectLineApplication();
+        var conversation = await app.StartConversationAsync("u1", cancellationToken: Cancel);
+        using var client = app.CreateHttpClient(conversation.Token);
+
+        using var response = await client.PostActivityAsync(conversation.ConversationId, new { type, from = new { id = "u1" }, membersAdded = new[] { new { id = "admin" } } });
+
+        await response.AssertErrorAsync(HttpStatusCode.BadRequest, "BadArgument");
+        Assert.Single(app.Bot.Received);
+    }
+
+    [Fact]
+    public async Task AClientCannotAskForRepliesInTheHttpAnswer()
+    {
+        await using var app = new DirectLineApplication();
+        var conversation = await app.StartConversationAsync("u1", cancellationToken: Cancel);
+        using var client = app.CreateHttpClient(conversation.Token);
+
+        using var response = await client.PostActivityAsync(conversation.ConversationId, new { type = "message", text = "快", from = new { id = "u1" }, deliveryMode = "expectReplies" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(app.Bot.Received.Single(a => a.IsType(ActivityTypes.Message)).DeliveryMode);
+        Assert.Contains((await client.GetActivitiesAsync(conversation.ConversationId)).Activities, a => a.Text == "收到：快");
+    }
+
     [Fact]
     public async Task AnActivityLargerThanTheLimitGets413()
     {

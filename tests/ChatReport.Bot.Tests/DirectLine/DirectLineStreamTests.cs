@@ -85,6 +85,25 @@ public sealed class DirectLineStreamTests
     }
 
     [Fact]
+    public async Task OnlyTheLatestTypingIsKeptPerConversation()
+    {
+        await using var app = new DirectLineApplication();
+        var conversation = await app.StartConversationAsync("u1", cancellationToken: Cancel);
+        using var connector = app.CreateHttpClient();
+        var url = $"directline/v3/conversations/{conversation.ConversationId}/activities";
+
+        for (var turn = 0; turn < 3; turn++)
+        {
+            using var typing = await connector.PostAsJsonAsync(url, new { type = "typing" }, Cancel);
+            using var message = await connector.PostAsJsonAsync(url, new { type = "message", text = $"第{turn}条" }, Cancel);
+        }
+
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={app.DatabasePath}");
+        var types = await Dapper.SqlMapper.QueryAsync<string>(connection, "SELECT type FROM directline_activities ORDER BY sequence");
+        Assert.Equal(["message", "message", "typing", "message"], types);
+    }
+
+    [Fact]
     public async Task ASecondSocketWithTheSameTokenReplacesTheFirst()
     {
         await using var app = new DirectLineApplication();
