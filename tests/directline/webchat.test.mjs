@@ -59,6 +59,8 @@ async function enter(page, { name, userId, group }) {
   }
   await page.click('button[type="submit"]');
   await page.waitForSelector('[data-id="webchat-sendbox-input"]', { timeout: PATIENCE_MS });
+  // Web Chat shows "正在连接..." until its connection saga settles, a moment after the socket opens.
+  await page.locator('.webchat__connectivityStatus', { hasText: '正在连接' }).waitFor({ state: 'hidden', timeout: PATIENCE_MS });
 }
 
 async function say(page, text) {
@@ -109,6 +111,25 @@ describe('the Web Chat page', { skip: missingBot }, () => {
     }
   });
 
+  test("a bot's hero card renders and its button talks back", async () => {
+    const { context, page, problems } = await openPage();
+    try {
+      await enter(page, { name: '书记', userId: `secretary-${randomUUID().slice(0, 8)}` });
+
+      await say(page, 'card');
+
+      const button = page.locator('.webchat__bubble:not(.webchat__bubble--from-user) button', { hasText: '批准' });
+      await button.waitFor({ timeout: PATIENCE_MS });
+      assert.equal(await page.locator('.webchat__bubble', { hasText: '积分申请' }).count(), 1);
+      await button.click();
+      await botBubble(page, '收到：批准').waitFor({ timeout: PATIENCE_MS });
+      await page.screenshot({ path: `${artifacts}webchat-card.png` });
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a group shows the other members on the other side, under their names', async () => {
     const group = `一支部-${randomUUID().slice(0, 6)}`;
     const wang = await openPage();
@@ -121,7 +142,6 @@ describe('the Web Chat page', { skip: missingBot }, () => {
 
       await botBubble(li.page, '王芳').filter({ hasText: '今天扫雪两小时' }).waitFor({ timeout: PATIENCE_MS });
       await botBubble(li.page, '收到：今天扫雪两小时').waitFor({ timeout: PATIENCE_MS });
-      await li.page.locator('.webchat__connectivityStatus', { hasText: '正在连接' }).waitFor({ state: 'hidden', timeout: PATIENCE_MS });
       await li.page.screenshot({ path: `${artifacts}webchat-group.png` });
       assert.deepEqual([...wang.problems, ...li.problems], []);
     } finally {
