@@ -1,7 +1,9 @@
 using ChatReport.Bot.Authentication;
+using ChatReport.Bot.DirectLine;
 using ChatReport.Bot.Hosting;
 using ChatReport.Bot.Messaging;
 using ChatReport.Bot.Storage;
+using ChatReport.Bot.WebChat;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,10 +13,13 @@ builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, builder.Configuration[
 builder.AddChatReportStorage();
 builder.AddChatReportAuthentication();
 builder.AddChatReportMessaging();
+builder.AddChatReportDirectLine();
 
 var app = builder.Build();
 
 app.MapHealthChecks("/healthz");
 app.MapBotMessages();
+app.MapDirectLine();
+app.MapWebChat();
 
 return await app.RunChatReportAsync();
