@@ -1,4 +1,5 @@
 using ChatReport.Bot.Authentication;
+using ChatReport.Bot.Conversation;
 using ChatReport.Bot.Hosting;
 using ChatReport.Bot.Messaging;
 using ChatReport.Bot.Storage;
@@ -10,6 +11,7 @@ builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, builder.Configuration[
 
 builder.AddChatReportStorage();
 builder.AddChatReportAuthentication();
+builder.AddChatReportConversation();
 builder.AddChatReportMessaging();
 
 var app = builder.Build();
