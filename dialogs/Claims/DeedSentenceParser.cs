@@ -161,6 +161,11 @@ public static partial class DeedSentenceParser
             }
 
             var phrase = text[start..end];
+            if (phrase.Length < 2)
+            {
+                continue;
+            }
+
             var cut = ChineseVerbs
                 .Select(v => phrase.IndexOf(v, 1, StringComparison.Ordinal) is var i and > 0 && (v != "服务" || !IsPlaceSuffixAfter(phrase, i + 2)) ? i : -1)
                 .Where(i => i > 0)
