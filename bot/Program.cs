@@ -1,4 +1,5 @@
 using ChatReport.Bot.Authentication;
+using ChatReport.Bot.Conversation;
 using ChatReport.Bot.DirectLine;
 using ChatReport.Bot.Hosting;
 using ChatReport.Bot.Messaging;
@@ -12,6 +13,7 @@ builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, builder.Configuration[
 
 builder.AddChatReportStorage();
 builder.AddChatReportAuthentication();
+builder.AddChatReportConversation();
 builder.AddChatReportMessaging();
 builder.AddChatReportDirectLine();
 

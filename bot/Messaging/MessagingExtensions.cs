@@ -3,7 +3,6 @@ using ChatReport.Bot.Connector;
 using ChatReport.Bot.Messaging.Fallbacks;
 using ChatReport.Bot.Messaging.Middleware;
 using ChatReport.Bot.Proactive;
-using ChatReport.Dialogs.Turns;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatReport.Bot.Messaging;
@@ -42,7 +41,6 @@ public static class MessagingExtensions
         services.AddSingleton<ITurnMiddleware, MentionRemovalMiddleware>();
         services.AddSingleton<ITurnMiddleware, CardSubmitMiddleware>();
 
-        services.TryAddSingleton<IBot, WelcomeBot>();
         services.TryAddTransient<IActivityProcessor, ActivityProcessor>();
         return builder;
     }

@@ -262,7 +262,7 @@ public sealed class MessagesEndpointTests
     }
 
     [Fact]
-    public async Task TheStandInBotAnswersInTheUsersLanguage()
+    public async Task TheBotWelcomesAStrangerInTheUsersLanguage()
     {
         await using var app = new ChatReportApplication();
         using var client = app.CreateClient();
@@ -274,9 +274,8 @@ public sealed class MessagesEndpointTests
         Assert.Equal(HttpStatusCode.OK, en.StatusCode);
         Assert.Collection(
             app.Connector.Requests,
-            r => Assert.Contains("ChatReport", r.Json.GetProperty("text").GetString(), StringComparison.Ordinal),
-            r => Assert.Equal("ChatReport is starting; dialogs come soon.", r.Json.GetProperty("text").GetString()));
-        Assert.NotEqual(app.Connector.Requests[0].Json.GetProperty("text").GetString(), app.Connector.Requests[1].Json.GetProperty("text").GetString());
+            r => Assert.Contains("加入 123456", r.Json.GetProperty("text").GetString(), StringComparison.Ordinal),
+            r => Assert.Contains("join 123456", r.Json.GetProperty("text").GetString(), StringComparison.Ordinal));
     }
 
     private static async Task<string?> ErrorCodeAsync(HttpResponseMessage response)
