@@ -59,7 +59,7 @@ public sealed partial class DecideClaimCommand(DecideClaimDialog dialog) : IChat
     private static string? Optional(Match match, string group) =>
         match.Groups[group] is { Success: true } g && !string.IsNullOrWhiteSpace(g.Value) ? g.Value.Trim() : null;
 
-    private const string Id = @"\s*(?:第\s*)?#?(?<id>\d{1,18})\s*号?";
+    private const string Id = @"\s*(?:第\s*)?#?(?<id>\d{1,18})(?:\s*号)?";
 
     [GeneratedRegex("^(?:通过|批准|同意|approve)" + Id + "$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ApprovePattern();

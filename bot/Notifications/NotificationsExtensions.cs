@@ -1,0 +1,20 @@
+using ChatReport.Dialogs.Review;
+
+namespace ChatReport.Bot.Notifications;
+
+public static class NotificationsExtensions
+{
+    /// <summary>Proactive notices about claims, deductions and tasks, and the daily review reminders.</summary>
+    public static IHostApplicationBuilder AddChatReportNotifications(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<ReviewOptions>()
+            .BindConfiguration(ReviewOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<MemberMessenger>();
+        builder.Services.AddSingleton<IReviewNotifier, ReviewNotifier>();
+        builder.Services.AddHostedService<ReviewReminderService>();
+        return builder;
+    }
+}
