@@ -1,3 +1,4 @@
+using ChatReport.Dialogs.Deductions;
 using ChatReport.Dialogs.Review;
 
 namespace ChatReport.Bot.Notifications;
@@ -14,6 +15,7 @@ public static class NotificationsExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<MemberMessenger>();
         builder.Services.AddSingleton<IReviewNotifier, ReviewNotifier>();
+        builder.Services.AddSingleton<IDeductionNotifier, DeductionNotifier>();
         builder.Services.AddHostedService<ReviewReminderService>();
         return builder;
     }

@@ -1,5 +1,6 @@
 using ChatReport.Bot.Tests.Storage;
 using ChatReport.Dialogs.Commands;
+using ChatReport.Dialogs.Deductions;
 using ChatReport.Dialogs.Domain;
 using ChatReport.Dialogs.Review;
 using ChatReport.Dialogs.Tests.Testing;
@@ -34,6 +35,8 @@ public sealed class SecretaryWorld : IDisposable
     public Dictionary<string, Member> People { get; } = [];
 
     public RecordingReviewNotifier ReviewNotifier { get; } = new();
+
+    public RecordingDeductionNotifier DeductionNotifier { get; } = new();
 
     public Member this[string name] => People[name];
 
@@ -75,6 +78,7 @@ public sealed class SecretaryWorld : IDisposable
         new ApproveAllCommand(new ApproveAllDialog(Stores.Members, Stores.Claims, ReviewNotifier)),
         new PendingClaimsCommand(new PendingClaimsDialog(Stores.Members, Stores.Claims, Stores.Rules)),
         new DecideClaimCommand(new DecideClaimDialog(Stores.Members, Stores.Claims, ReviewNotifier)),
+        new DeductCommand(new DeductDialog(Stores.Members, Stores.Units, Stores.Rules, Stores.Ledger, DeductionNotifier, Db.Time)),
     ];
 
     /// <summary>A conversation with the bot; say who speaks with <see cref="FlowExtensions.SendAs"/>.</summary>
