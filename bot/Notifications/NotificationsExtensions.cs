@@ -1,5 +1,6 @@
 using ChatReport.Dialogs.Deductions;
 using ChatReport.Dialogs.Review;
+using ChatReport.Dialogs.Tasks;
 
 namespace ChatReport.Bot.Notifications;
 
@@ -16,6 +17,7 @@ public static class NotificationsExtensions
         builder.Services.AddSingleton<MemberMessenger>();
         builder.Services.AddSingleton<IReviewNotifier, ReviewNotifier>();
         builder.Services.AddSingleton<IDeductionNotifier, DeductionNotifier>();
+        builder.Services.AddSingleton<ITaskNotifier, TaskNotifier>();
         builder.Services.AddHostedService<ReviewReminderService>();
         return builder;
     }
