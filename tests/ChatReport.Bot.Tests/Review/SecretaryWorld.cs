@@ -3,6 +3,7 @@ using ChatReport.Dialogs.Commands;
 using ChatReport.Dialogs.Deductions;
 using ChatReport.Dialogs.Domain;
 using ChatReport.Dialogs.Review;
+using ChatReport.Dialogs.Tasks;
 using ChatReport.Dialogs.Tests.Testing;
 
 namespace ChatReport.Bot.Tests.Review;
@@ -37,6 +38,8 @@ public sealed class SecretaryWorld : IDisposable
     public RecordingReviewNotifier ReviewNotifier { get; } = new();
 
     public RecordingDeductionNotifier DeductionNotifier { get; } = new();
+
+    public RecordingTaskNotifier TaskNotifier { get; } = new();
 
     public Member this[string name] => People[name];
 
@@ -78,6 +81,9 @@ public sealed class SecretaryWorld : IDisposable
         new ApproveAllCommand(new ApproveAllDialog(Stores.Members, Stores.Claims, ReviewNotifier)),
         new PendingClaimsCommand(new PendingClaimsDialog(Stores.Members, Stores.Claims, Stores.Rules)),
         new DecideClaimCommand(new DecideClaimDialog(Stores.Members, Stores.Claims, ReviewNotifier)),
+        new PostTaskCommand(new PostTaskDialog(Stores.Members, Stores.Tasks, TaskNotifier, Db.Time)),
+        new JoinTaskCommand(new JoinTaskDialog(Stores.Members, Stores.Tasks)),
+        new CloseTaskCommand(new CloseTaskDialog(Stores.Members, Stores.Tasks, TaskNotifier)),
         new DeductCommand(new DeductDialog(Stores.Members, Stores.Units, Stores.Rules, Stores.Ledger, DeductionNotifier, Db.Time)),
     ];
 
