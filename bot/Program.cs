@@ -3,6 +3,7 @@ using ChatReport.Bot.Conversation;
 using ChatReport.Bot.DirectLine;
 using ChatReport.Bot.Hosting;
 using ChatReport.Bot.Messaging;
+using ChatReport.Bot.Notifications;
 using ChatReport.Bot.Storage;
 using ChatReport.Bot.WebChat;
 
@@ -14,6 +15,8 @@ builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, builder.Configuration[
 builder.AddChatReportStorage();
 builder.AddChatReportAuthentication();
 builder.AddChatReportConversation();
+builder.AddChatReportSecretary();
+builder.AddChatReportNotifications();
 builder.AddChatReportMessaging();
 builder.AddChatReportDirectLine();
 

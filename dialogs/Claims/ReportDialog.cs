@@ -3,6 +3,7 @@ using ChatReport.Dialogs.Domain;
 using ChatReport.Dialogs.Engine;
 using ChatReport.Dialogs.Prompts;
 using ChatReport.Dialogs.Recognition;
+using ChatReport.Dialogs.Review;
 using ChatReport.Dialogs.Schema;
 using ChatReport.Dialogs.Turns;
 
@@ -27,6 +28,7 @@ public sealed class ReportDialog : ComponentDialog
     private readonly IRuleBook _rules;
     private readonly ICycleCalendar _cycles;
     private readonly IClaimBook _claims;
+    private readonly IReviewNotifier _reviewers;
     private readonly TimeProvider _time;
 
     /// <summary>Creates the dialog.</summary>
@@ -34,19 +36,22 @@ public sealed class ReportDialog : ComponentDialog
     /// <param name="rules">The rules.</param>
     /// <param name="cycles">The cycles, for the open one.</param>
     /// <param name="claims">Where claims go.</param>
+    /// <param name="reviewers">Tells the branch's reviewers about a new claim.</param>
     /// <param name="time">The clock.</param>
-    public ReportDialog(IMemberDirectory members, IRuleBook rules, ICycleCalendar cycles, IClaimBook claims, TimeProvider time)
+    public ReportDialog(IMemberDirectory members, IRuleBook rules, ICycleCalendar cycles, IClaimBook claims, IReviewNotifier reviewers, TimeProvider time)
         : base(nameof(ReportDialog))
     {
         ArgumentNullException.ThrowIfNull(members);
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(cycles);
         ArgumentNullException.ThrowIfNull(claims);
+        ArgumentNullException.ThrowIfNull(reviewers);
         ArgumentNullException.ThrowIfNull(time);
         _members = members;
         _rules = rules;
         _cycles = cycles;
         _claims = claims;
+        _reviewers = reviewers;
         _time = time;
         AddDialog(new WaterfallDialog<ReportDraft>(
             Waterfall,
@@ -396,6 +401,12 @@ public sealed class ReportDialog : ComponentDialog
             _ => texts.OutsideCycle,
         };
         await step.Context.SendTextAsync(reply, cancellationToken);
+        // Only a new claim: a redelivered submit must not ring the reviewers twice.
+        if (submission.Status == ClaimSubmissionStatus.Created)
+        {
+            await _reviewers.ClaimSubmittedAsync(submission.Claim!, cancellationToken);
+        }
+
         return await step.EndDialogAsync(submission, cancellationToken);
     }
 
