@@ -1,5 +1,6 @@
 using ChatReport.Bot.Authentication;
 using ChatReport.Bot.Conversation;
+using ChatReport.Bot.Demo;
 using ChatReport.Bot.DirectLine;
 using ChatReport.Bot.Hosting;
 using ChatReport.Bot.Messaging;
@@ -19,6 +20,7 @@ builder.AddChatReportSecretary();
 builder.AddChatReportNotifications();
 builder.AddChatReportMessaging();
 builder.AddChatReportDirectLine();
+builder.AddChatReportDemo();
 
 var app = builder.Build();
 

@@ -65,6 +65,8 @@ public sealed class ChatReportApplication : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:ChatReport", $"Data Source={DatabasePath}");
+        // Tests build their own organisations; the demo branch is tested on its own.
+        builder.UseSetting("Demo:Enabled", "false");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -1,0 +1,41 @@
+using ChatReport.Bot.DirectLine;
+using ChatReport.Bot.Storage;
+using ChatReport.Dialogs.Domain;
+
+namespace ChatReport.Bot.Demo;
+
+/// <summary>
+/// A newcomer who runs the bot on their own machine has no administrator and no branch, so the
+/// page would only ever answer "please join". On an empty database, with the local channel on,
+/// this creates a demo branch with a join code and an unclaimed secretary on its roster: joining
+/// under that name makes a tab the secretary. Never runs against a database that has any unit.
+/// </summary>
+public sealed class DemoOrganisationInitializer(
+    IServiceProvider services,
+    IConfiguration configuration,
+    IOrganisation organisation,
+    IMemberDirectory members,
+    IJoinCodes joinCodes,
+    ILogger<DemoOrganisationInitializer> logger) : IDatabaseInitializer
+{
+    public const string BranchName = "示范党支部";
+    public const string SecretaryName = "李书记";
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        if (!configuration.GetValue("Demo:Enabled", true) || !services.IsDirectLineEnabled()
+            || (await organisation.ListChildrenAsync(null, cancellationToken)).Count > 0)
+        {
+            return;
+        }
+
+        var committee = await organisation.CreateUnitAsync(new NewOrgUnit(null, OrgUnitKind.Committee, "示范党委"), null, cancellationToken);
+        var branch = await organisation.CreateUnitAsync(new NewOrgUnit(committee.Id, OrgUnitKind.Branch, BranchName), null, cancellationToken);
+        var secretary = await members.AddMemberAsync(branch.Id, SecretaryName, null, cancellationToken);
+        await members.GrantRoleAsync(branch.Id, secretary.Id, Role.Secretary, canReview: true, null, cancellationToken);
+        var code = await joinCodes.IssueAsync(branch.Id, secretary.Id, null, null, cancellationToken);
+        logger.LogWarning(
+            "Created the demo branch {Branch}: send 加入 {Code} in Web Chat to join it; join under the name {Secretary} to act as its secretary. (Demo:Enabled=false turns this off.)",
+            BranchName, code.Code, SecretaryName);
+    }
+}
