@@ -1,6 +1,14 @@
 using ChatReport.Bot.Authentication;
+using ChatReport.Bot.Cli;
+using ChatReport.Bot.Digests;
 using ChatReport.Bot.Hosting;
 using ChatReport.Bot.Storage;
+
+// Administrative commands (export-notice …) run instead of the web host.
+if (CommandLine.IsCommand(args))
+{
+    return await CommandLine.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,6 +17,7 @@ builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, builder.Configuration[
 
 builder.AddChatReportStorage();
 builder.AddChatReportAuthentication();
+builder.AddChatReportDigests();
 
 var app = builder.Build();
 

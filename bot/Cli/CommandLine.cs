@@ -1,0 +1,56 @@
+using ChatReport.Bot.Digests;
+using ChatReport.Bot.Storage;
+
+namespace ChatReport.Bot.Cli;
+
+/// <summary>
+/// Administrative commands run instead of the web host when the first argument names one
+/// (<c>dotnet run --project bot -- export-notice ...</c>). Each command gets its own arguments;
+/// anything it does not know is passed on as configuration (<c>--ConnectionStrings:ChatReport=...</c>).
+/// </summary>
+public static class CommandLine
+{
+    private static readonly Dictionary<string, Func<IServiceProvider, CommandArguments, TextWriter, CancellationToken, Task<int>>> s_commands =
+        new(StringComparer.Ordinal)
+        {
+            [ExportNoticeCommand.Name] = ExportNoticeCommand.RunAsync,
+        };
+
+    public static bool IsCommand(string[] args) => args is [var first, ..] && s_commands.ContainsKey(first);
+
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? errors = null)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        output ??= Console.Out;
+        errors ??= Console.Error;
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+
+        var arguments = CommandArguments.Parse(args[1..]);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [.. arguments.Rest] });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddChatReportStorage();
+        builder.AddChatReportDigests();
+        using var host = builder.Build();
+        try
+        {
+            // The schema must be current; the first-start initializers are the bot's business, not an export's.
+            await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellation.Token);
+            return await s_commands[args[0]](host.Services, arguments, output, cancellation.Token);
+        }
+        catch (DatabaseStartupException ex)
+        {
+            await errors.WriteLineAsync(ex.Message);
+            return 1;
+        }
+        catch (CommandLineException ex)
+        {
+            await errors.WriteLineAsync(ex.Message);
+            return 2;
+        }
+    }
+}
