@@ -32,7 +32,9 @@ public static class CommandLine
 
         var arguments = CommandArguments.Parse(args[1..]);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [.. arguments.Rest] });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Output is for the administrator: warnings only, and on standard error so files piped from standard output stay clean.
+        builder.Configuration["Logging:LogLevel:Default"] = "Warning";
+        builder.Logging.ClearProviders().AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.AddChatReportStorage();
         builder.AddChatReportDigests();
         using var host = builder.Build();

@@ -77,7 +77,8 @@ public sealed class NoticeBuilder(NoticeStore store, IOrganisation organisation,
     {
         var zh = entry.TaskTitle ?? entry.RuleNameZh ?? "";
         var en = entry.TaskTitle ?? entry.RuleNameEn ?? zh;
-        var detail = entry.ClaimDescription ?? entry.Reason;
+        // A correction is explained by its reason; an award by what the member reported.
+        var detail = entry.Kind is "reversal" or "adjustment" ? entry.Reason ?? entry.ClaimDescription : entry.ClaimDescription ?? entry.Reason;
         if (string.IsNullOrWhiteSpace(detail) || detail == zh)
         {
             return new LocalizedName(zh, en);

@@ -77,7 +77,7 @@ public static class NoticeExporter
             sheets,
             printHeader: false,
             excelType: ExcelType.XLSX,
-            configuration: new OpenXmlConfiguration { FreezeRowCount = 0, EnableAutoWidth = true, AutoFilter = false },
+            configuration: new OpenXmlConfiguration { FastMode = true, EnableAutoWidth = true, AutoFilter = false },
             cancellationToken: cancellationToken);
         return stream.ToArray();
     }
