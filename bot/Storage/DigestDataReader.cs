@@ -11,7 +11,7 @@ public sealed class DigestDataReader(SqliteConnectionFactory connections)
 {
     // Temporary tables live with the connection, and pooled connections live on: the table is
     // dropped before and after use so that no round ever sees another's branches.
-    private const string CreateDue = """
+    internal const string CreateDue = """
         DROP TABLE IF EXISTS temp.digest_due;
         CREATE TEMP TABLE digest_due (
             unit_id       INTEGER PRIMARY KEY,
@@ -22,34 +22,40 @@ public sealed class DigestDataReader(SqliteConnectionFactory connections)
         );
         """;
 
-    private const string InsertDue = """
+    internal const string InsertDue = """
         INSERT INTO temp.digest_due (unit_id, window_start, window_end, cycle_id, quarter) VALUES (@UnitId, @From, @To, @CycleId, @Quarter)
         """;
 
     private const string DropDue = "DROP TABLE IF EXISTS temp.digest_due";
 
+    // Every query starts from the due branches and seeks into an index per branch. CROSS JOIN is
+    // SQLite's way to fix that order: left alone, the planner (without statistics on the temporary
+    // table) scans the whole ledger index instead, 20 times slower on one city's year.
+
     // Deeds approved and deductions recorded in each branch's window (ix_ledger_recorded).
-    private const string News = """
+    internal const string News = """
         SELECT e.unit_id, e.member_id, m.display_name, e.kind, e.points, e.recorded_at,
                r.name_zh AS rule_name_zh, r.name_en AS rule_name_en, t.title AS task_title, e.reason
         FROM temp.digest_due d
-        JOIN ledger_entries e ON e.unit_id = d.unit_id AND e.recorded_at > d.window_start AND e.recorded_at <= d.window_end
+        CROSS JOIN ledger_entries e
         JOIN members m ON m.id = e.member_id
         LEFT JOIN point_rules r ON r.id = e.rule_id
         LEFT JOIN service_tasks t ON t.id = e.task_id
-        WHERE e.kind IN ('bonus', 'deduction')
+        WHERE e.unit_id = d.unit_id AND e.recorded_at > d.window_start AND e.recorded_at <= d.window_end
+          AND e.kind IN ('bonus', 'deduction')
         ORDER BY e.unit_id, e.recorded_at, e.id
         """;
 
     // The quarter's earned points (everything but base points, reversals counted with what they
     // reverse) per active member, from the covering index ix_ledger_unit_cycle; top three ranks.
-    private const string Leaders = """
+    internal const string Leaders = """
         WITH earned AS (
             SELECT e.unit_id, e.member_id, SUM(e.points) AS points
             FROM temp.digest_due d
-            JOIN ledger_entries e ON e.unit_id = d.unit_id AND e.cycle_id = d.cycle_id AND e.quarter = d.quarter
+            CROSS JOIN ledger_entries e
             LEFT JOIN ledger_entries o ON o.id = e.reverses_entry_id
-            WHERE COALESCE(o.kind, e.kind) <> 'base'
+            WHERE e.unit_id = d.unit_id AND e.cycle_id = d.cycle_id AND e.quarter = d.quarter
+              AND COALESCE(o.kind, e.kind) <> 'base'
             GROUP BY e.unit_id, e.member_id
         ),
         ranked AS (
@@ -61,18 +67,19 @@ public sealed class DigestDataReader(SqliteConnectionFactory connections)
         SELECT unit_id, member_id, display_name, points, rank FROM ranked WHERE rank <= 3 ORDER BY unit_id, rank, member_id
         """;
 
-    private const string Pending = """
+    internal const string Pending = """
         SELECT c.unit_id, count(*) AS claims
-        FROM temp.digest_due d JOIN claims c ON c.unit_id = d.unit_id AND c.status = 'pending'
+        FROM temp.digest_due d CROSS JOIN claims c
+        WHERE c.unit_id = d.unit_id AND c.status = 'pending'
         GROUP BY c.unit_id
         """;
 
     // Open tasks members can still sign up for: those that have not started by the digest's time.
-    private const string Tasks = """
+    internal const string Tasks = """
         SELECT t.unit_id, t.id, t.title, t.place, t.starts_at, t.points_each, t.places,
                (SELECT count(*) FROM task_signups s WHERE s.task_id = t.id) AS signed_up
-        FROM temp.digest_due d
-        JOIN service_tasks t ON t.unit_id = d.unit_id AND t.status = 'open' AND t.starts_at >= d.window_end
+        FROM temp.digest_due d CROSS JOIN service_tasks t
+        WHERE t.unit_id = d.unit_id AND t.status = 'open' AND t.starts_at >= d.window_end
         ORDER BY t.unit_id, t.starts_at, t.id
         """;
 

@@ -21,7 +21,7 @@ public sealed class DigestRunStore(SqliteConnectionFactory connections, TimeProv
 
     // The last sent or skipped run is found through the (channel, conversation, local_date)
     // unique index, newest day first: a few rows per group even after a year of digests.
-    private const string Plan = """
+    internal const string Plan = """
         SELECT s.channel_id, s.conversation_id, s.unit_id, u.name AS unit_name, s.subscribed_at, cr.locale, cr.tenant_id,
                ds.schedule, ds.time_zone, ds.skip_empty_days, ds.publish_deductions,
                (SELECT r.window_end FROM digest_runs r
