@@ -48,10 +48,10 @@ public sealed class DigestDispatcher(
         var settings = options.Value;
         var now = time.GetUtcNow();
         var schedules = new ScheduleCache(settings, logger);
-        DateTimeOffset? next = null;
-        foreach (var group in await runs.LoadPlanAsync(cancellationToken))
+        var next = schedules.For(new BranchDigestSettings(0)).Next(now - settings.SettleTime);
+        foreach (var (schedule, timeZone) in await runs.ListScheduleOverridesAsync(cancellationToken))
         {
-            if (schedules.For(group.Settings).Next(now - settings.SettleTime) is { } due && (next is null || due < next))
+            if (schedules.For(new BranchDigestSettings(0, schedule, timeZone)).Next(now - settings.SettleTime) is { } due && (next is null || due < next))
             {
                 next = due;
             }

@@ -36,6 +36,13 @@ public sealed class DigestRunStore(SqliteConnectionFactory connections, TimeProv
         ORDER BY s.unit_id, s.channel_id, s.conversation_id
         """;
 
+    // The schedules in use: the configured one (NULL, NULL) and every branch override of a subscribed branch.
+    private const string Schedules = """
+        SELECT DISTINCT ds.schedule, ds.time_zone
+        FROM digest_settings ds
+        WHERE EXISTS (SELECT 1 FROM group_subscriptions s WHERE s.unit_id = ds.unit_id AND s.unsubscribed_at IS NULL)
+        """;
+
     private const string OnDays = $"""
         SELECT {Columns} FROM digest_runs WHERE local_date IN @Days
         """;
@@ -101,6 +108,13 @@ public sealed class DigestRunStore(SqliteConnectionFactory connections, TimeProv
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<PlanRow>(new CommandDefinition(Plan, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToGroup())];
+    }
+
+    /// <summary>The (schedule, time zone) overrides of branches that have groups; nulls mean "as configured".</summary>
+    public async Task<IReadOnlyList<(string? Schedule, string? TimeZone)>> ListScheduleOverridesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return [.. await connection.QueryAsync<(string?, string?)>(new CommandDefinition(Schedules, cancellationToken: cancellationToken))];
     }
 
     /// <summary>Every run (any status) of the given local days.</summary>

@@ -391,4 +391,49 @@ public sealed class DigestDispatcherTests
         Assert.Empty(h.Messenger.To(late));
         Assert.Equal(DigestRunStatus.Skipped, (await h.Runs.FindAsync(late, new DateOnly(2026, 11, 27), Ct))!.Status);
     }
+
+    [Fact]
+    public async Task AnAbandonedDigestOfAnEarlierDayIsGivenUpAndTheLatestOneCoversItsDeeds()
+    {
+        using var db = new TestDatabase(now: Utc(11, 25, 1));
+        var h = await DigestHarness.CreateAsync(db);
+        var branch = await h.Stores.CreateBranchAsync("张三", "李四");
+        var group = await h.AddGroupAsync(branch.Unit.Id, "group", channelId: "telegram");
+        await h.ApproveAtAsync(branch, branch[0], "volunteer_service", Utc(11, 25, 3), 2);
+        // A process claimed the 25th's digest and died; the bot stayed down until the next afternoon.
+        db.Time.SetUtcNow(Utc(11, 25, 12, 1));
+        Assert.NotNull(await h.Runs.TryClaimAsync(
+            new DigestRunClaim(group, branch.Unit.Id, new DateOnly(2026, 11, 25), Utc(11, 25, 1), Utc(11, 25, 12), "crashed-instance", false), Ct));
+        await h.ApproveAtAsync(branch, branch[1], "free_haircut", Utc(11, 26, 3), 5);
+
+        db.Time.SetUtcNow(Utc(11, 26, 13));
+        var report = await h.NewDispatcher().RunDueAsync(Ct);
+
+        Assert.Equal((1, 1), (report.Sent, report.Superseded));
+        var text = Assert.Single(h.Messenger.To(group)).Text;
+        Assert.StartsWith("【山岔村党支部】11月26日积分日报（补发）", text, StringComparison.Ordinal);
+        Assert.Contains("张三 志愿服务 +2分", text, StringComparison.Ordinal);
+        Assert.Contains("李四 义务理发 +5分", text, StringComparison.Ordinal);
+        var runs = await h.Runs.ListForGroupAsync(group, Ct);
+        Assert.Equal([(new DateOnly(2026, 11, 25), DigestRunStatus.Failed), (new DateOnly(2026, 11, 26), DigestRunStatus.Sent)], runs.Select(r => (r.LocalDate, r.Status)));
+        Assert.StartsWith("superseded", runs[0].LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheNextDueInstantFollowsTheEarliestScheduleOfAnySubscribedBranch()
+    {
+        using var db = new TestDatabase(now: Utc(11, 26, 1));
+        var h = await DigestHarness.CreateAsync(db);
+        var branch = await h.Stores.CreateBranchAsync("张三");
+        var early = await h.Stores.CreateBranchAsync("李四");
+        await h.AddGroupAsync(branch.Unit.Id, "group");
+        var dispatcher = h.NewDispatcher();
+        Assert.Equal(Utc(11, 26, 12).AddSeconds(5), await dispatcher.NextDueAsync(Ct));
+
+        // 18:30 in Shanghai; it counts only once the branch has a group.
+        await h.Settings.SetAsync(new BranchDigestSettings(early.Unit.Id, Schedule: "30 18 * * *"), null, Ct);
+        Assert.Equal(Utc(11, 26, 12).AddSeconds(5), await dispatcher.NextDueAsync(Ct));
+        await h.AddGroupAsync(early.Unit.Id, "early");
+        Assert.Equal(Utc(11, 26, 10, 30).AddSeconds(5), await dispatcher.NextDueAsync(Ct));
+    }
 }
