@@ -10,10 +10,11 @@ namespace ChatReport.Bot.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly Dictionary<string, Func<IServiceProvider, CommandArguments, TextWriter, CancellationToken, Task<int>>> s_commands =
+    // Each command reads its arguments first, so a mistyped option is refused before any file is touched.
+    private static readonly Dictionary<string, Func<CommandArguments, Func<IServiceProvider, TextWriter, CancellationToken, Task<int>>>> s_commands =
         new(StringComparer.Ordinal)
         {
-            [ExportNoticeCommand.Name] = ExportNoticeCommand.RunAsync,
+            [ExportNoticeCommand.Name] = ExportNoticeCommand.Parse,
         };
 
     public static bool IsCommand(string[] args) => args is [var first, ..] && s_commands.ContainsKey(first);
@@ -31,18 +32,26 @@ public static class CommandLine
         };
 
         var arguments = CommandArguments.Parse(args[1..]);
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [.. arguments.Rest] });
-        // Output is for the administrator: warnings only, and on standard error so files piped from standard output stay clean.
-        builder.Configuration["Logging:LogLevel:Default"] = "Warning";
-        builder.Logging.ClearProviders().AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.AddChatReportStorage();
-        builder.AddChatReportDigests();
-        using var host = builder.Build();
         try
         {
+            var command = s_commands[args[0]](arguments);
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [.. arguments.Rest] });
+            // Output is for the administrator: warnings only, and on standard error so files piped from standard output stay clean.
+            builder.Configuration["Logging:LogLevel:Default"] = "Warning";
+            builder.Logging.ClearProviders().AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+            builder.AddChatReportStorage();
+            builder.AddChatReportDigests();
+            using var host = builder.Build();
+            var database = host.Services.GetRequiredService<SqliteConnectionFactory>().DataSource;
+            if (!File.Exists(database))
+            {
+                await errors.WriteLineAsync($"There is no database at {Path.GetFullPath(database)}; name it with --ConnectionStrings:ChatReport=\"Data Source=FILE\".");
+                return 1;
+            }
+
             // The schema must be current; the first-start initializers are the bot's business, not an export's.
             await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellation.Token);
-            return await s_commands[args[0]](host.Services, arguments, output, cancellation.Token);
+            return await command(host.Services, output, cancellation.Token);
         }
         catch (DatabaseStartupException ex)
         {

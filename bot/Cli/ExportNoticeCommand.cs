@@ -13,7 +13,7 @@ internal static partial class ExportNoticeCommand
 {
     public const string Name = "export-notice";
 
-    public static async Task<int> RunAsync(IServiceProvider services, CommandArguments arguments, TextWriter output, CancellationToken cancellationToken)
+    public static Func<IServiceProvider, TextWriter, CancellationToken, Task<int>> Parse(CommandArguments arguments)
     {
         var unitText = arguments.Require("unit", "12");
         if (!long.TryParse(unitText, NumberStyles.None, CultureInfo.InvariantCulture, out var unitId))
@@ -39,17 +39,16 @@ internal static partial class ExportNoticeCommand
         };
         var locale = arguments.Get("lang") ?? "zh-CN";
 
-        var notices = services.GetRequiredService<QuarterNoticeService>();
-        var file = await notices.ExportAsync(unitId, year, quarter, format, locale, cancellationToken);
-        if (file is null)
+        return async (services, output, cancellationToken) =>
         {
-            throw new CommandLineException($"There is no unit {unitId}, or no points cycle for {year}.");
-        }
-
-        var path = Path.GetFullPath(outPath ?? file.FileName);
-        await File.WriteAllBytesAsync(path, file.Content, cancellationToken);
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Wrote {path} ({file.Content.Length:N0} bytes)"));
-        return 0;
+            var notices = services.GetRequiredService<QuarterNoticeService>();
+            var file = await notices.ExportAsync(unitId, year, quarter, format, locale, cancellationToken)
+                ?? throw new CommandLineException($"There is no unit {unitId}, or no points cycle for {year}.");
+            var path = Path.GetFullPath(outPath ?? file.FileName);
+            await File.WriteAllBytesAsync(path, file.Content, cancellationToken);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Wrote {path} ({file.Content.Length:N0} bytes)"));
+            return 0;
+        };
     }
 
     [GeneratedRegex(@"^\s*(?<year>\d{4})\s*-?\s*[Qq](?<quarter>[1-4])\s*$")]

@@ -53,9 +53,24 @@ public sealed class ExportNoticeCommandTests
     }
 
     [Fact]
+    public async Task AMissingDatabaseIsReportedAndNotCreated()
+    {
+        using var db = new TestDatabase();
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
+
+        var exit = await CommandLine.RunAsync(["export-notice", "--unit", "1", "--quarter", "2026Q4", $"--ConnectionStrings:ChatReport=Data Source={db.Path}"], output, errors);
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"There is no database at {db.Path}", errors.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(db.Path));
+    }
+
+    [Fact]
     public async Task AnUnknownUnitIsReportedNotCrashedOn()
     {
         using var db = new TestDatabase();
+        await Stores.CreateAsync(db);
         using var output = new StringWriter();
         using var errors = new StringWriter();
 
