@@ -1,8 +1,13 @@
 using ChatReport.Bot.Authentication;
 using ChatReport.Bot.Cli;
+using ChatReport.Bot.Conversation;
 using ChatReport.Bot.Digests;
+using ChatReport.Bot.DirectLine;
 using ChatReport.Bot.Hosting;
+using ChatReport.Bot.Messaging;
+using ChatReport.Bot.Notifications;
 using ChatReport.Bot.Storage;
+using ChatReport.Bot.WebChat;
 
 // Administrative commands (export-notice …) run instead of the web host.
 if (CommandLine.IsCommand(args))
@@ -17,10 +22,18 @@ builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, builder.Configuration[
 
 builder.AddChatReportStorage();
 builder.AddChatReportAuthentication();
+builder.AddChatReportConversation();
+builder.AddChatReportSecretary();
+builder.AddChatReportNotifications();
+builder.AddChatReportMessaging();
+builder.AddChatReportDirectLine();
 builder.AddChatReportDigests();
 
 var app = builder.Build();
 
 app.MapHealthChecks("/healthz");
+app.MapBotMessages();
+app.MapDirectLine();
+app.MapWebChat();
 
 return await app.RunChatReportAsync();

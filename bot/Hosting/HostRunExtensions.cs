@@ -1,3 +1,4 @@
+using ChatReport.Bot.DirectLine;
 using ChatReport.Bot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +24,7 @@ public static class HostRunExtensions
                 return 1;
             }
 
+            app.Lifetime.ApplicationStarted.Register(() => LogChannels(app, logger));
             await app.RunAsync();
             return 0;
         }
@@ -30,6 +32,17 @@ public static class HostRunExtensions
         {
             logger.LogCritical("Cannot start, the configuration is invalid: {Reason}", string.Join(" ", ex.Failures));
             return 1;
+        }
+    }
+
+    // An administrator's first question after start: where can people reach the bot?
+    private static void LogChannels(WebApplication app, ILogger logger)
+    {
+        var address = app.Urls.FirstOrDefault() ?? "http://localhost:3978";
+        logger.LogInformation("Bot Framework channels: POST {Address}/api/messages", address);
+        if (app.Services.IsDirectLineEnabled())
+        {
+            logger.LogInformation("Local channel: Direct Line at {DirectLine}, Web Chat at {WebChat}", $"{address}/v3/directline", $"{address}/");
         }
     }
 }

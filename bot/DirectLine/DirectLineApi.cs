@@ -1,0 +1,294 @@
+using System.Text;
+using ChatReport.Dialogs.Schema;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace ChatReport.Bot.DirectLine;
+
+/// <summary>The client side of Direct Line 3.0 under <c>/v3/directline</c>, as DirectLineJS and Web Chat call it.</summary>
+public static class DirectLineApi
+{
+    public static RouteGroupBuilder MapDirectLineClientApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/v3/directline");
+        api.MapPost("/conversations", StartConversationAsync);
+        api.MapGet("/conversations/{conversationId}", ReconnectAsync);
+        api.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
+        api.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
+        api.MapPost("/conversations/{conversationId}/upload", DirectLineUpload.UploadAsync);
+        api.MapGet("/conversations/{conversationId}/stream", DirectLineStreamer.StreamAsync);
+        api.MapPost("/tokens/generate", GenerateTokenAsync);
+        api.MapPost("/tokens/refresh", RefreshTokenAsync);
+        return api;
+    }
+
+    /// <summary>
+    /// With the secret: a new conversation (201), for the user named in the body or for nobody in
+    /// particular. With a token: starts the token's conversation (201 the first time, then 200).
+    /// </summary>
+    public static async Task<Results<JsonHttpResult<ConversationResponse>, JsonHttpResult<ErrorResponse>>> StartConversationAsync(
+        HttpRequest request,
+        DirectLineAuthenticator authenticator,
+        DirectLineTokenService tokens,
+        DirectLineStore store,
+        DirectLineChannel channel,
+        IOptions<DirectLineOptions> options,
+        CancellationToken cancellationToken)
+    {
+        var (caller, error) = await authenticator.AuthenticateAsync(request, cancellationToken);
+        if (caller is null)
+        {
+            return error!;
+        }
+
+        var limit = options.Value.MaxActivityBytes;
+        var (parameters, parseError) = DirectLineInput.Parse(await RequestBody.ReadAsync(request, limit, cancellationToken), limit, new TokenParameters(null, null, null));
+        if (parameters is null)
+        {
+            return parseError!;
+        }
+
+        var userError = CheckUser(parameters.User);
+        if (userError is not null)
+        {
+            return userError;
+        }
+
+        var serviceUrl = DirectLineUrls.ServiceUrl(request);
+        if (caller.HasSecret)
+        {
+            var conversation = await store.CreateConversationAsync(DirectLineChannel.NewConversationId(), parameters.Locale, cancellationToken);
+            await store.MarkStartedAsync(conversation.Id, cancellationToken);
+            var user = string.IsNullOrEmpty(parameters.User?.Id) ? null : parameters.User;
+            var (token, claims) = await tokens.IssueAsync(conversation.Id, user?.Id, user?.Name, cancellationToken);
+            if (user is not null)
+            {
+                await channel.JoinAsync(conversation, user, serviceUrl, parameters.Locale, cancellationToken);
+            }
+
+            var ticket = await tokens.IssueStreamTicketAsync(conversation.Id, claims, cancellationToken);
+            return TypedResults.Json(
+                new ConversationResponse(conversation.Id, token, tokens.SecondsLeft(claims), DirectLineUrls.StreamUrl(request, conversation.Id, ticket, null)),
+                DirectLineJson.Options,
+                statusCode: StatusCodes.Status201Created);
+        }
+
+        var own = caller.Token!;
+        var started = await store.FindConversationAsync(own.ConversationId, cancellationToken);
+        if (started is null)
+        {
+            return DirectLineErrors.Missing($"There is no conversation '{own.ConversationId}'.");
+        }
+
+        var first = await store.MarkStartedAsync(started.Id, cancellationToken);
+        if (own.UserId is not null)
+        {
+            await channel.JoinAsync(started, new ChannelAccount { Id = own.UserId, Name = own.UserName }, serviceUrl, parameters.Locale, cancellationToken);
+        }
+
+        var streamTicket = await tokens.IssueStreamTicketAsync(started.Id, own, cancellationToken);
+        DirectLineAuthenticator.TryGetBearer(request, out var presented);
+        return TypedResults.Json(
+            new ConversationResponse(started.Id, presented, tokens.SecondsLeft(own), DirectLineUrls.StreamUrl(request, started.Id, streamTicket, null)),
+            DirectLineJson.Options,
+            statusCode: first ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+    }
+
+    /// <summary>
+    /// Reconnect: a fresh streamUrl (from <c>watermark</c> on). A token holder gets its token back;
+    /// the secret holder gets a new unbound token, because DirectLineJS adopts whatever token
+    /// this answer carries.
+    /// </summary>
+    public static async Task<Results<JsonHttpResult<ConversationResponse>, JsonHttpResult<ErrorResponse>>> ReconnectAsync(
+        string conversationId,
+        string? watermark,
+        HttpRequest request,
+        DirectLineAuthenticator authenticator,
+        DirectLineTokenService tokens,
+        CancellationToken cancellationToken)
+    {
+        var access = await authenticator.AuthorizeAsync(request, conversationId, cancellationToken);
+        if (access.Error is not null)
+        {
+            return access.Error;
+        }
+
+        if (!DirectLineUrls.TryParseWatermark(watermark, out var from))
+        {
+            return DirectLineErrors.Invalid("The watermark must be a number this service gave out.");
+        }
+
+        string? token;
+        DirectLineToken claims;
+        if (access.Caller!.HasSecret)
+        {
+            (token, claims) = await tokens.IssueAsync(conversationId, null, null, cancellationToken);
+        }
+        else
+        {
+            DirectLineAuthenticator.TryGetBearer(request, out token);
+            claims = access.Caller.Token!;
+        }
+
+        var ticket = await tokens.IssueStreamTicketAsync(conversationId, claims, cancellationToken);
+        var streamUrl = DirectLineUrls.StreamUrl(request, conversationId, ticket, string.IsNullOrEmpty(watermark) ? null : from);
+        return TypedResults.Json(new ConversationResponse(conversationId, token, tokens.SecondsLeft(claims), streamUrl), DirectLineJson.Options);
+    }
+
+    /// <summary>The ActivitySet after <c>watermark</c>, a page at a time; typing is WebSocket-only, as on the service.</summary>
+    public static async Task<Results<ContentHttpResult, JsonHttpResult<ErrorResponse>>> GetActivitiesAsync(
+        string conversationId,
+        string? watermark,
+        HttpRequest request,
+        DirectLineAuthenticator authenticator,
+        DirectLineStore store,
+        CancellationToken cancellationToken)
+    {
+        var access = await authenticator.AuthorizeAsync(request, conversationId, cancellationToken);
+        if (access.Error is not null)
+        {
+            return access.Error;
+        }
+
+        if (!DirectLineUrls.TryParseWatermark(watermark, out var after))
+        {
+            return DirectLineErrors.Invalid("The watermark must be a number this service gave out.");
+        }
+
+        var rows = await store.ReadAfterAsync(conversationId, after, ActivitySetJson.PageSize, cancellationToken);
+        var json = ActivitySetJson.Write(rows, after, includeTyping: false, out _, out _);
+        return TypedResults.Text(json, "application/json", Encoding.UTF8);
+    }
+
+    /// <summary>
+    /// Sends one activity to the bot. It is stored and echoed to every client first, then the
+    /// bot runs; 200 <c>{id}</c> when the bot took it, 502 when it failed.
+    /// </summary>
+    public static async Task<Results<JsonHttpResult<ResourceResponse>, JsonHttpResult<ErrorResponse>>> PostActivityAsync(
+        string conversationId,
+        HttpRequest request,
+        DirectLineAuthenticator authenticator,
+        DirectLineChannel channel,
+        IOptions<DirectLineOptions> options,
+        CancellationToken cancellationToken)
+    {
+        var access = await authenticator.AuthorizeAsync(request, conversationId, cancellationToken);
+        if (access.Error is not null)
+        {
+            return access.Error;
+        }
+
+        var (activity, error) = await DirectLineInput.ReadActivityAsync(request, options.Value.MaxActivityBytes, cancellationToken);
+        if (activity is null)
+        {
+            return error!;
+        }
+
+        if (DirectLineChannel.ChannelOnlyTypes.Contains(activity.Type!))
+        {
+            return DirectLineErrors.Invalid($"Clients cannot send '{activity.Type}' activities; the channel sends those itself.");
+        }
+
+        var (sender, senderError) = ResolveSender(access.Caller!, activity.From?.Id, activity.From?.Name);
+        if (sender is null)
+        {
+            return senderError!;
+        }
+
+        var posted = await channel.PostFromUserAsync(access.Conversation!, activity, sender, DirectLineUrls.ServiceUrl(request), cancellationToken);
+        return posted.Delivery.Succeeded
+            ? TypedResults.Json(new ResourceResponse(posted.Id), DirectLineJson.Options)
+            : DirectLineErrors.Create(StatusCodes.Status502BadGateway, posted.Delivery.ErrorCode!, posted.Delivery.Message!);
+    }
+
+    /// <summary>With the secret only: a token for a new conversation, not yet started and with no bot contact.</summary>
+    public static async Task<Results<JsonHttpResult<ConversationResponse>, JsonHttpResult<ErrorResponse>>> GenerateTokenAsync(
+        HttpRequest request,
+        DirectLineAuthenticator authenticator,
+        DirectLineTokenService tokens,
+        DirectLineStore store,
+        IOptions<DirectLineOptions> options,
+        CancellationToken cancellationToken)
+    {
+        var (caller, error) = await authenticator.AuthenticateAsync(request, cancellationToken);
+        if (caller is null)
+        {
+            return error!;
+        }
+
+        if (!caller.HasSecret)
+        {
+            return DirectLineErrors.NotAuthorized("Tokens are generated with the Direct Line secret, not with a token.");
+        }
+
+        var limit = options.Value.MaxActivityBytes;
+        var (parameters, parseError) = DirectLineInput.Parse(await RequestBody.ReadAsync(request, limit, cancellationToken), limit, new TokenParameters(null, null, null));
+        if (parameters is null)
+        {
+            return parseError!;
+        }
+
+        var userError = CheckUser(parameters.User);
+        if (userError is not null)
+        {
+            return userError;
+        }
+
+        var conversation = await store.CreateConversationAsync(DirectLineChannel.NewConversationId(), parameters.Locale, cancellationToken);
+        var user = string.IsNullOrEmpty(parameters.User?.Id) ? null : parameters.User;
+        var (token, claims) = await tokens.IssueAsync(conversation.Id, user?.Id, user?.Name, cancellationToken);
+        return TypedResults.Json(new ConversationResponse(conversation.Id, token, tokens.SecondsLeft(claims), null), DirectLineJson.Options);
+    }
+
+    /// <summary>A token that has not expired yet buys a new one for the same conversation and user.</summary>
+    public static async Task<Results<JsonHttpResult<ConversationResponse>, JsonHttpResult<ErrorResponse>>> RefreshTokenAsync(
+        HttpRequest request,
+        DirectLineAuthenticator authenticator,
+        DirectLineTokenService tokens,
+        CancellationToken cancellationToken)
+    {
+        var (caller, error) = await authenticator.AuthenticateAsync(request, cancellationToken);
+        if (caller is null)
+        {
+            return error!;
+        }
+
+        if (caller.HasSecret)
+        {
+            return DirectLineErrors.NotAuthorized("Only a token can be refreshed; the secret does not expire.");
+        }
+
+        var old = caller.Token!;
+        var (token, claims) = await tokens.IssueAsync(old.ConversationId, old.UserId, old.UserName, cancellationToken);
+        return TypedResults.Json(new ConversationResponse(old.ConversationId, token, tokens.SecondsLeft(claims), null), DirectLineJson.Options);
+    }
+
+    /// <summary>
+    /// The sender of a post: a token bound to a user always speaks as that user (whatever
+    /// <c>from.id</c> says); the secret and unbound tokens name the sender in <c>from</c>.
+    /// </summary>
+    internal static (ChannelAccount? Sender, JsonHttpResult<ErrorResponse>? Error) ResolveSender(DirectLineCaller caller, string? fromId, string? fromName)
+    {
+        var id = caller.Token?.UserId ?? fromId;
+        if (string.IsNullOrEmpty(id))
+        {
+            return (null, DirectLineErrors.MissingValue("The activity needs from.id: who is sending it?"));
+        }
+
+        var problem = DirectLineInput.CheckUserId(id) ?? DirectLineInput.CheckName(fromName);
+        return problem is null
+            ? (new ChannelAccount { Id = id, Name = fromName ?? caller.Token?.UserName }, null)
+            : (null, DirectLineErrors.Invalid(problem));
+    }
+
+    private static JsonHttpResult<ErrorResponse>? CheckUser(ChannelAccount? user)
+    {
+        if (user is null || string.IsNullOrEmpty(user.Id))
+        {
+            return DirectLineInput.CheckName(user?.Name) is { } nameProblem ? DirectLineErrors.Invalid(nameProblem) : null;
+        }
+
+        var problem = DirectLineInput.CheckUserId(user.Id) ?? DirectLineInput.CheckName(user.Name);
+        return problem is null ? null : DirectLineErrors.Invalid(problem);
+    }
+}

@@ -1,0 +1,104 @@
+using System.Security.Cryptography;
+using System.Text;
+using ChatReport.Bot.Storage;
+using Dapper;
+using Microsoft.Extensions.Options;
+
+namespace ChatReport.Bot.DirectLine;
+
+/// <summary>
+/// The Direct Line secret: configured, or generated once and kept in <c>settings</c> so that a
+/// restart does not lock out the clients that know it. The browser page never sees it.
+/// </summary>
+public sealed class DirectLineSecret(
+    SqliteConnectionFactory connections,
+    IOptions<DirectLineOptions> options,
+    IConfiguration configuration,
+    ILogger<DirectLineSecret> logger)
+    : IDatabaseInitializer, IDisposable
+{
+    public const string SettingKey = "directline.secret";
+
+    // INSERT OR IGNORE then read back: two instances starting together agree on one secret.
+    private const string InsertGenerated = """
+        INSERT OR IGNORE INTO settings (key, value) VALUES (@Key, @Value)
+        """;
+
+    private const string SelectSecret = """
+        SELECT value FROM settings WHERE key = @Key
+        """;
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private Keys? _keys;
+
+    /// <summary>Generates the secret at start (not at the first request) when the channel is on.</summary>
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value.IsEnabled(configuration["MicrosoftAppId"]))
+        {
+            await GetKeysAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>True when <paramref name="candidate"/> is the secret (compared in constant time).</summary>
+    public async Task<bool> MatchesAsync(string candidate, CancellationToken cancellationToken)
+    {
+        var keys = await GetKeysAsync(cancellationToken);
+        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(candidate), keys.Secret);
+    }
+
+    /// <summary>The key tokens are signed with, derived from the secret so a new secret voids every token.</summary>
+    public async Task<byte[]> GetSigningKeyAsync(CancellationToken cancellationToken) => (await GetKeysAsync(cancellationToken)).SigningKey;
+
+    public void Dispose() => _gate.Dispose();
+
+    private async Task<Keys> GetKeysAsync(CancellationToken cancellationToken)
+    {
+        if (_keys is { } ready)
+        {
+            return ready;
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_keys is null)
+            {
+                var secret = options.Value.Secret;
+                if (string.IsNullOrEmpty(secret))
+                {
+                    secret = await LoadOrGenerateAsync(cancellationToken);
+                }
+
+                var secretBytes = Encoding.UTF8.GetBytes(secret);
+                _keys = new Keys(secretBytes, HMACSHA256.HashData(secretBytes, "ChatReport.DirectLine.TokenSigning.v1"u8));
+            }
+
+            return _keys;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<string> LoadOrGenerateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var stored = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(SelectSecret, new { Key = SettingKey }, cancellationToken: cancellationToken));
+        if (stored is not null)
+        {
+            return stored;
+        }
+
+        var generated = Base64Url(RandomNumberGenerator.GetBytes(32));
+        await connection.ExecuteAsync(new CommandDefinition(InsertGenerated, new { Key = SettingKey, Value = generated }, cancellationToken: cancellationToken));
+        stored = await connection.ExecuteScalarAsync<string>(new CommandDefinition(SelectSecret, new { Key = SettingKey }, cancellationToken: cancellationToken));
+        logger.LogInformation("Generated a Direct Line secret and stored it in the settings table under {Key}", SettingKey);
+        return stored!;
+    }
+
+    private static string Base64Url(byte[] bytes) => System.Buffers.Text.Base64Url.EncodeToString(bytes);
+
+    private sealed record Keys(byte[] Secret, byte[] SigningKey);
+}

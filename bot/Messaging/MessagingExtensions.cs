@@ -1,0 +1,47 @@
+using ChatReport.Bot.Authentication;
+using ChatReport.Bot.Connector;
+using ChatReport.Bot.Messaging.Fallbacks;
+using ChatReport.Bot.Messaging.Middleware;
+using ChatReport.Bot.Proactive;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ChatReport.Bot.Messaging;
+
+public static class MessagingExtensions
+{
+    /// <summary>
+    /// The Bot Framework endpoint's services: the turn pipeline, the Connector client and
+    /// proactive messaging. Authentication and the bot itself are TryAdd'ed, so whatever
+    /// registers them earlier (the authentication and dialog features) wins.
+    /// </summary>
+    public static IHostApplicationBuilder AddChatReportMessaging(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<MessagingOptions>()
+            .BindConfiguration(MessagingOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IChannelAuthenticator, AnonymousChannelAuthenticator>();
+        services.TryAddSingleton<IConnectorCredentials, NoConnectorCredentials>();
+        services.AddConnectorClient();
+        services.AddProactiveMessaging();
+
+        services.AddSingleton<ProcessedActivityStore>();
+        services.AddHostedService<ProcessedActivityPruner>();
+
+        // Order matters. De-duplication comes before error handling: when the database cannot
+        // record the claim, the request fails with 500 and the channel retries, instead of the
+        // turn running unrecorded.
+        services.AddSingleton<ITurnMiddleware, LoggingScopeMiddleware>();
+        services.AddSingleton<ITurnMiddleware, DeduplicationMiddleware>();
+        services.AddSingleton<ITurnMiddleware, ErrorHandlingMiddleware>();
+        services.AddSingleton<ITurnMiddleware, ConversationReferenceMiddleware>();
+        services.AddSingleton<ITurnMiddleware, MentionRemovalMiddleware>();
+        services.AddSingleton<ITurnMiddleware, CardSubmitMiddleware>();
+
+        services.TryAddTransient<IActivityProcessor, ActivityProcessor>();
+        return builder;
+    }
+}

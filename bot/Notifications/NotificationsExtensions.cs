@@ -1,0 +1,24 @@
+using ChatReport.Dialogs.Deductions;
+using ChatReport.Dialogs.Review;
+using ChatReport.Dialogs.Tasks;
+
+namespace ChatReport.Bot.Notifications;
+
+public static class NotificationsExtensions
+{
+    /// <summary>Proactive notices about claims, deductions and tasks, and the daily review reminders.</summary>
+    public static IHostApplicationBuilder AddChatReportNotifications(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<ReviewOptions>()
+            .BindConfiguration(ReviewOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<MemberMessenger>();
+        builder.Services.AddSingleton<IReviewNotifier, ReviewNotifier>();
+        builder.Services.AddSingleton<IDeductionNotifier, DeductionNotifier>();
+        builder.Services.AddSingleton<ITaskNotifier, TaskNotifier>();
+        builder.Services.AddHostedService<ReviewReminderService>();
+        return builder;
+    }
+}

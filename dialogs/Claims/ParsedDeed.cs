@@ -1,0 +1,16 @@
+using ChatReport.Dialogs.Domain;
+using ChatReport.Dialogs.Recognition;
+
+namespace ChatReport.Dialogs.Claims;
+
+/// <summary>What one report sentence said.</summary>
+/// <param name="When">The date or time found, or null.</param>
+/// <param name="Place">The place phrase (在村口 → 村口), or null.</param>
+/// <param name="What">The sentence without its date and points.</param>
+/// <param name="Rules">The bonus rules whose keywords it names, best first (several when unclear).</param>
+/// <param name="Points">Points named explicitly (二十分, 20 points), or null.</param>
+public sealed record ParsedDeed(DateTimeResolution? When, string? Place, string What, IReadOnlyList<PointRule> Rules, int? Points)
+{
+    /// <summary>The one rule the sentence clearly names, or null.</summary>
+    public PointRule? Rule => Rules.Count == 1 ? Rules[0] : null;
+}

@@ -1,0 +1,471 @@
+using ChatReport.Dialogs.Conversation;
+using ChatReport.Dialogs.Domain;
+using ChatReport.Dialogs.Engine;
+using ChatReport.Dialogs.Prompts;
+using ChatReport.Dialogs.Recognition;
+using ChatReport.Dialogs.Review;
+using ChatReport.Dialogs.Schema;
+using ChatReport.Dialogs.Turns;
+
+namespace ChatReport.Dialogs.Claims;
+
+/// <summary>
+/// Reports a deed. Fills what the sentence said (when, where, what, rule, points), asks only for
+/// what is missing, checks the date, the rule's cap and a same-day repeat, offers a photo, then
+/// shows a summary with submit / change / cancel. Changing a field clears it and restarts the
+/// waterfall with <c>ReplaceDialogAsync</c>, so only that field is asked again. Submitting is
+/// keyed on the activity that pressed submit, so a redelivery returns the same claim.
+/// </summary>
+public sealed class ReportDialog : ComponentDialog
+{
+    private const string Waterfall = nameof(WaterfallDialog);
+    private const string WhenPrompt = "WhenPrompt";
+    private const string PointsPrompt = "PointsPrompt";
+    private const int MaxPoints = 100;
+    private static readonly HashSet<string> SkipWords = new(StringComparer.OrdinalIgnoreCase) { "跳过", "没有", "无", "不用", "skip", "none", "no" };
+
+    private readonly IMemberDirectory _members;
+    private readonly IRuleBook _rules;
+    private readonly ICycleCalendar _cycles;
+    private readonly IClaimBook _claims;
+    private readonly IReviewNotifier _reviewers;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the dialog.</summary>
+    /// <param name="members">Who is reporting.</param>
+    /// <param name="rules">The rules.</param>
+    /// <param name="cycles">The cycles, for the open one.</param>
+    /// <param name="claims">Where claims go.</param>
+    /// <param name="reviewers">Tells the branch's reviewers about a new claim.</param>
+    /// <param name="time">The clock.</param>
+    public ReportDialog(IMemberDirectory members, IRuleBook rules, ICycleCalendar cycles, IClaimBook claims, IReviewNotifier reviewers, TimeProvider time)
+        : base(nameof(ReportDialog))
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(cycles);
+        ArgumentNullException.ThrowIfNull(claims);
+        ArgumentNullException.ThrowIfNull(reviewers);
+        ArgumentNullException.ThrowIfNull(time);
+        _members = members;
+        _rules = rules;
+        _cycles = cycles;
+        _claims = claims;
+        _reviewers = reviewers;
+        _time = time;
+        AddDialog(new WaterfallDialog<ReportDraft>(
+            Waterfall,
+            () => new ReportDraft(),
+            StartStepAsync,
+            WhenStepAsync,
+            WhereStepAsync,
+            RuleStepAsync,
+            PointsStepAsync,
+            CapStepAsync,
+            SameDayStepAsync,
+            NoteStepAsync,
+            PhotoStepAsync,
+            SummaryStepAsync,
+            DecideStepAsync,
+            ChangeStepAsync));
+        AddDialog(new TextPrompt(nameof(TextPrompt)));
+        AddDialog(new DateTimePrompt(WhenPrompt, time, WhenPromptValidatorAsync));
+        AddDialog(new NumberPrompt<int>(PointsPrompt, PointsPromptValidatorAsync));
+        AddDialog(new ChoicePrompt(nameof(ChoicePrompt)));
+        AddDialog(new ConfirmPrompt(nameof(ConfirmPrompt)));
+        AddDialog(new AttachmentPrompt(nameof(AttachmentPrompt)));
+    }
+
+    /// <inheritdoc />
+    public override Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
+    {
+        var draft = options switch
+        {
+            ReportOptions report => new ReportDraft { Sentence = report.Sentence },
+            _ => new ReportDraft(),
+        };
+        return base.BeginDialogAsync(dc, draft, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public override string? GetHelpText(DialogContext dc)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        return dc.Texts<ClaimTexts>().ReportHelp;
+    }
+
+    private async Task<DialogTurnResult> StartStepAsync(WaterfallStepContext<ReportDraft> step, CancellationToken cancellationToken)
+    {
+        if (await CurrentMember.RequireAsync(_members, step.Context, step.Texts<ConversationTexts>(), cancellationToken) is null)
+        {
+            return await step.EndDialogAsync(cancellationToken);
+        }
+
+        var draft = step.State;
+        if (step.Reason == DialogReason.BeginCalled && Images(step.Context.Activity) is { Count: > 0 } photos && draft.Photos.Count == 0)
+        {
+            draft = draft with { Photos = photos, PhotoAsked = true };
+        }
+
+        if (draft.Sentence is { } sentence)
+        {
+            draft = await AbsorbSentenceAsync(step, draft with { Sentence = null }, sentence, cancellationToken);
+        }
+
+        step.State = draft;
+        return draft.What is null
+            ? await step.PromptAsync(nameof(TextPrompt), new PromptOptions { Prompt = step.Texts<ClaimTexts>().AskWhat }, cancellationToken)
+            : await step.NextAsync(cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> WhenStepAsync(WaterfallStepContext<ReportDraft> step, CancellationToken cancellationToken)
+    {
+        if (step.Result is string answer)
+        {
+            step.State = await AbsorbSentenceAsync(step, step.State, answer, cancellationToken);
+        }
+
+        var texts = step.Texts<ClaimTexts>();
+        if (step.State.OccurredOn is { } day)
+        {
+            if (await CheckDayAsync(step.DialogContext, day, cancellationToken) is not { } refusal)
+            {
+                return await step.NextAsync(cancellationToken);
+            }
+
+            await step.Context.SendTextAsync(refusal, cancellationToken);
+            step.State = step.State with { OccurredOn = null, OccurredAt = null };
+        }
+
+        return await step.PromptAsync(WhenPrompt, new PromptOptions { Prompt = texts.AskWhen }, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> WhereStepAsync(WaterfallStepContext<ReportDraft> step, CancellationToken cancellationToken)
+    {
+        if (step.Result is DateTimeResolution when)
+        {
+            step.State = WithWhen(step.State, when);
+        }
+
+        return step.State.Place is not null || step.State.PlaceAsked
+            ? await step.NextAsync(cancellationToken)
+            : await step.PromptAsync(nameof(TextPrompt), new PromptOptions { Prompt = step.Texts<ClaimTexts>().AskWhere }, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> RuleStepAsync(WaterfallStepContext<ReportDraft> step, CancellationToken cancellationToken)
+    {
+        if (step.Result is string place)
+        {
+            var trimmed = TextNormalizer.ForMatching(place);
+            step.State = step.State with { Place = SkipWords.Contains(trimmed) || trimmed.Length == 0 ? null : place.Trim(), PlaceAsked = true };
+        }
+
+        if (step.State.RuleId is not null)
+        {
+            return await step.NextAsync(cancellationToken);
+        }
+
+        var active = (await _rules.ListActiveAsync(cancellationToken)).Where(r => r.Kind == RuleKind.Bonus).ToList();
+        var offered = step.State.RuleCandidates.Count > 1
+            ? active.Where(r => step.State.RuleCandidates.Contains(r.Id)).ToList()
+            : active;
+        var choices = offered.Select(r => new Choice(r.Code) { Title = RuleNames.Of(r, step.Language), Synonyms = [r.NameZh, r.NameEn] }).ToList();
+        return await step.PromptAsync(nameof(ChoicePrompt), new PromptOptions { Prompt = step.Texts<ClaimTexts>().AskRule, Choices = choices }, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> PointsStepAsync(WaterfallStepContext<ReportDraft> step, CancellationToken cancellationToken)
+    {
+        if (step.Result is FoundChoice choice && await _rules.FindByCodeAsync(choice.Value, cancellationToken) is { } chosen)
+        {
+            step.State = step.State with { RuleId = chosen.Id, RuleCandidates = [] };
+        }
+
+        return step.State.AskPoints
+            ? await step.PromptAsync(PointsPrompt, new PromptOptions { Prompt = step.Texts<ClaimTexts>().AskPoints, RetryPrompt = step.Texts<ClaimTexts>().PointsRetry }, cancellationToken)
+            : await step.NextAsync(cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> CapStepAsync(WaterfallStepContext<ReportDraft> step, CancellationToken cancellationToken)
+    {
+        if (step.Result is int asked)
+        {
+            step.State = step.State with { Points = asked, AskPoints = false };
+        }
+
+        var texts = step.Texts<ClaimTexts>();
+        var rule = await _rules.GetAsync(step.State.RuleId!.Value, cancellationToken);
+        if (rule is null)
+        {
+            await step.Context.SendTextAsync(texts.RuleNotClaimable, cancellationToken);
+            return await step.EndDialogAsync(cancellationToken);
+        }
+
+        step.State = step.State with { Points = Math.Clamp(step.State.Points ?? rule.DefaultPoints, 0, MaxPoints) };
+        if (rule is not { CapPoints: { } cap, CapPeriod: { } period }
+            || await _cycles.FindCycleForDateAsync(step.State.OccurredOn!.Value, cancellationToken) is not { } cycle)
+        {
+            return await step.NextAsync(cancellationToken);
+        }
+
+        var member = (await CurrentMember.FindAsync(_members, step.Context, cancellationToken))!;
+        var usage = await _claims.GetRuleUsageAsync(member.Id, rule.Id, cycle.PeriodContaining(period, step.State.OccurredOn!.Value), cancellationToken);
+        var remaining = cap - usage.CommittedPoints;
+        var name = RuleNames.Of(rule, step.Language);
+        if (remaining <= 0)
+        {
+            await step.Context.SendTextAsync(texts.CapReached(name, cap, texts.PeriodName(period)), cancellationToken);
+            return await step.EndDialogAsync(cancellationToken);
+        }
+
+        if (step.State.Points <= remaining)
+        {
+            return await step.NextAsync(cancellationToken);
+        }
+
+        step.State = step.State with { CapRemaining = remaining };
+        return await step.PromptAsync(nameof(ConfirmPrompt), new PromptOptions { Prompt = texts.AboveCap(name, cap, texts.PeriodName(period), remaining) }, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> SameDayStepAsync(WaterfallStepContext<ReportDraft> step, CancellationToken cancellationToken)
+    {
+        var texts = step.Texts<ClaimTexts>();
+        if (step.Result is bool acceptCap)
+        {
+            if (!acceptCap)
+            {
+                await step.Context.SendTextAsync(texts.NotSubmitted, cancellationToken);
+                return await step.EndDialogAsync(cancellationToken);
+            }
+
+            step.State = step.State with { Points = step.State.CapRemaining, CapRemaining = null };
+        }
+
+        if (step.State.DuplicateAcknowledged)
+        {
+            return await step.NextAsync(cancellationToken);
+        }
+
+        var member = (await CurrentMember.FindAsync(_members, step.Context, cancellationToken))!;
+        var same = await _claims.FindSameDayAsync(member.Id, step.State.RuleId!.Value, step.State.OccurredOn!.Value, cancellationToken);
+        if (same.Count == 0)
+        {
+            return await step.NextAsync(cancellationToken);
+        }
+
+        var rule = await _rules.GetAsync(step.State.RuleId!.Value, cancellationToken);
+        return await step.PromptAsync(
+            nameof(ConfirmPrompt),
+            new PromptOptions { Prompt = texts.SameDayWarning(rule is null ? string.Empty : RuleNames.Of(rule, step.Language), same[0].Id) },
+            cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> NoteStepAsync(WaterfallStepContext<ReportDraft> step, CancellationToken cancellationToken)
+    {
+        if (step.Result is not bool again)
+        {
+            return await step.NextAsync(cancellationToken);
+        }
+
+        var texts = step.Texts<ClaimTexts>();
+        if (!again)
+        {
+            await step.Context.SendTextAsync(texts.NotSubmitted, cancellationToken);
+            return await step.EndDialogAsync(cancellationToken);
+        }
+
+        step.State = step.State with { DuplicateAcknowledged = true };
+        return await step.PromptAsync(nameof(TextPrompt), new PromptOptions { Prompt = texts.AskNote }, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> PhotoStepAsync(WaterfallStepContext<ReportDraft> step, CancellationToken cancellationToken)
+    {
+        if (step.Result is string note && note.Trim().Length > 0)
+        {
+            step.State = step.State with { MemberNote = note.Trim() };
+        }
+
+        return step.State.PhotoAsked
+            ? await step.NextAsync(cancellationToken)
+            : await step.PromptAsync(nameof(AttachmentPrompt), new PromptOptions { Prompt = step.Texts<ClaimTexts>().AskPhoto, AllowSkip = true }, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> SummaryStepAsync(WaterfallStepContext<ReportDraft> step, CancellationToken cancellationToken)
+    {
+        if (step.Result is IReadOnlyList<Attachment> photos)
+        {
+            step.State = step.State with { Photos = [.. photos.Select(p => new NewClaimAttachment(p.ContentType ?? "image/jpeg", p.ContentUrl, p.Name))], PhotoAsked = true };
+        }
+
+        var texts = step.Texts<ClaimTexts>();
+        var draft = step.State;
+        var rule = await _rules.GetAsync(draft.RuleId!.Value, cancellationToken);
+        var lines = new List<string>
+        {
+            texts.SummaryHeader,
+            texts.SummaryWhen(draft.OccurredOn!.Value),
+            texts.SummaryWhere(draft.Place ?? texts.NoPlace),
+            texts.SummaryWhat(draft.What ?? string.Empty),
+            texts.SummaryRule(rule is null ? string.Empty : RuleNames.Of(rule, step.Language), draft.Points ?? 0),
+        };
+        if (draft.Photos.Count > 0)
+        {
+            lines.Add(texts.SummaryPhotos(draft.Photos.Count));
+        }
+
+        if (draft.MemberNote is { } memberNote)
+        {
+            lines.Add(texts.SummaryNote(memberNote));
+        }
+
+        var choices = new List<Choice>
+        {
+            new("submit") { Title = texts.Submit, Synonyms = ["提交", "submit", "确认", "确定", "是", "好", "yes", "ok"] },
+            new("change") { Title = texts.Change, Synonyms = ["修改", "改", "change", "edit"] },
+            new("cancel") { Title = texts.Cancel, Synonyms = ["取消", "不报了", "cancel"] },
+        };
+        return await step.PromptAsync(
+            nameof(ChoicePrompt),
+            new PromptOptions { Prompt = string.Join("\n", lines), Choices = choices, Style = ListStyle.SuggestedActions },
+            cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> DecideStepAsync(WaterfallStepContext<ReportDraft> step, CancellationToken cancellationToken)
+    {
+        var texts = step.Texts<ClaimTexts>();
+        switch ((step.Result as FoundChoice)?.Value)
+        {
+            case "submit":
+                return await SubmitAsync(step, cancellationToken);
+            case "change":
+                var fields = new List<Choice>
+                {
+                    new("when") { Title = texts.FieldWhen, Synonyms = ["时间", "日期", "when", "date"] },
+                    new("where") { Title = texts.FieldWhere, Synonyms = ["地点", "where", "place"] },
+                    new("what") { Title = texts.FieldWhat, Synonyms = ["事项", "内容", "what"] },
+                    new("rule") { Title = texts.FieldRule, Synonyms = ["项目", "类别", "item", "rule"] },
+                    new("points") { Title = texts.FieldPoints, Synonyms = ["分数", "积分", "分", "points"] },
+                    new("photo") { Title = texts.FieldPhoto, Synonyms = ["照片", "图片", "photo", "picture"] },
+                };
+                return await step.PromptAsync(nameof(ChoicePrompt), new PromptOptions { Prompt = texts.AskField, Choices = fields }, cancellationToken);
+            default:
+                await step.Context.SendTextAsync(texts.ReportCancelled, cancellationToken);
+                return await step.EndDialogAsync(cancellationToken);
+        }
+    }
+
+    private static async Task<DialogTurnResult> ChangeStepAsync(WaterfallStepContext<ReportDraft> step, CancellationToken cancellationToken)
+    {
+        var draft = step.State;
+        var changed = (step.Result as FoundChoice)?.Value switch
+        {
+            "when" => draft with { OccurredOn = null, OccurredAt = null, DuplicateAcknowledged = false },
+            "where" => draft with { Place = null, PlaceAsked = false },
+            "what" => draft with { What = null },
+            "rule" => draft with { RuleId = null, RuleCandidates = [], Points = null, DuplicateAcknowledged = false },
+            "points" => draft with { Points = null, AskPoints = true },
+            _ => draft with { Photos = [], PhotoAsked = false },
+        };
+        return await step.ReplaceDialogAsync(Waterfall, changed, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> SubmitAsync(WaterfallStepContext<ReportDraft> step, CancellationToken cancellationToken)
+    {
+        var texts = step.Texts<ClaimTexts>();
+        var draft = step.State;
+        var member = await CurrentMember.RequireAsync(_members, step.Context, step.Texts<ConversationTexts>(), cancellationToken);
+        if (member is null)
+        {
+            return await step.EndDialogAsync(cancellationToken);
+        }
+
+        var activity = step.Context.Activity;
+        var source = new ActivityKey(activity.ChannelId ?? string.Empty, activity.Conversation?.Id ?? string.Empty, activity.Id ?? Guid.NewGuid().ToString("N"));
+        var submission = await _claims.SubmitAsync(
+            new ClaimRequest(
+                member.Id,
+                draft.RuleId!.Value,
+                draft.OccurredAt ?? new DateTimeOffset(draft.OccurredOn!.Value.ToDateTime(TimeOnly.MinValue), step.UserLocale.TimeZone.GetUtcOffset(draft.OccurredOn!.Value.ToDateTime(TimeOnly.MinValue))),
+                draft.OccurredOn!.Value,
+                draft.Place,
+                draft.What ?? string.Empty,
+                draft.Points ?? 0,
+                draft.MemberNote,
+                source,
+                draft.Photos),
+            cancellationToken);
+        var reply = submission.Status switch
+        {
+            ClaimSubmissionStatus.Created or ClaimSubmissionStatus.AlreadySubmitted => texts.Submitted(submission.Claim!.Id),
+            ClaimSubmissionStatus.MemberNotActive => texts.MemberNotActive,
+            ClaimSubmissionStatus.RuleNotClaimable => texts.RuleNotClaimable,
+            _ => texts.OutsideCycle,
+        };
+        await step.Context.SendTextAsync(reply, cancellationToken);
+        // Only a new claim: a redelivered submit must not ring the reviewers twice.
+        if (submission.Status == ClaimSubmissionStatus.Created)
+        {
+            await _reviewers.ClaimSubmittedAsync(submission.Claim!, cancellationToken);
+        }
+
+        return await step.EndDialogAsync(submission, cancellationToken);
+    }
+
+    private async Task<ReportDraft> AbsorbSentenceAsync(WaterfallStepContext<ReportDraft> step, ReportDraft draft, string sentence, CancellationToken cancellationToken)
+    {
+        var rules = await _rules.ListActiveAsync(cancellationToken);
+        var parsed = DeedSentenceParser.Parse(sentence, rules, step.UserLocale, _time.GetUtcNow());
+        var updated = draft with
+        {
+            What = draft.What ?? (parsed.What.Length > 0 ? parsed.What : null),
+            Place = draft.Place ?? parsed.Place,
+            Points = draft.Points ?? parsed.Points,
+        };
+        if (updated.OccurredOn is null && parsed.When is { } when)
+        {
+            updated = WithWhen(updated, when);
+        }
+
+        if (updated.RuleId is null && updated.RuleCandidates.Count == 0)
+        {
+            updated = parsed.Rules.Count == 1
+                ? updated with { RuleId = parsed.Rules[0].Id }
+                : updated with { RuleCandidates = [.. parsed.Rules.Select(r => r.Id)] };
+        }
+
+        return updated;
+    }
+
+    private static ReportDraft WithWhen(ReportDraft draft, DateTimeResolution when) =>
+        when.Start is { } start ? draft with { OccurredAt = start, OccurredOn = DateOnly.FromDateTime(start.DateTime) } : draft;
+
+    private async Task<string?> CheckDayAsync(DialogContext dc, DateOnly day, CancellationToken cancellationToken)
+    {
+        var texts = dc.Texts<ClaimTexts>();
+        var today = DateOnly.FromDateTime(dc.UserLocale.ToLocalTime(_time.GetUtcNow()).DateTime);
+        if (day > today)
+        {
+            return texts.FutureDate;
+        }
+
+        return await _cycles.FindCycleForDateAsync(day, cancellationToken) is { IsOpen: true } ? null : texts.OutsideCycle;
+    }
+
+    private async Task<PromptValidation> WhenPromptValidatorAsync(PromptValidatorContext<DateTimeResolution> prompt, CancellationToken cancellationToken)
+    {
+        if (prompt.Value.Start is not { } start)
+        {
+            return PromptValidation.Reject(null);
+        }
+
+        var refusal = await CheckDayAsync(prompt.DialogContext, DateOnly.FromDateTime(start.DateTime), cancellationToken);
+        return refusal is null ? PromptValidation.Accept : PromptValidation.Reject(refusal);
+    }
+
+    private static Task<PromptValidation> PointsPromptValidatorAsync(PromptValidatorContext<int> prompt, CancellationToken cancellationToken) =>
+        Task.FromResult(prompt.Value is >= 1 and <= MaxPoints ? PromptValidation.Accept : PromptValidation.Reject(null));
+
+    private static List<NewClaimAttachment> Images(Activity activity) =>
+        [.. (activity.Attachments ?? [])
+            .Where(a => a.ContentType?.StartsWith("image/", StringComparison.OrdinalIgnoreCase) == true)
+            .Select(a => new NewClaimAttachment(a.ContentType!, a.ContentUrl, a.Name))];
+}

@@ -1,0 +1,90 @@
+using ChatReport.Dialogs.Localization;
+
+namespace ChatReport.Dialogs.Members;
+
+/// <summary>What joining a branch says.</summary>
+public sealed record MemberTexts : ITextTable<MemberTexts>
+{
+    /// <summary>The help-menu line of 加入.</summary>
+    public required string JoinHelpLine { get; init; }
+
+    /// <summary>Help while joining.</summary>
+    public required string JoinHelp { get; init; }
+
+    /// <summary>Asks for the join code.</summary>
+    public required string AskCode { get; init; }
+
+    /// <summary>Asks whether the channel's display name is the member's name (the name).</summary>
+    public required Func<string, string> ConfirmName { get; init; }
+
+    /// <summary>Asks for the member's name.</summary>
+    public required string AskName { get; init; }
+
+    /// <summary>A name that is empty or too long.</summary>
+    public required string NameRetry { get; init; }
+
+    /// <summary>Joined (name, branch).</summary>
+    public required Func<string, string, string> Joined { get; init; }
+
+    /// <summary>Another channel account linked to a known member (name).</summary>
+    public required Func<string, string> Linked { get; init; }
+
+    /// <summary>The account already belongs to a member (name).</summary>
+    public required Func<string, string> AlreadyMember { get; init; }
+
+    /// <summary>The code is not known.</summary>
+    public required string UnknownCode { get; init; }
+
+    /// <summary>The code has expired.</summary>
+    public required string ExpiredCode { get; init; }
+
+    /// <summary>The code was revoked.</summary>
+    public required string RevokedCode { get; init; }
+
+    /// <summary>The code has been used as often as allowed.</summary>
+    public required string UsedUpCode { get; init; }
+
+    /// <summary>The account is linked to someone else.</summary>
+    public required string LinkedToAnother { get; init; }
+
+    /// <summary>The Chinese texts.</summary>
+    public static MemberTexts Chinese { get; } = new()
+    {
+        JoinHelpLine = "加入 123456 —— 用书记给的加入码加入支部",
+        JoinHelp = "正在加入支部：需要书记给您的加入码，再确认您的姓名。",
+        AskCode = "请发送书记给您的加入码（6位数字）。",
+        ConfirmName = name => $"您的姓名是“{name}”吗？",
+        AskName = "请告诉我您的姓名（和支部花名册上一致）。",
+        NameRetry = "请发送您的姓名，20个字以内。",
+        Joined = (name, branch) => $"欢迎{name}加入{branch}！\n以后做了好事直接告诉我，例如：昨天下午在村口扫雪。发“帮助”看看我还能做什么。",
+        Linked = name => $"好的，这个账号已关联到{name}，积分是同一份。",
+        AlreadyMember = name => $"您已经加入了，{name}。发“我的积分”看看吧。",
+        UnknownCode = "这个加入码不对，请核对后再发一次，例如：加入 123456",
+        ExpiredCode = "这个加入码已过期，请向书记要一个新的。",
+        RevokedCode = "这个加入码已停用，请向书记要一个新的。",
+        UsedUpCode = "这个加入码的使用次数已满，请向书记要一个新的。",
+        LinkedToAnother = "这个账号已关联到另一位党员，请联系书记处理。",
+    };
+
+    /// <summary>The English texts.</summary>
+    public static MemberTexts English { get; } = new()
+    {
+        JoinHelpLine = "join 123456 - join your branch with the code from your secretary",
+        JoinHelp = "Joining a branch: I need the code from your secretary, then your name.",
+        AskCode = "Please send the join code your secretary gave you (6 digits).",
+        ConfirmName = name => $"Is your name \"{name}\"?",
+        AskName = "Please tell me your name, as it is on the branch roster.",
+        NameRetry = "Please send your name, at most 20 characters.",
+        Joined = (name, branch) => $"Welcome to {branch}, {name}!\nWhenever you do a good deed, just tell me, e.g. \"cleared snow at the village gate yesterday\". Say \"help\" to see what else I can do.",
+        Linked = name => $"Done: this account is now linked to {name}, with the same points.",
+        AlreadyMember = name => $"You have already joined, {name}. Say \"my points\" to see your points.",
+        UnknownCode = "That join code is not right. Please check it and send it again, e.g. join 123456",
+        ExpiredCode = "That join code has expired. Please ask your secretary for a new one.",
+        RevokedCode = "That join code is no longer valid. Please ask your secretary for a new one.",
+        UsedUpCode = "That join code has been used up. Please ask your secretary for a new one.",
+        LinkedToAnother = "This account is linked to another member. Please contact your secretary.",
+    };
+
+    /// <summary>The table for <paramref name="language"/>.</summary>
+    public static MemberTexts ForLanguage(ReplyLanguage language) => language == ReplyLanguage.English ? English : Chinese;
+}

@@ -1,0 +1,113 @@
+using ChatReport.Dialogs.Claims;
+using ChatReport.Dialogs.Conversation;
+using ChatReport.Dialogs.Domain;
+using ChatReport.Dialogs.Engine;
+using ChatReport.Dialogs.Turns;
+
+namespace ChatReport.Dialogs.Points;
+
+/// <summary>
+/// Answers 我的积分 in one short message: this cycle's total (base + bonus − deductions), this
+/// quarter's entries (newest first, a few), pending claims and the rank in the branch.
+/// </summary>
+public sealed class MyPointsDialog : Dialog
+{
+    private const int MaxEntries = 6;
+    private readonly IMemberDirectory _members;
+    private readonly ICycleCalendar _cycles;
+    private readonly ILedger _ledger;
+    private readonly IClaimBook _claims;
+    private readonly IRuleBook _rules;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the dialog.</summary>
+    /// <param name="members">Who is asking.</param>
+    /// <param name="cycles">The cycles.</param>
+    /// <param name="ledger">The points.</param>
+    /// <param name="claims">Pending claims.</param>
+    /// <param name="rules">Rule names for the entries.</param>
+    /// <param name="time">The clock.</param>
+    public MyPointsDialog(IMemberDirectory members, ICycleCalendar cycles, ILedger ledger, IClaimBook claims, IRuleBook rules, TimeProvider time)
+        : base(nameof(MyPointsDialog))
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        ArgumentNullException.ThrowIfNull(cycles);
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(claims);
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(time);
+        _members = members;
+        _cycles = cycles;
+        _ledger = ledger;
+        _claims = claims;
+        _rules = rules;
+        _time = time;
+    }
+
+    /// <inheritdoc />
+    public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        var texts = dc.Texts<PointsTexts>();
+        if (await CurrentMember.RequireAsync(_members, dc.Context, dc.Texts<ConversationTexts>(), cancellationToken) is not { } member)
+        {
+            return await dc.EndDialogAsync(cancellationToken);
+        }
+
+        var today = DateOnly.FromDateTime(dc.UserLocale.ToLocalTime(_time.GetUtcNow()).DateTime);
+        if (await _cycles.FindCycleForDateAsync(today, cancellationToken) is not { } cycle)
+        {
+            await dc.Context.SendTextAsync(texts.NoCycle, cancellationToken);
+            return await dc.EndDialogAsync(cancellationToken);
+        }
+
+        var quarter = cycle.QuarterOf(today);
+        var total = await _ledger.GetTotalAsync(member.Id, cycle.Id, null, cancellationToken);
+        var entries = await _ledger.ListEntriesAsync(member.Id, cycle.Id, quarter, cancellationToken);
+        var pending = await _claims.ListForMemberAsync(member.Id, cycle.Id, ClaimStatus.Pending, cancellationToken);
+        var rank = await _ledger.GetRankAsync(member.Id, cycle.Id, null, cancellationToken);
+        var rules = (await _rules.ListActiveAsync(cancellationToken)).ToDictionary(r => r.Id);
+
+        var lines = new List<string> { texts.Total(cycle.Year, total.Total, total.Base, total.Bonus, total.Deduction), texts.QuarterHeader(quarter) };
+        var newestFirst = entries.OrderByDescending(e => e.OccurredOn).ThenByDescending(e => e.Id).ToList();
+        lines.AddRange(newestFirst.Take(MaxEntries).Select(e => texts.Entry(e.OccurredOn, Label(e, rules, dc, texts), e.Points)));
+        if (newestFirst.Count > MaxEntries)
+        {
+            lines.Add(texts.MoreEntries(newestFirst.Count - MaxEntries));
+        }
+        else if (newestFirst.Count == 0)
+        {
+            lines.Add(texts.NoEntries);
+        }
+
+        if (pending.Count > 0)
+        {
+            lines.Add(texts.Pending(pending.Count, string.Join(", ", pending.Select(c => c.Id).Order())));
+        }
+
+        if (rank is not null)
+        {
+            lines.Add(texts.Rank(rank.Standing.Rank, rank.RankedMembers));
+        }
+
+        await dc.Context.SendTextAsync(string.Join("\n", lines), cancellationToken);
+        return await dc.EndDialogAsync(total, cancellationToken);
+    }
+
+    private static string Label(LedgerEntry entry, Dictionary<long, PointRule> rules, DialogContext dc, PointsTexts texts)
+    {
+        if (entry.Kind == LedgerKind.Bonus && entry.RuleId is { } ruleId && rules.TryGetValue(ruleId, out var rule))
+        {
+            return RuleNames.Of(rule, dc.Language);
+        }
+
+        return entry.Kind switch
+        {
+            LedgerKind.Base => texts.KindBase,
+            LedgerKind.Bonus => texts.KindBonus,
+            LedgerKind.Deduction => entry.Reason is { Length: > 0 } reason ? $"{texts.KindDeduction} {reason}" : texts.KindDeduction,
+            LedgerKind.Adjustment => texts.KindAdjustment,
+            _ => texts.KindReversal,
+        };
+    }
+}

@@ -1,0 +1,224 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ChatReport.Dialogs.Localization;
+using Microsoft.Recognizers.Text;
+using Microsoft.Recognizers.Text.DateTime;
+
+namespace ChatReport.Dialogs.Recognition;
+
+/// <summary>
+/// Dates, times, ranges and durations in Chinese and English (十月八日, 昨天下午, 上周六,
+/// 上季度, 两个小时, yesterday afternoon, last Saturday), resolved relative to the user's local
+/// time. Microsoft.Recognizers.Text does the work; two gaps of its Chinese model are filled here:
+/// relative quarters (上季度, 本季度, 下个季度) and "N个半小时" (it only sees the 半小时).
+/// </summary>
+public static partial class DateTimeRecognition
+{
+    private static readonly string[] DateFormats = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd", "HH:mm:ss"];
+
+    /// <summary>
+    /// Everything date-like in <paramref name="text"/>, in order of position, from the first culture
+    /// of <paramref name="locale"/> that finds anything. <paramref name="now"/> is turned into the
+    /// user's wall-clock time with <see cref="UserLocale.TimeZone"/>; dates without a year or week
+    /// are resolved with <paramref name="preference"/>.
+    /// </summary>
+    public static IReadOnlyList<DateTimeResolution> Recognize(string? text, UserLocale locale, DateTimeOffset now, DateTimePreference preference)
+    {
+        ArgumentNullException.ThrowIfNull(locale);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+
+        var normalized = TextNormalizer.Normalize(text);
+        var localNow = locale.ToLocalTime(now).DateTime;
+        foreach (var culture in locale.RecognitionCultures)
+        {
+            var found = new List<DateTimeResolution>();
+            if (culture.Equals(Culture.Chinese, StringComparison.OrdinalIgnoreCase))
+            {
+                found.AddRange(RecognizeQuarters(normalized, localNow, locale.TimeZone));
+                found.AddRange(RecognizeHalfHours(normalized));
+            }
+
+            foreach (var result in DateTimeRecognizer.RecognizeDateTime(normalized, culture, DateTimeOptions.None, localNow, fallbackToDefaultCulture: false))
+            {
+                var resolution = Resolve(result, localNow, locale.TimeZone, preference);
+                if (resolution is not null && !found.Exists(f => Overlaps(f, resolution)))
+                {
+                    found.Add(resolution);
+                }
+            }
+
+            if (found.Count > 0)
+            {
+                found.Sort((a, b) => a.Index.CompareTo(b.Index));
+                return found;
+            }
+        }
+
+        return [];
+    }
+
+    private static bool Overlaps(DateTimeResolution a, DateTimeResolution b) =>
+        a.Index < b.Index + b.Length && b.Index < a.Index + a.Length;
+
+    private static DateTimeResolution? Resolve(ModelResult result, DateTime localNow, TimeZoneInfo zone, DateTimePreference preference)
+    {
+        if (!result.Resolution.TryGetValue("values", out var raw) || raw is not IEnumerable<Dictionary<string, string>> values)
+        {
+            return null;
+        }
+
+        var candidates = values.ToList();
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        var kind = candidates[0].GetValueOrDefault("type") switch
+        {
+            "date" => DateTimeResolutionKind.Date,
+            "datetime" => DateTimeResolutionKind.DateTime,
+            "time" => DateTimeResolutionKind.Time,
+            "daterange" => DateTimeResolutionKind.DateRange,
+            "datetimerange" => DateTimeResolutionKind.DateTimeRange,
+            "timerange" => DateTimeResolutionKind.TimeRange,
+            "duration" => DateTimeResolutionKind.Duration,
+            // Recurrences (每周六) and anything newer are not something a prompt can answer with.
+            _ => (DateTimeResolutionKind?)null,
+        };
+        if (kind is null)
+        {
+            return null;
+        }
+
+        var common = new DateTimeResolution
+        {
+            Kind = kind.Value,
+            Timex = candidates[0].GetValueOrDefault("timex") ?? string.Empty,
+            Index = result.Start,
+            Length = result.End - result.Start + 1,
+        };
+
+        if (kind == DateTimeResolutionKind.Duration)
+        {
+            return double.TryParse(candidates[0].GetValueOrDefault("value"), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+                ? common with { Duration = TimeSpan.FromSeconds(seconds) }
+                : null;
+        }
+
+        var chosen = Choose(candidates, kind.Value, localNow, preference);
+        var start = ParseLocal(chosen.GetValueOrDefault("value") ?? chosen.GetValueOrDefault("start"), kind.Value, localNow);
+        var end = ParseLocal(chosen.GetValueOrDefault("end"), kind.Value, localNow);
+        if (start is null && end is null)
+        {
+            return null;
+        }
+
+        return common with
+        {
+            Timex = chosen.GetValueOrDefault("timex") ?? common.Timex,
+            Start = ToOffset(start, zone),
+            End = ToOffset(end, zone),
+        };
+    }
+
+    // Recognizers gives one candidate per reading (the past and the next 10月8日); pick one.
+    private static Dictionary<string, string> Choose(List<Dictionary<string, string>> candidates, DateTimeResolutionKind kind, DateTime localNow, DateTimePreference preference)
+    {
+        if (candidates.Count == 1)
+        {
+            return candidates[0];
+        }
+
+        var dated = candidates
+            .Select(c => (Value: c, Start: ParseLocal(c.GetValueOrDefault("value") ?? c.GetValueOrDefault("start"), kind, localNow)))
+            .Where(c => c.Start is not null)
+            .OrderBy(c => c.Start)
+            .ToList();
+        if (dated.Count == 0)
+        {
+            return candidates[0];
+        }
+
+        if (preference == DateTimePreference.Past)
+        {
+            var past = dated.LastOrDefault(c => c.Start <= localNow);
+            return past.Value ?? dated[0].Value;
+        }
+
+        var future = dated.FirstOrDefault(c => c.Start >= localNow.Date);
+        return future.Value ?? dated[^1].Value;
+    }
+
+    private static DateTime? ParseLocal(string? value, DateTimeResolutionKind kind, DateTime localNow)
+    {
+        if (string.IsNullOrEmpty(value)
+            || !DateTime.TryParseExact(value, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.NoCurrentDateDefault, out var parsed))
+        {
+            return null;
+        }
+
+        // A bare time parses onto 0001-01-01; put it on the user's today.
+        return kind is DateTimeResolutionKind.Time or DateTimeResolutionKind.TimeRange && parsed.Date == DateTime.MinValue.Date
+            ? localNow.Date + parsed.TimeOfDay
+            : parsed;
+    }
+
+    private static DateTimeOffset? ToOffset(DateTime? local, TimeZoneInfo zone) =>
+        local is { } value ? new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Unspecified), zone.GetUtcOffset(value)) : null;
+
+    private static IEnumerable<DateTimeResolution> RecognizeQuarters(string text, DateTime localNow, TimeZoneInfo zone)
+    {
+        foreach (Match match in RelativeQuarter().Matches(text))
+        {
+            var shift = match.Groups["rel"].Value switch
+            {
+                "上" => -1,
+                "下" => 1,
+                _ => 0,
+            };
+            var quarterStartMonth = ((localNow.Month - 1) / 3 * 3) + 1;
+            var start = new DateTime(localNow.Year, quarterStartMonth, 1).AddMonths(3 * shift);
+            var end = start.AddMonths(3);
+            yield return new DateTimeResolution
+            {
+                Kind = DateTimeResolutionKind.DateRange,
+                Timex = string.Create(CultureInfo.InvariantCulture, $"({start:yyyy-MM-dd},{end:yyyy-MM-dd},P3M)"),
+                Index = match.Index,
+                Length = match.Length,
+                Start = ToOffset(start, zone),
+                End = ToOffset(end, zone),
+            };
+        }
+    }
+
+    private static IEnumerable<DateTimeResolution> RecognizeHalfHours(string text)
+    {
+        foreach (Match match in HoursAndAHalf().Matches(text))
+        {
+            var hours = NumberRecognition.Recognize(match.Groups["n"].Value, [Culture.Chinese]);
+            if (hours.Count != 1)
+            {
+                continue;
+            }
+
+            var total = hours[0].Value + 0.5m;
+            yield return new DateTimeResolution
+            {
+                Kind = DateTimeResolutionKind.Duration,
+                Timex = string.Create(CultureInfo.InvariantCulture, $"PT{total}H"),
+                Index = match.Index,
+                Length = match.Length,
+                Duration = TimeSpan.FromHours((double)total),
+            };
+        }
+    }
+
+    [GeneratedRegex("(?<rel>上|本|这|下)(?:一|个|一个)?季度")]
+    private static partial Regex RelativeQuarter();
+
+    [GeneratedRegex("(?<n>[0-9]+|[一二两三四五六七八九十]+)个?半(?:小时|钟头)")]
+    private static partial Regex HoursAndAHalf();
+}

@@ -1,0 +1,239 @@
+using ChatReport.Dialogs.Domain;
+using ChatReport.Dialogs.Schema;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatReport.Bot.Tests.Conversation;
+
+/// <summary>What a member does, through /api/messages and the real SQLite stores. The app's now is 2026-11-26 20:00 in Shanghai.</summary>
+public sealed class MemberConversationTests
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private static async Task<BotChat> JoinedAsync(ChatBranch branch, BotChat chat)
+    {
+        Assert.Contains("王芳", Assert.Single(await chat.SayAsync($"加入 {branch.Code}")), StringComparison.Ordinal);
+        Assert.Contains("欢迎王芳加入山岔村党支部", Assert.Single(await chat.SayAsync("是")), StringComparison.Ordinal);
+        return chat;
+    }
+
+    private static async Task<IReadOnlyList<Claim>> ClaimsAsync(BotChat chat, ChatBranch branch)
+    {
+        var member = await chat.MemberAsync();
+        return await chat.App.Services.GetRequiredService<IClaimBook>().ListForMemberAsync(member!.Id, branch.Cycle.Id, null, Token);
+    }
+
+    [Fact]
+    public async Task AMemberCanJoinReportInOneSentenceAndSeeTheirPointsAndARedeliveredSubmitMakesOneClaim()
+    {
+        var (app, client) = await BotChat.StartAppAsync();
+        await using var _ = app;
+        using var __ = client;
+        var branch = await ChatBranch.CreateAsync(app);
+        var chat = BotChat.For(app, client);
+
+        Assert.Contains("加入 123456", Assert.Single(await chat.SayAsync("你好")), StringComparison.Ordinal);
+        Assert.Contains("还没有加入支部", Assert.Single(await chat.SayAsync("我的积分")), StringComparison.Ordinal);
+        await JoinedAsync(branch, chat);
+
+        Assert.Contains("有照片的话", Assert.Single(await chat.SayAsync("申报 昨天下午在村口带头扫雪两个小时")), StringComparison.Ordinal);
+        var summary = Assert.Single(await chat.SayAsync("跳过"));
+        Assert.Contains("时间：11月25日", summary, StringComparison.Ordinal);
+        Assert.Contains("地点：村口", summary, StringComparison.Ordinal);
+        Assert.Contains("项目：铲除路面积雪，1 分", summary, StringComparison.Ordinal);
+        Assert.NotNull(chat.LastSent);
+
+        var submit = chat.Message("提交", "submit-1");
+        var submitted = Assert.Single(await chat.PostAsync(submit));
+        Assert.StartsWith("已提交，编号 ", submitted, StringComparison.Ordinal);
+        Assert.Empty(await chat.PostAsync(submit));
+
+        var claim = Assert.Single(await ClaimsAsync(chat, branch));
+        Assert.Equal(("村口", 1, new DateOnly(2026, 11, 25), ClaimStatus.Pending), (claim.Place, claim.ClaimedPoints, claim.OccurredOn, claim.Status));
+        Assert.Contains($"编号 {claim.Id}", submitted, StringComparison.Ordinal);
+
+        var points = Assert.Single(await chat.SayAsync("我的积分"));
+        Assert.Contains("2026年积分：60 分", points, StringComparison.Ordinal);
+        Assert.Contains($"待审核：1 条（编号 {claim.Id}）", points, StringComparison.Ordinal);
+        Assert.Contains("支部排名：第", points, StringComparison.Ordinal);
+
+        var ranking = Assert.Single(await chat.SayAsync("排行榜"));
+        Assert.Contains("本季度（第4季度）排行", ranking, StringComparison.Ordinal);
+        Assert.Contains("您：第", ranking, StringComparison.Ordinal);
+
+        Assert.Contains("撤回编号", Assert.Single(await chat.SayAsync($"撤回 {claim.Id}")), StringComparison.Ordinal);
+        Assert.Equal($"编号 {claim.Id} 已撤回。", Assert.Single(await chat.SayAsync("是")));
+        Assert.Equal(ClaimStatus.Withdrawn, Assert.Single(await ClaimsAsync(chat, branch)).Status);
+    }
+
+    [Fact]
+    public async Task AReportWithoutTheWordReportAsksForWhatIsMissingAndAChangeAsksOnlyThatField()
+    {
+        var (app, client) = await BotChat.StartAppAsync();
+        await using var _ = app;
+        using var __ = client;
+        var branch = await ChatBranch.CreateAsync(app);
+        var chat = await JoinedAsync(branch, BotChat.For(app, client));
+
+        // No place, no rule keyword: the bot asks where, then which item.
+        Assert.Equal("在哪里做的？没有具体地点就说“跳过”。", Assert.Single(await chat.SayAsync("前天上午帮忙了")));
+        Assert.StartsWith("这件事算哪一项？", Assert.Single(await chat.SayAsync("村委会")), StringComparison.Ordinal);
+        Assert.Contains("有照片的话", Assert.Single(await chat.SayAsync("志愿服务")), StringComparison.Ordinal);
+        var photo = new Attachment { ContentType = "image/jpeg", ContentUrl = "https://example.org/p.jpg", Name = "p.jpg" };
+        var summary = Assert.Single(await chat.SayAsync(null, attachments: [photo]));
+        Assert.Contains("时间：11月24日", summary, StringComparison.Ordinal);
+        Assert.Contains("地点：村委会", summary, StringComparison.Ordinal);
+        Assert.Contains("项目：志愿服务，2 分", summary, StringComparison.Ordinal);
+        Assert.Contains("照片：1 张", summary, StringComparison.Ordinal);
+
+        Assert.StartsWith("要改哪一项？", Assert.Single(await chat.SayAsync("修改")), StringComparison.Ordinal);
+        Assert.Equal("申报多少分？", Assert.Single(await chat.SayAsync("分数")));
+        Assert.Equal("请回复 1 到 100 之间的分数。", Assert.Single(await chat.SayAsync("五百")));
+        Assert.Contains("项目：志愿服务，3 分", Assert.Single(await chat.SayAsync("三分")), StringComparison.Ordinal);
+        Assert.StartsWith("已提交", Assert.Single(await chat.SayAsync("提交")), StringComparison.Ordinal);
+
+        var claim = Assert.Single(await ClaimsAsync(chat, branch));
+        Assert.Equal(("村委会", 3, "volunteer_service"), (claim.Place, claim.ClaimedPoints, (await app.Services.GetRequiredService<IRuleBook>().GetAsync(claim.RuleId, Token))!.Code));
+        Assert.Equal("https://example.org/p.jpg", Assert.Single(claim.Attachments).ContentUrl);
+    }
+
+    [Fact]
+    public async Task FutureDatesCapsAndASecondClaimOnTheSameDayAreRefusedWithReasons()
+    {
+        var (app, client) = await BotChat.StartAppAsync();
+        await using var _ = app;
+        using var __ = client;
+        var branch = await ChatBranch.CreateAsync(app);
+        var chat = await JoinedAsync(branch, BotChat.For(app, client));
+
+        var future = await chat.SayAsync("申报 明天在村口扫雪");
+        Assert.Equal(["这个日期还没到，只能申报已经做过的事。", "是哪天做的？例如：昨天下午、10月8日"], future);
+        Assert.Equal("这个日期还没到，只能申报已经做过的事。", Assert.Single(await chat.SayAsync("下周一")));
+        Assert.Equal("这个日期不在本年度积分周期内，不能申报。", Assert.Single(await chat.SayAsync("2025年12月1日")));
+        Assert.Contains("有照片的话", Assert.Single(await chat.SayAsync("今天早上")), StringComparison.Ordinal);
+        Assert.Contains("时间：11月26日", Assert.Single(await chat.SayAsync("跳过")), StringComparison.Ordinal);
+        Assert.StartsWith("已提交", Assert.Single(await chat.SayAsync("提交")), StringComparison.Ordinal);
+
+        // Snow clearing gives 1 point a day: the day is full.
+        Assert.Equal("“铲除路面积雪”每天最多 1 分，已经申报满了，这次不能再报。", Assert.Single(await chat.SayAsync("今天下午又在村口扫雪了")));
+
+        // Haircuts: 20 a quarter; 30 is more than is left.
+        Assert.StartsWith("“义务理发”每季度最多 20 分，还能申报 20 分。按 20 分申报吗？", Assert.Single(await chat.SayAsync("申报 昨天在村口义务理发 30分")), StringComparison.Ordinal);
+        Assert.Contains("有照片的话", Assert.Single(await chat.SayAsync("好")), StringComparison.Ordinal);
+        Assert.Contains("项目：义务理发，20 分", Assert.Single(await chat.SayAsync("跳过")), StringComparison.Ordinal);
+        Assert.StartsWith("已提交", Assert.Single(await chat.SayAsync("提交")), StringComparison.Ordinal);
+
+        // A second volunteer claim on the same day: a warning the member may override with a note.
+        await chat.SayAsync("申报 昨天在村委会志愿服务");
+        await chat.SayAsync("跳过");
+        await chat.SayAsync("提交");
+        Assert.StartsWith("您这天已经申报过“志愿服务”", Assert.Single(await chat.SayAsync("申报 昨天在敬老院志愿服务")), StringComparison.Ordinal);
+        Assert.Equal("请简单说明为什么要再报一次，书记审核时会看到。", Assert.Single(await chat.SayAsync("是")));
+        Assert.Contains("有照片的话", Assert.Single(await chat.SayAsync("上午和下午是两次不同的服务")), StringComparison.Ordinal);
+        Assert.Contains("说明：上午和下午是两次不同的服务", Assert.Single(await chat.SayAsync("跳过")), StringComparison.Ordinal);
+        await chat.SayAsync("提交");
+
+        var claims = await ClaimsAsync(chat, branch);
+        Assert.Equal(4, claims.Count);
+        Assert.Single(claims, c => c.MemberNote == "上午和下午是两次不同的服务" && c.Place == "敬老院");
+        Assert.Single(claims, c => c.ClaimedPoints == 20);
+    }
+
+    [Fact]
+    public async Task HelpCancelAndAnotherCommandWorkInTheMiddleOfAReport()
+    {
+        var (app, client) = await BotChat.StartAppAsync();
+        await using var _ = app;
+        using var __ = client;
+        var branch = await ChatBranch.CreateAsync(app);
+        var chat = await JoinedAsync(branch, BotChat.For(app, client));
+
+        Assert.Equal("请说说您做了什么，例如：昨天下午在村口扫雪", Assert.Single(await chat.SayAsync("申报")));
+        var help = await chat.SayAsync("帮助");
+        Assert.Equal(2, help.Count);
+        Assert.Contains("正在申报积分", help[0], StringComparison.Ordinal);
+        Assert.Contains("取消", help[0], StringComparison.Ordinal);
+        Assert.Equal("请说说您做了什么，例如：昨天下午在村口扫雪", help[1]);
+
+        var switched = await chat.SayAsync("我的积分");
+        Assert.Equal("好的，先放下刚才的事。", switched[0]);
+        Assert.Contains("2026年积分", switched[1], StringComparison.Ordinal);
+
+        await chat.SayAsync("申报 昨天在村口扫雪");
+        Assert.Equal("好的，已取消。需要时随时叫我。", Assert.Single(await chat.SayAsync("取消")));
+        Assert.Equal("现在没有进行中的事情，不用取消。", Assert.Single(await chat.SayAsync("取消")));
+        Assert.Empty(await ClaimsAsync(chat, branch));
+
+        var menu = Assert.Single(await chat.SayAsync("帮助"));
+        Assert.Contains("我的积分", menu, StringComparison.Ordinal);
+        Assert.Contains("撤回 12", menu, StringComparison.Ordinal);
+        Assert.DoesNotContain("加入 123456", menu, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AReportInProgressSurvivesARestartOfTheBot()
+    {
+        var (first, firstClient) = await BotChat.StartAppAsync();
+        await using var _ = first;
+        using var __ = firstClient;
+        var branch = await ChatBranch.CreateAsync(first);
+        var chat = await JoinedAsync(branch, BotChat.For(first, firstClient));
+        Assert.Contains("有照片的话", Assert.Single(await chat.SayAsync("申报 昨天下午在村口扫雪")), StringComparison.Ordinal);
+
+        var (second, secondClient) = await BotChat.StartAppAsync(first.DatabasePath);
+        await using var ___ = second;
+        using var ____ = secondClient;
+        var restarted = new BotChatAfterRestart(chat, second, secondClient);
+        Assert.Contains("地点：村口", Assert.Single(await restarted.SayAsync("跳过")), StringComparison.Ordinal);
+        Assert.StartsWith("已提交", Assert.Single(await restarted.SayAsync("提交")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ASecondChannelAccountWithTheSameNameLinksToTheSameMember()
+    {
+        var (app, client) = await BotChat.StartAppAsync();
+        await using var _ = app;
+        using var __ = client;
+        var branch = await ChatBranch.CreateAsync(app);
+        var teams = await JoinedAsync(branch, BotChat.For(app, client));
+        var web = BotChat.For(app, client, userId: "web-user-9", userName: "芳", channelId: "webchat");
+
+        // The channel's name is offered first; it is not the roster name, so the member types it.
+        Assert.StartsWith("您的姓名是“芳”吗？", Assert.Single(await web.SayAsync($"加入 {branch.Code}")), StringComparison.Ordinal);
+        Assert.Equal("请告诉我您的姓名（和支部花名册上一致）。", Assert.Single(await web.SayAsync("不是")));
+        Assert.Equal("好的，这个账号已关联到王芳，积分是同一份。", Assert.Single(await web.SayAsync("王芳")));
+        Assert.Equal((await teams.MemberAsync())!.Id, (await web.MemberAsync())!.Id);
+        Assert.Contains("您已经加入了", Assert.Single(await web.SayAsync($"加入 {branch.Code}")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AWrongJoinCodeIsRefusedPolitely()
+    {
+        var (app, client) = await BotChat.StartAppAsync();
+        await using var _ = app;
+        using var __ = client;
+        await ChatBranch.CreateAsync(app);
+        var chat = BotChat.For(app, client);
+
+        Assert.Equal("这个加入码不对，请核对后再发一次，例如：加入 123456", Assert.Single(await chat.SayAsync("加入 000000")));
+        Assert.Null(await chat.MemberAsync());
+    }
+
+    [Fact]
+    public async Task AnEnglishSpeakerIsAnsweredInEnglish()
+    {
+        var (app, client) = await BotChat.StartAppAsync();
+        await using var _ = app;
+        using var __ = client;
+        var branch = await ChatBranch.CreateAsync(app);
+        var chat = BotChat.For(app, client, userName: "Wang Fang", locale: "en-US");
+
+        Assert.StartsWith("Is your name \"Wang Fang\"?", Assert.Single(await chat.SayAsync($"join {branch.Code}")), StringComparison.Ordinal);
+        Assert.StartsWith("Welcome to 山岔村党支部, Wang Fang!", Assert.Single(await chat.SayAsync("yes")), StringComparison.Ordinal);
+        Assert.StartsWith("Send a photo", Assert.Single(await chat.SayAsync("report cleared snow at the village gate yesterday afternoon")), StringComparison.Ordinal);
+        var summary = Assert.Single(await chat.SayAsync("skip"));
+        Assert.Contains("When: Nov 25", summary, StringComparison.Ordinal);
+        Assert.Contains("Where: the village gate", summary, StringComparison.Ordinal);
+        Assert.Contains("Item: Clearing snow from the roads, 1 points", summary, StringComparison.Ordinal);
+        Assert.StartsWith("Submitted as no.", Assert.Single(await chat.SayAsync("submit")), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace ChatReport.Bot.Tests.DirectLine;
+
+/// <summary>Runs <c>node --test</c> on one file of tests/directline and collects everything it prints.</summary>
+public static class NodeTestRun
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(4);
+
+    /// <summary>tests/directline, found by walking up from the test assembly to the solution.</summary>
+    public static string Folder { get; } = FindFolder();
+
+    public static async Task<(int ExitCode, string Output)> RunAsync(string testFile, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("node")
+        {
+            WorkingDirectory = Folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("--test");
+        start.ArgumentList.Add("--test-reporter=spec");
+        start.ArgumentList.Add(testFile);
+        start.Environment["PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD"] = "1";
+        start.Environment["NO_COLOR"] = "1";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
+        var output = new StringBuilder();
+        var stdout = PumpAsync(process.StandardOutput, output);
+        var stderr = PumpAsync(process.StandardError, output);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(Limit);
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+            output.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"[killed after {Limit.TotalMinutes} minutes]");
+        }
+
+        await Task.WhenAll(stdout, stderr);
+        lock (output)
+        {
+            return (process.ExitCode, output.ToString());
+        }
+    }
+
+    private static async Task PumpAsync(StreamReader reader, StringBuilder output)
+    {
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            lock (output)
+            {
+                output.AppendLine(line);
+            }
+        }
+    }
+
+    private static string FindFolder()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "ChatReport.sln")))
+            {
+                return Path.Combine(directory.FullName, "tests", "directline");
+            }
+        }
+
+        throw new InvalidOperationException($"No ChatReport.sln above {AppContext.BaseDirectory}");
+    }
+}

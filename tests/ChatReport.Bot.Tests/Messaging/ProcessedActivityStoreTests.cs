@@ -1,0 +1,38 @@
+using ChatReport.Bot.Messaging;
+using ChatReport.Bot.Tests.Storage;
+
+namespace ChatReport.Bot.Tests.Messaging;
+
+public sealed class ProcessedActivityStoreTests
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task AnActivityCanBeClaimedOnlyOnce()
+    {
+        using var database = new TestDatabase();
+        await database.Migrator.MigrateAsync(Token);
+        var store = new ProcessedActivityStore(database.Connections, database.Time);
+
+        Assert.True(await store.TryClaimAsync("msteams", "19:a", "1", Token));
+        Assert.False(await store.TryClaimAsync("msteams", "19:a", "1", Token));
+        Assert.True(await store.TryClaimAsync("directline", "19:a", "1", Token));
+    }
+
+    [Fact]
+    public async Task IdsOlderThanTheWindowAreForgotten()
+    {
+        using var database = new TestDatabase();
+        await database.Migrator.MigrateAsync(Token);
+        var store = new ProcessedActivityStore(database.Connections, database.Time);
+        await store.TryClaimAsync("msteams", "19:a", "old", Token);
+        database.Time.Advance(TimeSpan.FromDays(3));
+        await store.TryClaimAsync("msteams", "19:a", "recent", Token);
+
+        var removed = await store.PruneAsync(TimeSpan.FromDays(2), Token);
+
+        Assert.Equal(1, removed);
+        Assert.True(await store.TryClaimAsync("msteams", "19:a", "old", Token));
+        Assert.False(await store.TryClaimAsync("msteams", "19:a", "recent", Token));
+    }
+}

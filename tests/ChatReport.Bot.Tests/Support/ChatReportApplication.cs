@@ -1,0 +1,101 @@
+using ChatReport.Bot.Authentication;
+using ChatReport.Bot.Connector;
+using ChatReport.Dialogs.Turns;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChatReport.Bot.Tests.Support;
+
+/// <summary>
+/// The real bot host with only what must be swapped swapped: time (fake, recorded), the
+/// database (a temporary file) and the Connector's HTTP (a <see cref="FakeConnector"/>, unless
+/// a test talks to a real peer). Tests may also install a test bot or test doubles.
+/// </summary>
+public sealed class ChatReportApplication : WebApplicationFactory<Program>
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("chatreport-app-").FullName;
+    private readonly Dictionary<string, string?> _settings = [];
+    private readonly List<Action<IServiceCollection>> _services = [];
+    private readonly bool _fakeConnector;
+
+    public ChatReportApplication(bool fakeConnector = true)
+    {
+        _fakeConnector = fakeConnector;
+        Time = new RecordingTimeProvider(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero)));
+        // The clocked jobs (digests, quarterly notices, cycle rollover) would start timers on the
+        // shared fake clock and post on their own; tests that want them say Digest:Enabled=true.
+        _settings["Digest:Enabled"] = "false";
+    }
+
+    public RecordingTimeProvider Time { get; }
+
+    public FakeConnector Connector { get; } = new();
+
+    public string DatabasePath => Path.Combine(_folder, "bot.db");
+
+    public ChatReportApplication WithSetting(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    public ChatReportApplication WithBot<TBot>()
+        where TBot : class, IBot
+    {
+        _services.Add(services =>
+        {
+            services.RemoveAll<IBot>();
+            services.AddSingleton<TBot>();
+            services.AddSingleton<IBot>(provider => provider.GetRequiredService<TBot>());
+        });
+        return this;
+    }
+
+    public ChatReportApplication WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
+    public T Get<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:ChatReport", $"Data Source={DatabasePath}");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            if (_fakeConnector)
+            {
+                services.AddHttpClient(ConnectorClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Connector);
+                // The fake Connector stands in for the channel, so no identity provider is asked for a token.
+                var appId = _settings.GetValueOrDefault("MicrosoftAppId");
+                services.RemoveAll<IConnectorCredentials>();
+                services.AddSingleton<IConnectorCredentials>(new StaticConnectorCredentials(string.IsNullOrEmpty(appId) ? null : "test-bot-token"));
+            }
+
+            foreach (var configure in _services)
+            {
+                configure(services);
+            }
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
