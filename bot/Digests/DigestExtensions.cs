@@ -1,4 +1,5 @@
 using ChatReport.Bot.Notices;
+using ChatReport.Bot.Proactive;
 using ChatReport.Bot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -8,8 +9,8 @@ public static class DigestExtensions
 {
     /// <summary>
     /// Group subscriptions, the daily digests, the quarterly notices and the background scheduler
-    /// (also the yearly cycle rollover). Posting goes through <see cref="IGroupMessenger"/>: the
-    /// host registers one over the proactive messenger; until then every send fails and is recorded.
+    /// (also the yearly cycle rollover). Posting goes through <see cref="IGroupMessenger"/>, over the
+    /// proactive messenger when one is registered; without it every send fails and is recorded.
     /// </summary>
     public static IHostApplicationBuilder AddChatReportDigests(this IHostApplicationBuilder builder)
     {
@@ -27,17 +28,17 @@ public static class DigestExtensions
         builder.Services.AddSingleton<MemberChatStore>();
         builder.Services.AddSingleton<NoticeStore>();
 
-        builder.Services.TryAddSingleton<IGroupMessenger, NotConfiguredGroupMessenger>();
+        // Over the proactive messenger when the host has one (the web host does; the command line does not).
+        builder.Services.TryAddSingleton<IGroupMessenger>(services => services.GetService<ProactiveMessenger>() is { } proactive
+            ? new ProactiveGroupMessenger(proactive)
+            : new NotConfiguredGroupMessenger());
         builder.Services.AddSingleton<SendPacer>();
         builder.Services.AddSingleton<FailureReporter>();
         builder.Services.AddSingleton<DigestDispatcher>();
         builder.Services.AddSingleton<NoticeBuilder>();
         builder.Services.AddSingleton<QuarterNoticeService>();
         builder.Services.AddSingleton<CycleRollover>();
-        if (builder.Configuration.GetValue($"{DigestOptions.Section}:{nameof(DigestOptions.Enabled)}", true))
-        {
-            builder.Services.AddHostedService<DigestScheduler>();
-        }
+        builder.Services.AddHostedService<DigestScheduler>();
 
         return builder;
     }

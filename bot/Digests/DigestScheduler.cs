@@ -19,6 +19,12 @@ public sealed class DigestScheduler(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.Enabled)
+        {
+            logger.LogInformation("Digest:Enabled is false: no digests, quarterly notices or cycle rollover while running");
+            return;
+        }
+
         // Let the host finish starting before the first round's queries.
         await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
