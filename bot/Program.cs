@@ -1,12 +1,20 @@
 using ChatReport.Bot.Authentication;
+using ChatReport.Bot.Cli;
 using ChatReport.Bot.Conversation;
 using ChatReport.Bot.Demo;
+using ChatReport.Bot.Digests;
 using ChatReport.Bot.DirectLine;
 using ChatReport.Bot.Hosting;
 using ChatReport.Bot.Messaging;
 using ChatReport.Bot.Notifications;
 using ChatReport.Bot.Storage;
 using ChatReport.Bot.WebChat;
+
+// Administrative commands (export-notice …) run instead of the web host.
+if (CommandLine.IsCommand(args))
+{
+    return await CommandLine.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -21,6 +29,7 @@ builder.AddChatReportNotifications();
 builder.AddChatReportMessaging();
 builder.AddChatReportDirectLine();
 builder.AddChatReportDemo();
+builder.AddChatReportDigests();
 
 var app = builder.Build();
 

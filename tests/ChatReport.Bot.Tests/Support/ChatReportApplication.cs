@@ -27,6 +27,9 @@ public sealed class ChatReportApplication : WebApplicationFactory<Program>
     {
         _fakeConnector = fakeConnector;
         Time = new RecordingTimeProvider(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero)));
+        // The clocked jobs (digests, quarterly notices, cycle rollover) would start timers on the
+        // shared fake clock and post on their own; tests that want them say Digest:Enabled=true.
+        _settings["Digest:Enabled"] = "false";
     }
 
     public RecordingTimeProvider Time { get; }

@@ -1,0 +1,104 @@
+using System.Net;
+using ChatReport.Bot.Digests;
+using ChatReport.Bot.Proactive;
+using ChatReport.Bot.Storage;
+using ChatReport.Bot.Tests.Support;
+using ChatReport.Dialogs.Domain;
+using ChatReport.Dialogs.Schema;
+
+namespace ChatReport.Bot.Tests.Digests;
+
+/// <summary>The digest through the real host: its scheduler, the proactive messenger and the Connector.</summary>
+public sealed class DigestsThroughTheHostTests
+{
+    private const string Group = "19:branch-group@thread.v2";
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task TheHostsSchedulerPostsTheEveningDigestToTheGroupThroughTheConnectorOnce()
+    {
+        await using var app = new ChatReportApplication().WithSetting("Digest:Enabled", "true");
+        var branch = await SubscribedBranchAsync(app);
+        app.Time.Advance(TimeSpan.FromMinutes(1));
+        await ApproveAsync(app, branch.Member, branch.Secretary);
+
+        // 20:01 the next evening in Beijing: the scheduler's timer fires.
+        app.Time.Advance(TimeSpan.FromDays(1));
+        var posted = await app.Connector.NextAsync(Token);
+
+        Assert.Equal("/amer/v3/conversations/19%3Abranch-group%40thread.v2/activities", posted.Path);
+        var card = posted.Json.GetProperty("attachments")[0];
+        Assert.Equal(Attachment.AdaptiveCardContentType, card.GetProperty("contentType").GetString());
+        Assert.Contains("张三 铲除路面积雪 +1分", card.GetProperty("content").GetProperty("fallbackText").GetString(), StringComparison.Ordinal);
+        Assert.Equal(TestActivities.BotId, posted.Json.GetProperty("from").GetProperty("id").GetString());
+        Assert.Equal(0, (await app.Get<DigestDispatcher>().RunDueAsync(Token)).Due);
+        Assert.Single(app.Connector.Requests, r => r.Path.Contains("branch-group", StringComparison.Ordinal));
+        // The scheduler records the send just after the Connector answered it.
+        var run = await app.Get<DigestRunStore>().FindAsync(new GroupAddress("msteams", Group), new DateOnly(2026, 11, 27), Token);
+        for (var i = 0; i < 500 && run is { Status: DigestRunStatus.Claimed }; i++)
+        {
+            await Task.Delay(10, Token);
+            run = await app.Get<DigestRunStore>().FindAsync(new GroupAddress("msteams", Group), new DateOnly(2026, 11, 27), Token);
+        }
+
+        Assert.Equal((DigestRunStatus.Sent, "sent-1"), (run!.Status, run.ActivityId));
+    }
+
+    [Fact]
+    public async Task AChannelThatRefusesTheBotFailsTheDigestAtOnceWithoutRetrying()
+    {
+        await using var app = new ChatReportApplication();
+        var branch = await SubscribedBranchAsync(app);
+        app.Time.Advance(TimeSpan.FromMinutes(1));
+        await ApproveAsync(app, branch.Member, branch.Secretary);
+        app.Connector.Respond = _ => FakeConnector.Json(HttpStatusCode.Forbidden, """{"error":{"code":"BotRemoved","message":"The bot is not part of the conversation roster."}}""");
+        app.Time.Advance(TimeSpan.FromDays(1));
+
+        var report = await app.Get<DigestDispatcher>().RunDueAsync(Token);
+
+        Assert.Equal(1, report.Failed);
+        var run = Assert.Single(await app.Get<DigestRunStore>().ListForGroupAsync(new GroupAddress("msteams", Group), Token));
+        Assert.Equal((DigestRunStatus.Failed, 1), (run.Status, run.Attempts));
+    }
+
+    private static async Task<(Member Secretary, Member Member)> SubscribedBranchAsync(ChatReportApplication app)
+    {
+        var units = app.Get<IOrganisation>();
+        var members = app.Get<IMemberDirectory>();
+        var committee = await units.CreateUnitAsync(new NewOrgUnit(null, OrgUnitKind.Committee, "党委"), null, Token);
+        var branch = await units.CreateUnitAsync(new NewOrgUnit(committee.Id, OrgUnitKind.Branch, "山岔村党支部"), null, Token);
+        var secretary = await members.AddMemberAsync(branch.Id, "李书记", null, Token);
+        await members.GrantRoleAsync(branch.Id, secretary.Id, Role.Secretary, true, null, Token);
+        var member = await members.AddMemberAsync(branch.Id, "张三", null, Token);
+        await app.Get<ConversationReferenceStore>().SaveAsync(new StoredConversationReference
+        {
+            ChannelId = "msteams",
+            ConversationId = Group,
+            ServiceUrl = TestActivities.ServiceUrl,
+            BotId = TestActivities.BotId,
+            UserId = TestActivities.UserId,
+            TenantId = "tenant-1",
+            IsGroup = true,
+            Locale = "zh-CN",
+            Verified = true,
+            UpdatedAt = app.Time.GetUtcNow(),
+        }, Token);
+        var subscribed = await app.Get<GroupSubscriptionStore>().SubscribeAsync(new GroupAddress("msteams", Group), branch.Id, secretary.Id, Token);
+        Assert.Equal(SubscriptionStatus.Subscribed, subscribed.Status);
+        return (secretary, member);
+    }
+
+    private static async Task ApproveAsync(ChatReportApplication app, Member member, Member secretary)
+    {
+        var rule = (await app.Get<IRuleBook>().FindByCodeAsync("snow_clearing", Token))!;
+        var now = app.Time.GetUtcNow();
+        var claim = await app.Get<IClaimBook>().SubmitAsync(
+            new ClaimRequest(member.Id, rule.Id, now, LocalCalendar.ToLocalDate(now, "Asia/Shanghai"), "村口", "扫雪", 1, null, new ActivityKey("msteams", "personal", "a-1"), []),
+            Token);
+        var decided = await app.Get<IClaimBook>().DecideAsync(new ReviewRequest(submitted(claim).Id, secretary.Id, ReviewAction.Approve), Token);
+        Assert.Equal(ClaimChangeStatus.Done, decided.Status);
+
+        static Claim submitted(ClaimSubmission submission) => submission.Claim!;
+    }
+}
