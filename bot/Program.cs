@@ -16,6 +16,7 @@ builder.AddChatReportStorage();
 builder.AddChatReportAuthentication();
 builder.AddChatReportConversation();
 builder.AddChatReportSecretary();
+builder.AddChatReportAdministration();
 builder.AddChatReportNotifications();
 builder.AddChatReportMessaging();
 builder.AddChatReportDirectLine();
@@ -27,4 +28,4 @@ app.MapBotMessages();
 app.MapDirectLine();
 app.MapWebChat();
 
-return await app.RunChatReportAsync();
+return await app.RunChatReportAsync(args);

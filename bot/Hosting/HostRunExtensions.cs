@@ -1,3 +1,4 @@
+using ChatReport.Bot.Cli;
 using ChatReport.Bot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -6,11 +7,12 @@ namespace ChatReport.Bot.Hosting;
 public static class HostRunExtensions
 {
     /// <summary>
-    /// Prepares the database, then serves until shutdown. Configuration and database problems
+    /// Prepares the database, then runs the command-line command in <paramref name="args"/> and
+    /// exits (see <see cref="CliRunner"/>), or serves until shutdown. Configuration and database problems
     /// end the process with one clear log line and exit code 1 instead of a stack trace: the
     /// person reading it is an administrator, not a developer.
     /// </summary>
-    public static async Task<int> RunChatReportAsync(this WebApplication app)
+    public static async Task<int> RunChatReportAsync(this WebApplication app, string[] args)
     {
         ArgumentNullException.ThrowIfNull(app);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ChatReport");
@@ -21,6 +23,11 @@ public static class HostRunExtensions
             if (!await app.PrepareDatabaseAsync(app.Lifetime.ApplicationStopping))
             {
                 return 1;
+            }
+
+            if (await CliRunner.TryRunAsync(app, args) is { } exitCode)
+            {
+                return exitCode;
             }
 
             await app.RunAsync();
