@@ -1,5 +1,4 @@
 using ChatReport.Bot.Authentication;
-using ChatReport.Bot.Cli;
 using ChatReport.Bot.Conversation;
 using ChatReport.Bot.Demo;
 using ChatReport.Bot.Digests;
@@ -10,12 +9,6 @@ using ChatReport.Bot.Notifications;
 using ChatReport.Bot.Storage;
 using ChatReport.Bot.WebChat;
 
-// Administrative commands (export-notice …) run instead of the web host.
-if (CommandLine.IsCommand(args))
-{
-    return await CommandLine.RunAsync(args);
-}
-
 var builder = WebApplication.CreateBuilder(args);
 
 // The Bot Framework's usual local port; --urls or ASPNETCORE_URLS override it.
@@ -25,6 +18,7 @@ builder.AddChatReportStorage();
 builder.AddChatReportAuthentication();
 builder.AddChatReportConversation();
 builder.AddChatReportSecretary();
+builder.AddChatReportAdministration();
 builder.AddChatReportNotifications();
 builder.AddChatReportMessaging();
 builder.AddChatReportDirectLine();
@@ -38,4 +32,4 @@ app.MapBotMessages();
 app.MapDirectLine();
 app.MapWebChat();
 
-return await app.RunChatReportAsync();
+return await app.RunChatReportAsync(args);

@@ -37,6 +37,7 @@ public static class DigestExtensions
         builder.Services.AddSingleton<DigestDispatcher>();
         builder.Services.AddSingleton<NoticeBuilder>();
         builder.Services.AddSingleton<QuarterNoticeService>();
+        builder.Services.AddSingleton<ChatReport.Bot.Cli.ICliCommand, ExportNoticeCliCommand>();
         builder.Services.AddSingleton<CycleRollover>();
         builder.Services.AddHostedService<DigestScheduler>();
 

@@ -1,3 +1,4 @@
+using ChatReport.Bot.Cli;
 using ChatReport.Bot.DirectLine;
 using ChatReport.Bot.Storage;
 using Microsoft.Extensions.Options;
@@ -7,11 +8,12 @@ namespace ChatReport.Bot.Hosting;
 public static class HostRunExtensions
 {
     /// <summary>
-    /// Prepares the database, then serves until shutdown. Configuration and database problems
+    /// Prepares the database, then runs the command-line command in <paramref name="args"/> and
+    /// exits (see <see cref="CliRunner"/>), or serves until shutdown. Configuration and database problems
     /// end the process with one clear log line and exit code 1 instead of a stack trace: the
     /// person reading it is an administrator, not a developer.
     /// </summary>
-    public static async Task<int> RunChatReportAsync(this WebApplication app)
+    public static async Task<int> RunChatReportAsync(this WebApplication app, string[] args)
     {
         ArgumentNullException.ThrowIfNull(app);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ChatReport");
@@ -22,6 +24,11 @@ public static class HostRunExtensions
             if (!await app.PrepareDatabaseAsync(app.Lifetime.ApplicationStopping))
             {
                 return 1;
+            }
+
+            if (await CliRunner.TryRunAsync(app, args) is { } exitCode)
+            {
+                return exitCode;
             }
 
             app.Lifetime.ApplicationStarted.Register(() => LogChannels(app, logger));

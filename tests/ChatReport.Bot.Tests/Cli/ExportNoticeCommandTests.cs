@@ -1,12 +1,23 @@
 using ChatReport.Bot.Cli;
 using ChatReport.Bot.Tests.Notices;
 using ChatReport.Bot.Tests.Storage;
+using ChatReport.Bot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using static ChatReport.Bot.Tests.Digests.DigestHarness;
 
 namespace ChatReport.Bot.Tests.Cli;
 
 public sealed class ExportNoticeCommandTests
 {
+    private static async Task<(int Code, string Output, string Error)> RunAsync(TestDatabase db, params string[] args)
+    {
+        await using var app = new ChatReportApplication().WithSetting("ConnectionStrings:ChatReport", $"Data Source={db.Path}");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await app.Services.GetRequiredService<CliCommands>().RunAsync(args, output, error, TestContext.Current.CancellationToken);
+        return (code, output.ToString(), error.ToString());
+    }
+
     [Fact]
     public async Task ExportNoticeWritesTheWorkbookOrTheCsvNamedOnTheCommandLine()
     {
@@ -16,21 +27,17 @@ public sealed class ExportNoticeCommandTests
         var xlsx = Path.Combine(folder, "notice.xlsx");
         var csv = Path.Combine(folder, "notice.csv");
         var unit = s.Branch.Unit.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var connection = $"--ConnectionStrings:ChatReport=Data Source={db.Path}";
-        using var output = new StringWriter();
-        using var errors = new StringWriter();
 
-        Assert.True(CommandLine.IsCommand(["export-notice"]));
-        Assert.False(CommandLine.IsCommand(["--urls", "http://localhost:5000"]));
-        Assert.Equal(0, await CommandLine.RunAsync(["export-notice", "--unit", unit, "--quarter", "2026Q3", "--out", xlsx, connection], output, errors));
-        Assert.Equal(0, await CommandLine.RunAsync(["export-notice", "--unit", unit, "--quarter", "2026q4", "--format", "csv", "--out", csv, connection], output, errors));
+        var workbook = await RunAsync(db, "export-notice", "--unit", unit, "--quarter", "2026Q3", "--out", xlsx);
+        var table = await RunAsync(db, "export-notice", "--unit", unit, "--quarter", "2026q4", "--format", "csv", "--out", csv);
 
+        Assert.Equal((0, 0), (workbook.Code, table.Code));
         Assert.Equal("PK"u8.ToArray(), (await File.ReadAllBytesAsync(xlsx, TestContext.Current.CancellationToken))[..2]);
         var csvBytes = await File.ReadAllBytesAsync(csv, TestContext.Current.CancellationToken);
         Assert.Equal([0xEF, 0xBB, 0xBF], csvBytes[..3]);
         Assert.StartsWith("排名,姓名", System.Text.Encoding.UTF8.GetString(csvBytes[3..]), StringComparison.Ordinal);
-        Assert.Contains($"Wrote {xlsx}", output.ToString(), StringComparison.Ordinal);
-        Assert.Empty(errors.ToString());
+        Assert.Contains($"Wrote {xlsx}", workbook.Output, StringComparison.Ordinal);
+        Assert.Empty(workbook.Error);
     }
 
     [Theory]
@@ -42,28 +49,11 @@ public sealed class ExportNoticeCommandTests
         using var db = new TestDatabase();
         var args = new Dictionary<string, string> { ["--unit"] = "1", ["--quarter"] = "2026Q4", ["--format"] = "xlsx" };
         args[option] = value;
-        using var output = new StringWriter();
-        using var errors = new StringWriter();
 
-        var exit = await CommandLine.RunAsync(
-            ["export-notice", .. args.SelectMany(a => new[] { a.Key, a.Value }), $"--ConnectionStrings:ChatReport=Data Source={db.Path}"], output, errors);
+        var (code, _, error) = await RunAsync(db, ["export-notice", .. args.SelectMany(a => new[] { a.Key, a.Value })]);
 
-        Assert.Equal(2, exit);
-        Assert.Contains(message, errors.ToString(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task AMissingDatabaseIsReportedAndNotCreated()
-    {
-        using var db = new TestDatabase();
-        using var output = new StringWriter();
-        using var errors = new StringWriter();
-
-        var exit = await CommandLine.RunAsync(["export-notice", "--unit", "1", "--quarter", "2026Q4", $"--ConnectionStrings:ChatReport=Data Source={db.Path}"], output, errors);
-
-        Assert.Equal(1, exit);
-        Assert.Contains($"There is no database at {db.Path}", errors.ToString(), StringComparison.Ordinal);
-        Assert.False(File.Exists(db.Path));
+        Assert.Equal(CliExitCode.Usage, code);
+        Assert.Contains(message, error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -71,12 +61,10 @@ public sealed class ExportNoticeCommandTests
     {
         using var db = new TestDatabase();
         await Stores.CreateAsync(db);
-        using var output = new StringWriter();
-        using var errors = new StringWriter();
 
-        var exit = await CommandLine.RunAsync(["export-notice", "--unit", "404", "--quarter", "2026Q4", $"--ConnectionStrings:ChatReport=Data Source={db.Path}"], output, errors);
+        var (code, _, error) = await RunAsync(db, "export-notice", "--unit", "404", "--quarter", "2026Q4");
 
-        Assert.Equal(2, exit);
-        Assert.Contains("There is no unit 404", errors.ToString(), StringComparison.Ordinal);
+        Assert.Equal(CliExitCode.Failed, code);
+        Assert.Contains("There is no unit 404", error, StringComparison.Ordinal);
     }
 }

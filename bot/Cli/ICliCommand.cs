@@ -1,0 +1,17 @@
+namespace ChatReport.Bot.Cli;
+
+/// <summary>One command of <c>dotnet run --project bot -- &lt;command&gt; [options]</c>; runs against the configured database and returns the exit code.</summary>
+public interface ICliCommand
+{
+    /// <summary>What is typed after <c>--</c> (create-branch).</summary>
+    string Name { get; }
+
+    /// <summary>The options, as shown by <c>help</c>.</summary>
+    string Usage { get; }
+
+    /// <summary>What it does, in one line.</summary>
+    string Summary { get; }
+
+    /// <summary>Runs the command; throws <see cref="CliUsageException"/> for bad usage.</summary>
+    Task<int> RunAsync(CliArguments arguments, TextWriter output, CancellationToken cancellationToken);
+}
