@@ -8,7 +8,8 @@ namespace ChatReport.Bot.Demo;
 /// A newcomer who runs the bot on their own machine has no administrator and no branch, so the
 /// page would only ever answer "please join". On an empty database, with the local channel on,
 /// this creates a demo branch with a join code and an unclaimed secretary on its roster: joining
-/// under that name makes a tab the secretary. Never runs against a database that has any unit.
+/// under that name makes a tab the secretary. Never runs against a database that has any unit
+/// below the top one.
 /// </summary>
 public sealed class DemoOrganisationInitializer(
     IServiceProvider services,
@@ -23,13 +24,22 @@ public sealed class DemoOrganisationInitializer(
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        if (!configuration.GetValue("Demo:Enabled", true) || !services.IsDirectLineEnabled()
-            || (await organisation.ListChildrenAsync(null, cancellationToken)).Count > 0)
+        if (!configuration.GetValue("Demo:Enabled", true) || !services.IsDirectLineEnabled())
         {
             return;
         }
 
-        var committee = await organisation.CreateUnitAsync(new NewOrgUnit(null, OrgUnitKind.Committee, "示范党委"), null, cancellationToken);
+        // The administrators' start-up work may already have made an empty top committee: the
+        // database counts as fresh while that is all there is.
+        var tops = await organisation.ListChildrenAsync(null, cancellationToken);
+        if (tops.Count > 1 || (tops.Count == 1 && (await organisation.ListChildrenAsync(tops[0].Id, cancellationToken)).Count > 0))
+        {
+            return;
+        }
+
+        var committee = tops.Count == 1
+            ? tops[0]
+            : await organisation.CreateUnitAsync(new NewOrgUnit(null, OrgUnitKind.Committee, "示范党委"), null, cancellationToken);
         var branch = await organisation.CreateUnitAsync(new NewOrgUnit(committee.Id, OrgUnitKind.Branch, BranchName), null, cancellationToken);
         var secretary = await members.AddMemberAsync(branch.Id, SecretaryName, null, cancellationToken);
         await members.GrantRoleAsync(branch.Id, secretary.Id, Role.Secretary, canReview: true, null, cancellationToken);

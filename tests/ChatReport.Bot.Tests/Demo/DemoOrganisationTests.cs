@@ -44,12 +44,14 @@ public sealed class DemoOrganisationTests
     }
 
     [Fact]
-    public async Task ADatabaseThatAlreadyHasUnitsGetsNoDemoBranch()
+    public async Task ADatabaseThatAlreadyHasABranchGetsNoDemoBranch()
     {
         await using var first = new ChatReportApplication();
         using (first.CreateClient())
         {
-            await first.Services.GetRequiredService<IOrganisation>().CreateUnitAsync(new NewOrgUnit(null, OrgUnitKind.Committee, "山岔村党委"), null, Token);
+            var units = first.Services.GetRequiredService<IOrganisation>();
+            var top = (await units.ListChildrenAsync(null, Token)).Single();
+            await units.CreateUnitAsync(new NewOrgUnit(top.Id, OrgUnitKind.Branch, "山岔村党支部"), null, Token);
         }
 
         await using var second = new ChatReportApplication()
