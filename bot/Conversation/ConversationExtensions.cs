@@ -30,12 +30,15 @@ public static class ConversationExtensions
         services.TryAddSingleton<IDialogStateStore, DialogStateStore>();
 
         services.AddSingleton<JoinDialog>();
+        services.AddSingleton<LinkDialog>();
         services.AddSingleton<ReportDialog>();
         services.AddSingleton<WithdrawDialog>();
         services.AddSingleton<MyPointsDialog>();
         services.AddSingleton<RankingDialog>();
 
         services.AddSingleton<IChatCommand, JoinCommand>();
+        services.AddSingleton<IChatCommand, LinkCodeCommand>();
+        services.AddSingleton<IChatCommand, LinkCommand>();
         services.AddSingleton<IChatCommand, ReportCommand>();
         services.AddSingleton<IChatCommand, MyPointsCommand>();
         services.AddSingleton<IChatCommand, RankingCommand>();

@@ -188,7 +188,33 @@ public sealed class MemberConversationTests
     }
 
     [Fact]
-    public async Task ASecondChannelAccountWithTheSameNameLinksToTheSameMember()
+    public async Task AJoinCodeAndAMembersNameNeverTakeOverTheirAccount()
+    {
+        var (app, client) = await BotChat.StartAppAsync();
+        await using var _ = app;
+        using var __ = client;
+        var branch = await ChatBranch.CreateAsync(app);
+        var teams = await JoinedAsync(branch, BotChat.For(app, client));
+        await app.Services.GetRequiredService<IMemberDirectory>().LinkAccountAsync(branch.Secretary.Id, "msteams", "29:secretary", "李书记", Token);
+        var intruder = BotChat.For(app, client, userId: "web-user-9", userName: "李书记", channelId: "webchat");
+
+        // The secretary's name with a valid join code: questioned, and "no" links nothing.
+        Assert.StartsWith("您的姓名是“李书记”吗？", Assert.Single(await intruder.SayAsync($"加入 {branch.Code}")), StringComparison.Ordinal);
+        Assert.StartsWith("支部里已经有一位“李书记”在用别的账号。", Assert.Single(await intruder.SayAsync("是")), StringComparison.Ordinal);
+        Assert.Contains("绑定", Assert.Single(await intruder.SayAsync("不是")), StringComparison.Ordinal);
+        Assert.Null(await intruder.MemberAsync());
+
+        // A member's name typed by hand: "yes, another person" makes a new member, never theirs.
+        var web = BotChat.For(app, client, userId: "web-user-10", userName: "芳", channelId: "webchat");
+        await web.SayAsync($"加入 {branch.Code}");
+        Assert.Equal("请告诉我您的姓名（和支部花名册上一致）。", Assert.Single(await web.SayAsync("不是")));
+        Assert.StartsWith("支部里已经有一位“王芳”在用别的账号。", Assert.Single(await web.SayAsync("王芳")), StringComparison.Ordinal);
+        Assert.Contains("欢迎王芳加入", Assert.Single(await web.SayAsync("是")), StringComparison.Ordinal);
+        Assert.NotEqual((await teams.MemberAsync())!.Id, (await web.MemberAsync())!.Id);
+    }
+
+    [Fact]
+    public async Task AOneTimeLinkCodeFromTheKnownAccountLinksANewAccountOnce()
     {
         var (app, client) = await BotChat.StartAppAsync();
         await using var _ = app;
@@ -197,12 +223,71 @@ public sealed class MemberConversationTests
         var teams = await JoinedAsync(branch, BotChat.For(app, client));
         var web = BotChat.For(app, client, userId: "web-user-9", userName: "芳", channelId: "webchat");
 
-        // The channel's name is offered first; it is not the roster name, so the member types it.
-        Assert.StartsWith("您的姓名是“芳”吗？", Assert.Single(await web.SayAsync($"加入 {branch.Code}")), StringComparison.Ordinal);
-        Assert.Equal("请告诉我您的姓名（和支部花名册上一致）。", Assert.Single(await web.SayAsync("不是")));
-        Assert.Equal("好的，这个账号已关联到王芳，积分是同一份。", Assert.Single(await web.SayAsync("王芳")));
+        Assert.Contains("请在那个账号上发“绑定”", Assert.Single(await web.SayAsync("绑定")), StringComparison.Ordinal);
+        var code = LinkCodeIn(Assert.Single(await teams.SayAsync("绑定")));
+        Assert.Equal("好了，这个账号和王芳连上了，积分是同一份。", Assert.Single(await web.SayAsync($"绑定 {code}")));
         Assert.Equal((await teams.MemberAsync())!.Id, (await web.MemberAsync())!.Id);
-        Assert.Contains("您已经加入了", Assert.Single(await web.SayAsync($"加入 {branch.Code}")), StringComparison.Ordinal);
+        Assert.Contains("您已经加入了", Assert.Single(await web.SayAsync($"绑定 {code}")), StringComparison.Ordinal);
+
+        // Used once: a third account cannot reuse it.
+        var third = BotChat.For(app, client, userId: "web-user-11", userName: "someone", channelId: "webchat");
+        Assert.StartsWith("这个绑定码不对或已过期", Assert.Single(await third.SayAsync($"绑定 {code}")), StringComparison.Ordinal);
+        Assert.Null(await third.MemberAsync());
+    }
+
+    [Fact]
+    public async Task ALinkCodeExpiresAfterTenMinutesAndIsReplacedByANewOne()
+    {
+        var (app, client) = await BotChat.StartAppAsync();
+        await using var _ = app;
+        using var __ = client;
+        var branch = await ChatBranch.CreateAsync(app);
+        var teams = await JoinedAsync(branch, BotChat.For(app, client));
+        var web = BotChat.For(app, client, userId: "web-user-9", userName: "芳", channelId: "webchat");
+
+        var first = LinkCodeIn(Assert.Single(await teams.SayAsync("绑定")));
+        var second = LinkCodeIn(Assert.Single(await teams.SayAsync("绑定")));
+        if (first != second)
+        {
+            Assert.StartsWith("这个绑定码不对或已过期", Assert.Single(await web.SayAsync($"绑定 {first}")), StringComparison.Ordinal);
+        }
+
+        app.Time.Advance(TimeSpan.FromMinutes(10));
+        Assert.StartsWith("这个绑定码不对或已过期", Assert.Single(await web.SayAsync($"绑定 {second}")), StringComparison.Ordinal);
+        Assert.Null(await web.MemberAsync());
+    }
+
+    [Fact]
+    public async Task RepeatedWrongLinkCodesFromOneAccountAreThrottled()
+    {
+        var (app, client) = await BotChat.StartAppAsync();
+        await using var _ = app;
+        using var __ = client;
+        var branch = await ChatBranch.CreateAsync(app);
+        var teams = await JoinedAsync(branch, BotChat.For(app, client));
+        var guesser = BotChat.For(app, client, userId: "web-user-9", userName: "x", channelId: "webchat");
+
+        var code = LinkCodeIn(Assert.Single(await teams.SayAsync("绑定")));
+        var wrong = code == "111111" ? "222222" : "111111";
+        for (var i = 0; i < ILinkCodes.MaxFailures; i++)
+        {
+            Assert.StartsWith("这个绑定码不对或已过期", Assert.Single(await guesser.SayAsync($"绑定 {wrong}")), StringComparison.Ordinal);
+        }
+
+        // Even the right code waits now.
+        Assert.Equal("试错次数太多了，请过一刻钟再试。", Assert.Single(await guesser.SayAsync($"绑定 {code}")));
+        Assert.Null(await guesser.MemberAsync());
+
+        app.Time.Advance(ILinkCodes.FailureWindow);
+        code = LinkCodeIn(Assert.Single(await teams.SayAsync("绑定")));
+        Assert.StartsWith("好了，这个账号和王芳连上了", Assert.Single(await guesser.SayAsync($"绑定 {code}")), StringComparison.Ordinal);
+    }
+
+    private static string LinkCodeIn(string reply)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(reply, "绑定码：(?<code>[0-9]{6})");
+        Assert.True(match.Success, reply);
+        return match.Groups["code"].Value;
     }
 
     [Fact]
