@@ -48,6 +48,9 @@ public sealed record ClaimTexts : ITextTable<ClaimTexts>
     /// <summary>More points than the cap leaves (rule, cap, period, remaining).</summary>
     public required Func<string, int, string, int, string> AboveCap { get; init; }
 
+    /// <summary>At submit, other claims had meanwhile used part of the cap (rule, cap, period, remaining): the points were lowered and the summary follows.</summary>
+    public required Func<string, int, string, int, string> CapShrankAtSubmit { get; init; }
+
     /// <summary>A claim of the same rule on the same day exists (rule, claim number).</summary>
     public required Func<string, long, string> SameDayWarning { get; init; }
 
@@ -173,6 +176,7 @@ public sealed record ClaimTexts : ITextTable<ClaimTexts>
         OutsideCycle = "这个日期不在本年度积分周期内，不能申报。",
         CapReached = (rule, cap, period) => $"“{rule}”{period}最多 {cap} 分，已经申报满了，这次不能再报。",
         AboveCap = (rule, cap, period, remaining) => $"“{rule}”{period}最多 {cap} 分，还能申报 {remaining} 分。按 {remaining} 分申报吗？",
+        CapShrankAtSubmit = (rule, cap, period, remaining) => $"刚才又有一条“{rule}”报上来了，{period}最多 {cap} 分，现在只能报 {remaining} 分。已改成 {remaining} 分，请再看一下：",
         SameDayWarning = (rule, number) => $"您这天已经申报过“{rule}”（编号 {number}）。确定还要再报一次吗？",
         AskNote = "请简单说明为什么要再报一次，书记审核时会看到。",
         NotSubmitted = "好的，这次不申报了。",
@@ -228,6 +232,7 @@ public sealed record ClaimTexts : ITextTable<ClaimTexts>
         OutsideCycle = "That date is outside this year's points cycle, so it cannot be reported.",
         CapReached = (rule, cap, period) => $"\"{rule}\" gives at most {cap} points {period}, and you have reached that. This one cannot be reported.",
         AboveCap = (rule, cap, period, remaining) => $"\"{rule}\" gives at most {cap} points {period}; {remaining} are left. Report {remaining} points?",
+        CapShrankAtSubmit = (rule, cap, period, remaining) => $"Another \"{rule}\" claim came in just now. It gives at most {cap} points {period}, so only {remaining} are left. I changed this one to {remaining}; please check:",
         SameDayWarning = (rule, number) => $"You already reported \"{rule}\" for that day (no. {number}). Report it again anyway?",
         AskNote = "Please say briefly why it is reported again; the secretary will see it.",
         NotSubmitted = "OK, nothing was reported.",

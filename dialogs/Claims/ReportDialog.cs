@@ -378,6 +378,11 @@ public sealed class ReportDialog : ComponentDialog
             return await step.EndDialogAsync(cancellationToken);
         }
 
+        var rule = await _rules.GetAsync(draft.RuleId!.Value, cancellationToken);
+        var cycle = await _cycles.FindCycleForDateAsync(draft.OccurredOn!.Value, cancellationToken);
+        var cap = rule is { CapPoints: { } capPoints, CapPeriod: { } capPeriod } && cycle is not null
+            ? new ClaimCap(capPoints, cycle.PeriodContaining(capPeriod, draft.OccurredOn!.Value))
+            : null;
         var activity = step.Context.Activity;
         var source = new ActivityKey(activity.ChannelId ?? string.Empty, activity.Conversation?.Id ?? string.Empty, activity.Id ?? Guid.NewGuid().ToString("N"));
         var submission = await _claims.SubmitAsync(
@@ -391,8 +396,14 @@ public sealed class ReportDialog : ComponentDialog
                 draft.Points ?? 0,
                 draft.MemberNote,
                 source,
-                draft.Photos),
+                draft.Photos,
+                cap),
             cancellationToken);
+        if (submission.Status == ClaimSubmissionStatus.CapExceeded)
+        {
+            return await CapExceededAsync(step, rule!, submission.CapRemaining ?? 0, cancellationToken);
+        }
+
         var reply = submission.Status switch
         {
             ClaimSubmissionStatus.Created or ClaimSubmissionStatus.AlreadySubmitted => texts.Submitted(submission.Claim!.Id),
@@ -408,6 +419,23 @@ public sealed class ReportDialog : ComponentDialog
         }
 
         return await step.EndDialogAsync(submission, cancellationToken);
+    }
+
+    // Another claim (a second phone, a double tap) used the cap while this summary was open:
+    // lower the points to what is left and show the summary again, or stop when nothing is.
+    private static async Task<DialogTurnResult> CapExceededAsync(WaterfallStepContext<ReportDraft> step, PointRule rule, int remaining, CancellationToken cancellationToken)
+    {
+        var texts = step.Texts<ClaimTexts>();
+        var name = RuleNames.Of(rule, step.Language);
+        var period = texts.PeriodName(rule.CapPeriod!.Value);
+        if (remaining <= 0)
+        {
+            await step.Context.SendTextAsync(texts.CapReached(name, rule.CapPoints!.Value, period), cancellationToken);
+            return await step.EndDialogAsync(cancellationToken);
+        }
+
+        await step.Context.SendTextAsync(texts.CapShrankAtSubmit(name, rule.CapPoints!.Value, period, remaining), cancellationToken);
+        return await step.ReplaceDialogAsync(Waterfall, step.State with { Points = remaining, AskPoints = false }, cancellationToken);
     }
 
     private async Task<ReportDraft> AbsorbSentenceAsync(WaterfallStepContext<ReportDraft> step, ReportDraft draft, string sentence, CancellationToken cancellationToken)

@@ -139,6 +139,38 @@ public sealed class MemberConversationTests
     }
 
     [Fact]
+    public async Task TheCapIsCheckedAgainWhenSubmittingSoARacingClaimCannotPushPastIt()
+    {
+        var (app, client) = await BotChat.StartAppAsync();
+        await using var _ = app;
+        using var __ = client;
+        var branch = await ChatBranch.CreateAsync(app);
+        var chat = await JoinedAsync(branch, BotChat.For(app, client));
+        var member = (await chat.MemberAsync())!;
+        var haircut = (await app.Services.GetRequiredService<IRuleBook>().FindByCodeAsync("free_haircut", Token))!;
+        var claims = app.Services.GetRequiredService<IClaimBook>();
+        async Task RacingClaimAsync(int points, string id) =>
+            Assert.Equal(ClaimSubmissionStatus.Created, (await claims.SubmitAsync(
+                new ClaimRequest(member.Id, haircut.Id, app.Time.GetUtcNow(), new DateOnly(2026, 11, 20), null, "另一部手机上报的", points, null, new ActivityKey("webchat", "other", id), []),
+                Token)).Status);
+
+        Assert.Contains("有照片的话", Assert.Single(await chat.SayAsync("申报 昨天在村口义务理发 15分")), StringComparison.Ordinal);
+        Assert.Contains("项目：义务理发，15 分", Assert.Single(await chat.SayAsync("跳过")), StringComparison.Ordinal);
+
+        // While the summary waits, 10 of the quarter's 20 go elsewhere: 15 no longer fits.
+        await RacingClaimAsync(10, "race-1");
+        var shrunk = await chat.SayAsync("提交");
+        Assert.Equal(2, shrunk.Count);
+        Assert.Equal("刚才又有一条“义务理发”报上来了，每季度最多 20 分，现在只能报 10 分。已改成 10 分，请再看一下：", shrunk[0]);
+        Assert.Contains("项目：义务理发，10 分", shrunk[1], StringComparison.Ordinal);
+
+        // And once more, with nothing left at all.
+        await RacingClaimAsync(10, "race-2");
+        Assert.Equal("“义务理发”每季度最多 20 分，已经申报满了，这次不能再报。", Assert.Single(await chat.SayAsync("提交")));
+        Assert.Equal(20, (await ClaimsAsync(chat, branch)).Where(c => c.RuleId == haircut.Id).Sum(c => c.ClaimedPoints));
+    }
+
+    [Fact]
     public async Task HelpCancelAndAnotherCommandWorkInTheMiddleOfAReport()
     {
         var (app, client) = await BotChat.StartAppAsync();
