@@ -360,7 +360,7 @@ public sealed class ReportDialog : ComponentDialog
         {
             "when" => draft with { OccurredOn = null, OccurredAt = null, DuplicateAcknowledged = false },
             "where" => draft with { Place = null, PlaceAsked = false },
-            "what" => draft with { What = null },
+            "what" => draft with { What = null, RedetectRule = draft.RuleId is not null },
             "rule" => draft with { RuleId = null, RuleCandidates = [], Points = null, DuplicateAcknowledged = false },
             "points" => draft with { Points = null, AskPoints = true },
             _ => draft with { Photos = [], PhotoAsked = false },
@@ -453,6 +453,20 @@ public sealed class ReportDialog : ComponentDialog
             updated = WithWhen(updated, when);
         }
 
+        // New words that point at other rules reopen the choice, keeping the old rule on offer;
+        // the points go with the rule, so they start again from what the words or the rule say.
+        if (updated.RedetectRule && updated.RuleId is { } current && parsed.Rules.Count > 0 && parsed.Rules.All(r => r.Id != current))
+        {
+            updated = updated with
+            {
+                RuleId = null,
+                RuleCandidates = [.. parsed.Rules.Select(r => r.Id).Append(current)],
+                Points = parsed.Points,
+                DuplicateAcknowledged = false,
+            };
+        }
+
+        updated = updated with { RedetectRule = false };
         if (updated.RuleId is null && updated.RuleCandidates.Count == 0)
         {
             updated = parsed.Rules.Count == 1

@@ -97,6 +97,33 @@ public sealed class MemberConversationTests
     }
 
     [Fact]
+    public async Task ChangingWhatWasDoneOffersTheRuleTheNewWordsMatch()
+    {
+        var (app, client) = await BotChat.StartAppAsync();
+        await using var _ = app;
+        using var __ = client;
+        var branch = await ChatBranch.CreateAsync(app);
+        var chat = await JoinedAsync(branch, BotChat.For(app, client));
+
+        await chat.SayAsync("申报 昨天下午在村口扫雪");
+        Assert.Contains("项目：铲除路面积雪，1 分", Assert.Single(await chat.SayAsync("跳过")), StringComparison.Ordinal);
+        await chat.SayAsync("修改");
+        Assert.StartsWith("请说说您做了什么", Assert.Single(await chat.SayAsync("事项")), StringComparison.Ordinal);
+        var offer = Assert.Single(await chat.SayAsync("给老人义务理发"));
+        Assert.StartsWith("这件事算哪一项？", offer, StringComparison.Ordinal);
+        Assert.Contains("义务理发", offer, StringComparison.Ordinal);
+        Assert.Contains("铲除路面积雪", offer, StringComparison.Ordinal);
+        var summary = Assert.Single(await chat.SayAsync("义务理发"));
+        Assert.Contains("事项：给老人义务理发", summary, StringComparison.Ordinal);
+        Assert.Contains("项目：义务理发，", summary, StringComparison.Ordinal);
+
+        // Words that fit the rule already chosen ask nothing.
+        await chat.SayAsync("修改");
+        await chat.SayAsync("事项");
+        Assert.Contains("项目：义务理发，", Assert.Single(await chat.SayAsync("帮邻居老人理发")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FutureDatesCapsAndASecondClaimOnTheSameDayAreRefusedWithReasons()
     {
         var (app, client) = await BotChat.StartAppAsync();
