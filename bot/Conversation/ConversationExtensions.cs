@@ -37,12 +37,12 @@ public static class ConversationExtensions
         services.AddSingleton<RankingDialog>();
 
         services.AddSingleton<IChatCommand, JoinCommand>();
-        services.AddSingleton<IChatCommand, LinkCodeCommand>();
-        services.AddSingleton<IChatCommand, LinkCommand>();
         services.AddSingleton<IChatCommand, ReportCommand>();
         services.AddSingleton<IChatCommand, MyPointsCommand>();
         services.AddSingleton<IChatCommand, RankingCommand>();
         services.AddSingleton<IChatCommand, WithdrawCommand>();
+        services.AddSingleton<IChatCommand, LinkCodeCommand>();
+        services.AddSingleton<IChatCommand, LinkCommand>();
         services.AddSingleton<IUnmatchedTextHandler, ReportTextHandler>();
 
         services.AddSingleton<ChatCommandCatalog>();

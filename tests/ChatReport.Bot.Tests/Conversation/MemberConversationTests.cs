@@ -135,7 +135,7 @@ public sealed class MemberConversationTests
         var future = await chat.SayAsync("申报 明天在村口扫雪");
         Assert.Equal(["这个日期还没到，只能申报已经做过的事。", "是哪天做的？例如：昨天下午、10月8日"], future);
         Assert.Equal("这个日期还没到，只能申报已经做过的事。", Assert.Single(await chat.SayAsync("下周一")));
-        Assert.Equal("这个日期不在本年度积分周期内，不能申报。", Assert.Single(await chat.SayAsync("2025年12月1日")));
+        Assert.Equal("这一天不在今年的积分时间里，不能申报。", Assert.Single(await chat.SayAsync("2025年12月1日")));
         Assert.Contains("有照片的话", Assert.Single(await chat.SayAsync("今天早上")), StringComparison.Ordinal);
         Assert.Contains("时间：11月26日", Assert.Single(await chat.SayAsync("跳过")), StringComparison.Ordinal);
         Assert.StartsWith("已提交", Assert.Single(await chat.SayAsync("提交")), StringComparison.Ordinal);
@@ -226,6 +226,48 @@ public sealed class MemberConversationTests
         Assert.Contains("我的积分", menu, StringComparison.Ordinal);
         Assert.Contains("撤回 12", menu, StringComparison.Ordinal);
         Assert.DoesNotContain("加入 123456", menu, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HelpAtTheTopListsEachMemberCommandWithAnExampleShortEnoughForAPhone()
+    {
+        var (app, client) = await BotChat.StartAppAsync();
+        await using var _ = app;
+        using var __ = client;
+        var branch = await ChatBranch.CreateAsync(app);
+        var chat = await JoinedAsync(branch, BotChat.For(app, client));
+        var english = BotChat.For(app, client, userId: "29:en", userName: "Wang Fang", locale: "en-US");
+        await english.SayAsync($"join {branch.Code}");
+        await english.SayAsync("yes");
+
+        Assert.Equal(
+            """
+            您可以这样说：
+            · 申报 昨天在村口扫雪 —— 报积分
+            · 我的积分 —— 查积分和名次
+            · 排行榜 —— 看支部谁分高
+            · 撤回 12 —— 收回还没审核的申报
+            · 绑定 —— 换了手机也能接着用
+            · 报名 7 —— 报名参加第 7 号任务
+            · 帮助 —— 再看这张单子
+            做了好事也可以直接跟我说，不用加“申报”。
+            """.ReplaceLineEndings("\n"),
+            Assert.Single(await chat.SayAsync("帮助")));
+        var menu = Assert.Single(await english.SayAsync("help"));
+        Assert.Equal(
+            """
+            You can say:
+            · report cleared snow yesterday - claim points
+            · my points - your points and rank
+            · ranking - who leads in your branch
+            · withdraw 12 - take back a claim not yet reviewed
+            · link - use me on a new phone too
+            · join task 7 - sign up for task 7
+            · help - this list again
+            You can also just tell me what you did, without "report".
+            """.ReplaceLineEndings("\n"),
+            menu);
+        Assert.All(menu.Split('\n'), line => Assert.True(line.Length <= 60, line));
     }
 
     [Fact]
@@ -377,7 +419,7 @@ public sealed class MemberConversationTests
         var summary = Assert.Single(await chat.SayAsync("skip"));
         Assert.Contains("When: Nov 25", summary, StringComparison.Ordinal);
         Assert.Contains("Where: the village gate", summary, StringComparison.Ordinal);
-        Assert.Contains("Item: Clearing snow from the roads, 1 points", summary, StringComparison.Ordinal);
+        Assert.Contains("Item: Clearing snow from the roads, 1 point", summary, StringComparison.Ordinal);
         Assert.StartsWith("Submitted as no.", Assert.Single(await chat.SayAsync("submit")), StringComparison.Ordinal);
     }
 }
