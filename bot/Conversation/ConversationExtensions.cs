@@ -30,6 +30,7 @@ public static class ConversationExtensions
         services.TryAddSingleton<IDialogStateStore, DialogStateStore>();
 
         services.AddSingleton<JoinDialog>();
+        services.AddSingleton<LinkDialog>();
         services.AddSingleton<ReportDialog>();
         services.AddSingleton<WithdrawDialog>();
         services.AddSingleton<MyPointsDialog>();
@@ -40,6 +41,8 @@ public static class ConversationExtensions
         services.AddSingleton<IChatCommand, MyPointsCommand>();
         services.AddSingleton<IChatCommand, RankingCommand>();
         services.AddSingleton<IChatCommand, WithdrawCommand>();
+        services.AddSingleton<IChatCommand, LinkCodeCommand>();
+        services.AddSingleton<IChatCommand, LinkCommand>();
         services.AddSingleton<IUnmatchedTextHandler, ReportTextHandler>();
 
         services.AddSingleton<ChatCommandCatalog>();

@@ -139,6 +139,18 @@ public sealed class ClaimStore(SqliteConnectionFactory connections, TimeProvider
                     return new ClaimSubmission(ClaimSubmissionStatus.NoOpenCycle, null);
                 }
 
+                // Inside BEGIN IMMEDIATE: no other claim can land between this count and the insert.
+                if (request.Cap is { } cap)
+                {
+                    var (awarded, pending) = await connection.QuerySingleAsync<(int, int)>(new CommandDefinition(
+                        Usage, new { request.MemberId, request.RuleId, cap.Period.First, cap.Period.Last }, transaction, cancellationToken: cancellationToken));
+                    var remaining = cap.Points - awarded - pending;
+                    if (request.ClaimedPoints > remaining)
+                    {
+                        return new ClaimSubmission(ClaimSubmissionStatus.CapExceeded, null, Math.Max(0, remaining));
+                    }
+                }
+
                 var now = time.GetUtcNow();
                 var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                     Insert,

@@ -34,6 +34,7 @@ public static class StorageExtensions
         builder.Services.AddSingleton<OrgUnitStore>().AddSingleton<IOrganisation>(s => s.GetRequiredService<OrgUnitStore>());
         builder.Services.AddSingleton<MemberStore>().AddSingleton<IMemberDirectory>(s => s.GetRequiredService<MemberStore>());
         builder.Services.AddSingleton<JoinCodeStore>().AddSingleton<IJoinCodes>(s => s.GetRequiredService<JoinCodeStore>());
+        builder.Services.AddSingleton<LinkCodeStore>().AddSingleton<ILinkCodes>(s => s.GetRequiredService<LinkCodeStore>());
         builder.Services.AddSingleton<RuleStore>().AddSingleton<IRuleBook>(s => s.GetRequiredService<RuleStore>());
         builder.Services.AddSingleton<CycleStore>().AddSingleton<ICycleCalendar>(s => s.GetRequiredService<CycleStore>());
         builder.Services.AddSingleton<ClaimStore>().AddSingleton<IClaimBook>(s => s.GetRequiredService<ClaimStore>());

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChatReport.Dialogs.Conversation;
 using ChatReport.Dialogs.Localization;
 
 namespace ChatReport.Dialogs.Claims;
@@ -47,6 +48,9 @@ public sealed record ClaimTexts : ITextTable<ClaimTexts>
 
     /// <summary>More points than the cap leaves (rule, cap, period, remaining).</summary>
     public required Func<string, int, string, int, string> AboveCap { get; init; }
+
+    /// <summary>At submit, other claims had meanwhile used part of the cap (rule, cap, period, remaining): the points were lowered and the summary follows.</summary>
+    public required Func<string, int, string, int, string> CapShrankAtSubmit { get; init; }
 
     /// <summary>A claim of the same rule on the same day exists (rule, claim number).</summary>
     public required Func<string, long, string> SameDayWarning { get; init; }
@@ -159,8 +163,8 @@ public sealed record ClaimTexts : ITextTable<ClaimTexts>
     /// <summary>The Chinese texts.</summary>
     public static ClaimTexts Chinese { get; } = new()
     {
-        ReportHelpLine = "申报 昨天在村口扫雪 —— 申报积分",
-        WithdrawHelpLine = "撤回 12 —— 撤回还没审核的申报",
+        ReportHelpLine = "申报 昨天在村口扫雪 —— 报积分",
+        WithdrawHelpLine = "撤回 12 —— 收回还没审核的申报",
         ReportHelp = "正在申报积分：我需要知道时间、地点、做了什么。",
         AskWhat = "请说说您做了什么，例如：昨天下午在村口扫雪",
         AskWhen = "是哪天做的？例如：昨天下午、10月8日",
@@ -170,20 +174,21 @@ public sealed record ClaimTexts : ITextTable<ClaimTexts>
         PointsRetry = "请回复 1 到 100 之间的分数。",
         AskPhoto = "有照片的话发一张，没有就点“跳过”。",
         FutureDate = "这个日期还没到，只能申报已经做过的事。",
-        OutsideCycle = "这个日期不在本年度积分周期内，不能申报。",
+        OutsideCycle = "这一天不在今年的积分时间里，不能申报。",
         CapReached = (rule, cap, period) => $"“{rule}”{period}最多 {cap} 分，已经申报满了，这次不能再报。",
         AboveCap = (rule, cap, period, remaining) => $"“{rule}”{period}最多 {cap} 分，还能申报 {remaining} 分。按 {remaining} 分申报吗？",
+        CapShrankAtSubmit = (rule, cap, period, remaining) => $"刚才又有一条“{rule}”报上来了，{period}最多 {cap} 分，现在只能报 {remaining} 分。已改成 {remaining} 分，请再看一下：",
         SameDayWarning = (rule, number) => $"您这天已经申报过“{rule}”（编号 {number}）。确定还要再报一次吗？",
         AskNote = "请简单说明为什么要再报一次，书记审核时会看到。",
         NotSubmitted = "好的，这次不申报了。",
-        SummaryHeader = "请核对：",
+        SummaryHeader = "请看一下对不对：",
         SummaryWhen = day => $"时间：{day.Month}月{day.Day}日",
         SummaryWhere = place => $"地点：{place}",
         SummaryWhat = what => $"事项：{what}",
         SummaryRule = (rule, points) => $"项目：{rule}，{points} 分",
         SummaryPhotos = count => $"照片：{count} 张",
         SummaryNote = note => $"说明：{note}",
-        NoPlace = "（未填）",
+        NoPlace = "（没说）",
         Submit = "提交",
         Change = "修改",
         Cancel = "取消",
@@ -195,7 +200,7 @@ public sealed record ClaimTexts : ITextTable<ClaimTexts>
         FieldPoints = "分数",
         FieldPhoto = "照片",
         Submitted = number => $"已提交，编号 {number}，等书记审核。发“我的积分”可以查看。",
-        MemberNotActive = "您的党员账号目前未启用，不能申报，请联系支部书记。",
+        MemberNotActive = "您的账号暂时停用了，不能申报，请找支部书记。",
         RuleNotClaimable = "这一项现在不能申报了，请换一项。",
         ReportCancelled = "好的，这次不申报了。",
         PeriodDay = "每天",
@@ -214,8 +219,8 @@ public sealed record ClaimTexts : ITextTable<ClaimTexts>
     /// <summary>The English texts.</summary>
     public static ClaimTexts English { get; } = new()
     {
-        ReportHelpLine = "report cleared snow yesterday - claim points for a good deed",
-        WithdrawHelpLine = "withdraw 12 - withdraw a claim not yet reviewed",
+        ReportHelpLine = "report cleared snow yesterday - claim points",
+        WithdrawHelpLine = "withdraw 12 - take back a claim not yet reviewed",
         ReportHelp = "Reporting a good deed: I need when, where and what you did.",
         AskWhat = "What did you do? For example: cleared snow at the village gate yesterday afternoon",
         AskWhen = "When was it? For example: yesterday afternoon, Oct 8",
@@ -226,8 +231,9 @@ public sealed record ClaimTexts : ITextTable<ClaimTexts>
         AskPhoto = "Send a photo if you have one, or tap \"Skip\".",
         FutureDate = "That date has not come yet; you can only report what you have done.",
         OutsideCycle = "That date is outside this year's points cycle, so it cannot be reported.",
-        CapReached = (rule, cap, period) => $"\"{rule}\" gives at most {cap} points {period}, and you have reached that. This one cannot be reported.",
-        AboveCap = (rule, cap, period, remaining) => $"\"{rule}\" gives at most {cap} points {period}; {remaining} are left. Report {remaining} points?",
+        CapReached = (rule, cap, period) => $"\"{rule}\" gives at most {EnglishCounts.Points(cap)} {period}, and you have reached that. This one cannot be reported.",
+        AboveCap = (rule, cap, period, remaining) => $"\"{rule}\" gives at most {EnglishCounts.Points(cap)} {period}; you have {EnglishCounts.Points(remaining)} left. Report {EnglishCounts.Points(remaining)}?",
+        CapShrankAtSubmit = (rule, cap, period, remaining) => $"Another \"{rule}\" claim came in just now. It gives at most {EnglishCounts.Points(cap)} {period}, so you have {EnglishCounts.Points(remaining)} left. I changed this one to {EnglishCounts.Points(remaining)}; please check:",
         SameDayWarning = (rule, number) => $"You already reported \"{rule}\" for that day (no. {number}). Report it again anyway?",
         AskNote = "Please say briefly why it is reported again; the secretary will see it.",
         NotSubmitted = "OK, nothing was reported.",
@@ -235,8 +241,8 @@ public sealed record ClaimTexts : ITextTable<ClaimTexts>
         SummaryWhen = day => "When: " + day.ToString("MMM d", CultureInfo.GetCultureInfo("en-US")),
         SummaryWhere = place => $"Where: {place}",
         SummaryWhat = what => $"What: {what}",
-        SummaryRule = (rule, points) => $"Item: {rule}, {points} points",
-        SummaryPhotos = count => $"Photos: {count}",
+        SummaryRule = (rule, points) => $"Item: {rule}, {EnglishCounts.Points(points)}",
+        SummaryPhotos = count => $"Photos: {EnglishCounts.Photos(count)}",
         SummaryNote = note => $"Note: {note}",
         NoPlace = "(none)",
         Submit = "Submit",

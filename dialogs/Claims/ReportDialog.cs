@@ -360,7 +360,7 @@ public sealed class ReportDialog : ComponentDialog
         {
             "when" => draft with { OccurredOn = null, OccurredAt = null, DuplicateAcknowledged = false },
             "where" => draft with { Place = null, PlaceAsked = false },
-            "what" => draft with { What = null },
+            "what" => draft with { What = null, RedetectRule = draft.RuleId is not null },
             "rule" => draft with { RuleId = null, RuleCandidates = [], Points = null, DuplicateAcknowledged = false },
             "points" => draft with { Points = null, AskPoints = true },
             _ => draft with { Photos = [], PhotoAsked = false },
@@ -378,6 +378,11 @@ public sealed class ReportDialog : ComponentDialog
             return await step.EndDialogAsync(cancellationToken);
         }
 
+        var rule = await _rules.GetAsync(draft.RuleId!.Value, cancellationToken);
+        var cycle = await _cycles.FindCycleForDateAsync(draft.OccurredOn!.Value, cancellationToken);
+        var cap = rule is { CapPoints: { } capPoints, CapPeriod: { } capPeriod } && cycle is not null
+            ? new ClaimCap(capPoints, cycle.PeriodContaining(capPeriod, draft.OccurredOn!.Value))
+            : null;
         var activity = step.Context.Activity;
         var source = new ActivityKey(activity.ChannelId ?? string.Empty, activity.Conversation?.Id ?? string.Empty, activity.Id ?? Guid.NewGuid().ToString("N"));
         var submission = await _claims.SubmitAsync(
@@ -391,8 +396,14 @@ public sealed class ReportDialog : ComponentDialog
                 draft.Points ?? 0,
                 draft.MemberNote,
                 source,
-                draft.Photos),
+                draft.Photos,
+                cap),
             cancellationToken);
+        if (submission.Status == ClaimSubmissionStatus.CapExceeded)
+        {
+            return await CapExceededAsync(step, rule!, submission.CapRemaining ?? 0, cancellationToken);
+        }
+
         var reply = submission.Status switch
         {
             ClaimSubmissionStatus.Created or ClaimSubmissionStatus.AlreadySubmitted => texts.Submitted(submission.Claim!.Id),
@@ -410,6 +421,23 @@ public sealed class ReportDialog : ComponentDialog
         return await step.EndDialogAsync(submission, cancellationToken);
     }
 
+    // Another claim (a second phone, a double tap) used the cap while this summary was open:
+    // lower the points to what is left and show the summary again, or stop when nothing is.
+    private static async Task<DialogTurnResult> CapExceededAsync(WaterfallStepContext<ReportDraft> step, PointRule rule, int remaining, CancellationToken cancellationToken)
+    {
+        var texts = step.Texts<ClaimTexts>();
+        var name = RuleNames.Of(rule, step.Language);
+        var period = texts.PeriodName(rule.CapPeriod!.Value);
+        if (remaining <= 0)
+        {
+            await step.Context.SendTextAsync(texts.CapReached(name, rule.CapPoints!.Value, period), cancellationToken);
+            return await step.EndDialogAsync(cancellationToken);
+        }
+
+        await step.Context.SendTextAsync(texts.CapShrankAtSubmit(name, rule.CapPoints!.Value, period, remaining), cancellationToken);
+        return await step.ReplaceDialogAsync(Waterfall, step.State with { Points = remaining, AskPoints = false }, cancellationToken);
+    }
+
     private async Task<ReportDraft> AbsorbSentenceAsync(WaterfallStepContext<ReportDraft> step, ReportDraft draft, string sentence, CancellationToken cancellationToken)
     {
         var rules = await _rules.ListActiveAsync(cancellationToken);
@@ -425,6 +453,20 @@ public sealed class ReportDialog : ComponentDialog
             updated = WithWhen(updated, when);
         }
 
+        // New words that point at other rules reopen the choice, keeping the old rule on offer;
+        // the points go with the rule, so they start again from what the words or the rule say.
+        if (updated.RedetectRule && updated.RuleId is { } current && parsed.Rules.Count > 0 && parsed.Rules.All(r => r.Id != current))
+        {
+            updated = updated with
+            {
+                RuleId = null,
+                RuleCandidates = [.. parsed.Rules.Select(r => r.Id).Append(current)],
+                Points = parsed.Points,
+                DuplicateAcknowledged = false,
+            };
+        }
+
+        updated = updated with { RedetectRule = false };
         if (updated.RuleId is null && updated.RuleCandidates.Count == 0)
         {
             updated = parsed.Rules.Count == 1

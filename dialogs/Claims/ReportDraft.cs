@@ -29,6 +29,9 @@ public sealed record ReportDraft
     /// <summary>The rules the sentence named when it named several.</summary>
     public IReadOnlyList<long> RuleCandidates { get; init; } = [];
 
+    /// <summary>True after the member changed what they did: the new words may name another rule.</summary>
+    public bool RedetectRule { get; init; }
+
     /// <summary>The points claimed.</summary>
     public int? Points { get; init; }
 

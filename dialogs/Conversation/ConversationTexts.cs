@@ -34,12 +34,12 @@ public sealed record ConversationTexts : ITextTable<ConversationTexts>
     {
         Welcome = "您好！我是党员积分助手，可以帮您申报好人好事、查积分和排名。\n请先发送“加入 ”加上书记给您的6位加入码，例如：加入 123456",
         GroupWelcome = "大家好，我是党员积分助手。私聊我可以申报积分、查积分和排名。",
-        NotJoined = "您还没有加入支部。请发送“加入 ”加上书记给您的加入码，例如：加入 123456",
-        Inactive = "您的党员账号目前未启用，请联系支部书记。",
+        NotJoined = "您还没有加入支部。请发“加入”和书记给的加入码，例如：加入 123456\n在别的账号上加入过？请在那个账号上发“绑定”。",
+        Inactive = "您的账号暂时停用了，请找支部书记。",
         MenuHeader = "您可以这样说：",
         NotUnderstood = "没太明白。您可以这样说：",
-        HelpLine = "帮助 —— 看看我能做什么",
-        MenuFooter = "也可以直接说做了什么，例如：昨天下午在村口扫雪",
+        HelpLine = "帮助 —— 再看这张单子",
+        MenuFooter = "做了好事也可以直接跟我说，不用加“申报”。",
     };
 
     /// <summary>The English texts.</summary>
@@ -47,12 +47,12 @@ public sealed record ConversationTexts : ITextTable<ConversationTexts>
     {
         Welcome = "Hello! I help Party members report good deeds, and check their points and ranking.\nFirst send \"join\" with the code your secretary gave you, for example: join 123456",
         GroupWelcome = "Hello everyone! I keep the branch's points. Message me privately to report a good deed or check your points.",
-        NotJoined = "You have not joined a branch yet. Send \"join\" with the code from your secretary, for example: join 123456",
+        NotJoined = "You have not joined a branch yet. Send \"join\" with the code from your secretary, for example: join 123456\nJoined on another account? Send \"link\" there.",
         Inactive = "Your membership is not active at the moment. Please contact your branch secretary.",
         MenuHeader = "You can say:",
         NotUnderstood = "Sorry, I didn't get that. You can say:",
-        HelpLine = "help - what I can do",
-        MenuFooter = "Or just tell me what you did, e.g. \"cleared snow at the village gate yesterday afternoon\".",
+        HelpLine = "help - this list again",
+        MenuFooter = "You can also just tell me what you did, without \"report\".",
     };
 
     /// <summary>The table for <paramref name="language"/>.</summary>

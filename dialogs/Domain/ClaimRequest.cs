@@ -2,7 +2,8 @@ namespace ChatReport.Dialogs.Domain;
 
 /// <summary>
 /// A claim to register. The conversation layer has already applied the policy (no future
-/// dates, caps, same-day warnings); the store checks only what keeps the data whole.
+/// dates, caps, same-day warnings); the store checks what keeps the data whole, and the cap
+/// again when one is given, because two reports racing could together exceed it.
 /// </summary>
 /// <param name="MemberId">Who claims.</param>
 /// <param name="RuleId">The bonus rule claimed under.</param>
@@ -14,6 +15,7 @@ namespace ChatReport.Dialogs.Domain;
 /// <param name="MemberNote">The member's note, if any.</param>
 /// <param name="Source">The activity that submitted it: a redelivery of it returns the same claim.</param>
 /// <param name="Attachments">Evidence to keep with it.</param>
+/// <param name="Cap">The rule's cap to re-check at the moment of insert, or null for none.</param>
 public sealed record ClaimRequest(
     long MemberId,
     long RuleId,
@@ -24,4 +26,5 @@ public sealed record ClaimRequest(
     int ClaimedPoints,
     string? MemberNote,
     ActivityKey Source,
-    IReadOnlyList<NewClaimAttachment> Attachments);
+    IReadOnlyList<NewClaimAttachment> Attachments,
+    ClaimCap? Cap = null);

@@ -17,4 +17,7 @@ public enum ClaimSubmissionStatus
 
     /// <summary>No open cycle contains the day of the deed.</summary>
     NoOpenCycle,
+
+    /// <summary>The claim would take the member past the request's cap (other claims came first); nothing was saved. See <see cref="ClaimSubmission.CapRemaining"/>.</summary>
+    CapExceeded,
 }

@@ -7,7 +7,9 @@ public interface IClaimBook
     /// Registers a claim, keyed on its source activity: a redelivery of the same activity
     /// returns the claim made the first time (<see cref="ClaimSubmissionStatus.AlreadySubmitted"/>).
     /// The claim is booked to the member's current branch and the cycle of its day, under the
-    /// rule's current version.
+    /// rule's current version. When the request carries a <see cref="ClaimRequest.Cap"/>, the
+    /// member's usage is counted inside the same write transaction, so two claims racing cannot
+    /// together exceed it (<see cref="ClaimSubmissionStatus.CapExceeded"/>).
     /// </summary>
     /// <param name="request">The claim.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

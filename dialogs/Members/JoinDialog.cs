@@ -9,9 +9,10 @@ namespace ChatReport.Dialogs.Members;
 
 /// <summary>
 /// Joins a branch with a code: checks the code, confirms the member's name (the channel's display
-/// name, or one they type, as on the roster), and links this channel account. A name that
-/// already belongs to a member of that branch with another channel account links this account
-/// to them, so one person keeps one set of points on every channel.
+/// name, or one they type, as on the roster), and links this channel account to the unlinked
+/// roster entry of that name or to a new member. It never links to a member who already has an
+/// account: that takes a one-time code from that account (<see cref="LinkDialog"/>); a name
+/// already in use is questioned first.
 /// </summary>
 public sealed class JoinDialog : ComponentDialog
 {
@@ -35,10 +36,11 @@ public sealed class JoinDialog : ComponentDialog
         _time = time;
         AddDialog(WaterfallDialog.Create<JoinOptions, JoinState>(
             nameof(WaterfallDialog),
-            options => new JoinState(options.Code, null),
+            options => new JoinState(options.Code, null, null),
             CheckStepAsync,
             CodeStepAsync,
             NameStepAsync,
+            NamesakeStepAsync,
             JoinStepAsync));
         AddDialog(new TextPrompt(nameof(TextPrompt)));
         AddDialog(new TextPrompt(NamePrompt, NamePromptValidatorAsync));
@@ -87,7 +89,7 @@ public sealed class JoinDialog : ComponentDialog
         }
 
         var suggested = step.Context.Activity.From?.Name?.Trim();
-        step.State = new JoinState(code, IsPlausibleName(suggested) ? suggested : null);
+        step.State = new JoinState(code, IsPlausibleName(suggested) ? suggested : null, null);
         return step.State.SuggestedName is { } name
             ? await step.PromptAsync(nameof(ConfirmPrompt), new PromptOptions { Prompt = texts.ConfirmName(name) }, cancellationToken)
             : await step.PromptAsync(NamePrompt, new PromptOptions { Prompt = texts.AskName, RetryPrompt = texts.NameRetry }, cancellationToken);
@@ -101,25 +103,27 @@ public sealed class JoinDialog : ComponentDialog
             _ => await step.NextAsync(step.Result, cancellationToken),
         };
 
+    private async Task<DialogTurnResult> NamesakeStepAsync(WaterfallStepContext<JoinState> step, CancellationToken cancellationToken)
+    {
+        var name = ((string)step.Result!).Trim();
+        step.State = step.State with { Name = name };
+        return await HasLinkedNamesakeAsync(step.State.Code!, name, cancellationToken)
+            ? await step.PromptAsync(nameof(ConfirmPrompt), new PromptOptions { Prompt = step.Texts<MemberTexts>().NamesakeQuestion(name) }, cancellationToken)
+            : await step.NextAsync(true, cancellationToken);
+    }
+
     private async Task<DialogTurnResult> JoinStepAsync(WaterfallStepContext<JoinState> step, CancellationToken cancellationToken)
     {
         var texts = step.Texts<MemberTexts>();
-        var name = ((string)step.Result!).Trim();
-        var code = step.State.Code!;
-        var activity = step.Context.Activity;
-        var channelId = activity.ChannelId!;
-        var userId = activity.From!.Id!;
-
-        if (await FindLinkedNamesakeAsync(code, name, cancellationToken) is { } namesake)
+        if (step.Result is false)
         {
-            var status = await _members.LinkAccountAsync(namesake.Id, channelId, userId, activity.From.Name, cancellationToken);
-            await step.Context.SendTextAsync(
-                status is AccountLinkStatus.Linked or AccountLinkStatus.AlreadyLinked ? texts.Linked(namesake.DisplayName) : texts.LinkedToAnother,
-                cancellationToken);
+            await step.Context.SendTextAsync(texts.LinkHowTo, cancellationToken);
             return await step.EndDialogAsync(cancellationToken);
         }
 
-        var result = await _members.JoinAsync(new JoinRequest(code, channelId, userId, activity.From.Name, name), cancellationToken);
+        var name = step.State.Name!;
+        var activity = step.Context.Activity;
+        var result = await _members.JoinAsync(new JoinRequest(step.State.Code!, activity.ChannelId!, activity.From!.Id!, activity.From.Name, name), cancellationToken);
         var reply = result.Status switch
         {
             JoinStatus.Joined => texts.Joined(result.Member!.DisplayName, result.Unit?.Name ?? string.Empty),
@@ -133,28 +137,25 @@ public sealed class JoinDialog : ComponentDialog
         return await step.EndDialogAsync(result.Member, cancellationToken);
     }
 
-    // JoinAsync claims only roster entries without an account; a namesake who already has one is
-    // the same person on another channel (WeChat and Teams, a new phone).
-    private async Task<Member?> FindLinkedNamesakeAsync(string code, string name, CancellationToken cancellationToken)
+    // A join code only ever claims an unlinked roster entry or makes a new member: a name is
+    // public, so it must never hand over someone's account. When the name is taken by someone
+    // who already chats with us, it is most likely them on a new phone, and 绑定 is the way.
+    private async Task<bool> HasLinkedNamesakeAsync(string code, string name, CancellationToken cancellationToken)
     {
         if (await _codes.GetAsync(code, cancellationToken) is not { } joinCode)
         {
-            return null;
+            return false;
         }
 
-        var namesakes = (await _members.ListMembersAsync(joinCode.UnitId, cancellationToken))
-            .Where(m => m.IsActive && string.Equals(m.DisplayName, name, StringComparison.Ordinal))
-            .ToList();
-        var linked = new List<Member>();
-        foreach (var namesake in namesakes)
+        foreach (var namesake in (await _members.ListMembersAsync(joinCode.UnitId, cancellationToken)).Where(m => string.Equals(m.DisplayName, name, StringComparison.Ordinal)))
         {
             if ((await _members.ListAccountsAsync(namesake.Id, cancellationToken)).Count > 0)
             {
-                linked.Add(namesake);
+                return true;
             }
         }
 
-        return linked.Count == 1 && namesakes.Count == 1 ? linked[0] : null;
+        return false;
     }
 
     private static bool IsPlausibleName(string? name) =>

@@ -1,3 +1,4 @@
+using ChatReport.Dialogs.Conversation;
 using ChatReport.Dialogs.Localization;
 
 namespace ChatReport.Dialogs.Points;
@@ -68,11 +69,11 @@ public sealed record PointsTexts : ITextTable<PointsTexts>
     /// <summary>The Chinese texts.</summary>
     public static PointsTexts Chinese { get; } = new()
     {
-        MyPointsHelpLine = "我的积分 —— 查看本年度积分和排名",
-        RankingHelpLine = "排行榜 —— 看看支部本季度和全年排名",
-        NoCycle = "现在没有进行中的积分周期，请联系支部书记。",
-        Total = (year, total, b, bonus, deduction) => $"{year}年积分：{total} 分\n（基础 {b} + 加分 {bonus} − 扣分 {deduction}）",
-        QuarterHeader = quarter => $"第{quarter}季度明细：",
+        MyPointsHelpLine = "我的积分 —— 查积分和名次",
+        RankingHelpLine = "排行榜 —— 看支部谁分高",
+        NoCycle = "今年的积分还没开始记，请找支部书记。",
+        Total = (year, total, b, bonus, deduction) => $"{year}年积分：{total} 分\n（基础分 {b} + 加分 {bonus} − 扣分 {deduction}）",
+        QuarterHeader = quarter => $"第{quarter}季度的加减分：",
         Entry = (day, label, points) => $"· {day.Month}月{day.Day}日 {label} {points:+0;-0;0}",
         MoreEntries = count => $"……还有 {count} 条",
         NoEntries = "本季度还没有加减分。",
@@ -87,26 +88,26 @@ public sealed record PointsTexts : ITextTable<PointsTexts>
         KindBonus = "加分",
         KindDeduction = "扣分",
         KindAdjustment = "调整",
-        KindReversal = "冲正",
+        KindReversal = "更正",
     };
 
     /// <summary>The English texts.</summary>
     public static PointsTexts English { get; } = new()
     {
-        MyPointsHelpLine = "my points - your points and rank this year",
-        RankingHelpLine = "ranking - the branch's ranking this quarter and this year",
+        MyPointsHelpLine = "my points - your points and rank",
+        RankingHelpLine = "ranking - who leads in your branch",
         NoCycle = "There is no points cycle open right now. Please contact your secretary.",
         Total = (year, total, b, bonus, deduction) => $"Your points in {year}: {total}\n(base {b} + bonus {bonus} - deductions {deduction})",
         QuarterHeader = quarter => $"Quarter {quarter}:",
         Entry = (day, label, points) => $"- {day.ToString("MMM d", System.Globalization.CultureInfo.GetCultureInfo("en-US"))} {label} {points:+0;-0;0}",
         MoreEntries = count => $"... and {count} more",
         NoEntries = "No points added or deducted this quarter yet.",
-        Pending = (count, numbers) => $"Waiting for review: {count} (no. {numbers})",
+        Pending = (count, numbers) => $"Waiting for review: {EnglishCounts.Claims(count)} (no. {numbers})",
         Rank = (rank, members) => $"Rank in your branch: {rank} of {members}",
         QuarterRanking = quarter => $"This quarter (Q{quarter}):",
         YearRanking = year => $"All of {year}:",
-        RankingLine = (rank, name, points) => $"{rank}. {name} {points}",
-        YourPosition = (rank, points) => $"You: no. {rank}, {points} points",
+        RankingLine = (rank, name, points) => $"{rank}. {name} {EnglishCounts.Points(points)}",
+        YourPosition = (rank, points) => $"You: no. {rank}, {EnglishCounts.Points(points)}",
         NobodyRanked = "Nobody is ranked yet.",
         KindBase = "Base points",
         KindBonus = "Bonus",

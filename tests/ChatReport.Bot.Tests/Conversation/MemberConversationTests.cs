@@ -97,6 +97,33 @@ public sealed class MemberConversationTests
     }
 
     [Fact]
+    public async Task ChangingWhatWasDoneOffersTheRuleTheNewWordsMatch()
+    {
+        var (app, client) = await BotChat.StartAppAsync();
+        await using var _ = app;
+        using var __ = client;
+        var branch = await ChatBranch.CreateAsync(app);
+        var chat = await JoinedAsync(branch, BotChat.For(app, client));
+
+        await chat.SayAsync("申报 昨天下午在村口扫雪");
+        Assert.Contains("项目：铲除路面积雪，1 分", Assert.Single(await chat.SayAsync("跳过")), StringComparison.Ordinal);
+        await chat.SayAsync("修改");
+        Assert.StartsWith("请说说您做了什么", Assert.Single(await chat.SayAsync("事项")), StringComparison.Ordinal);
+        var offer = Assert.Single(await chat.SayAsync("给老人义务理发"));
+        Assert.StartsWith("这件事算哪一项？", offer, StringComparison.Ordinal);
+        Assert.Contains("义务理发", offer, StringComparison.Ordinal);
+        Assert.Contains("铲除路面积雪", offer, StringComparison.Ordinal);
+        var summary = Assert.Single(await chat.SayAsync("义务理发"));
+        Assert.Contains("事项：给老人义务理发", summary, StringComparison.Ordinal);
+        Assert.Contains("项目：义务理发，", summary, StringComparison.Ordinal);
+
+        // Words that fit the rule already chosen ask nothing.
+        await chat.SayAsync("修改");
+        await chat.SayAsync("事项");
+        Assert.Contains("项目：义务理发，", Assert.Single(await chat.SayAsync("帮邻居老人理发")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FutureDatesCapsAndASecondClaimOnTheSameDayAreRefusedWithReasons()
     {
         var (app, client) = await BotChat.StartAppAsync();
@@ -108,7 +135,7 @@ public sealed class MemberConversationTests
         var future = await chat.SayAsync("申报 明天在村口扫雪");
         Assert.Equal(["这个日期还没到，只能申报已经做过的事。", "是哪天做的？例如：昨天下午、10月8日"], future);
         Assert.Equal("这个日期还没到，只能申报已经做过的事。", Assert.Single(await chat.SayAsync("下周一")));
-        Assert.Equal("这个日期不在本年度积分周期内，不能申报。", Assert.Single(await chat.SayAsync("2025年12月1日")));
+        Assert.Equal("这一天不在今年的积分时间里，不能申报。", Assert.Single(await chat.SayAsync("2025年12月1日")));
         Assert.Contains("有照片的话", Assert.Single(await chat.SayAsync("今天早上")), StringComparison.Ordinal);
         Assert.Contains("时间：11月26日", Assert.Single(await chat.SayAsync("跳过")), StringComparison.Ordinal);
         Assert.StartsWith("已提交", Assert.Single(await chat.SayAsync("提交")), StringComparison.Ordinal);
@@ -136,6 +163,38 @@ public sealed class MemberConversationTests
         Assert.Equal(4, claims.Count);
         Assert.Single(claims, c => c.MemberNote == "上午和下午是两次不同的服务" && c.Place == "敬老院");
         Assert.Single(claims, c => c.ClaimedPoints == 20);
+    }
+
+    [Fact]
+    public async Task TheCapIsCheckedAgainWhenSubmittingSoARacingClaimCannotPushPastIt()
+    {
+        var (app, client) = await BotChat.StartAppAsync();
+        await using var _ = app;
+        using var __ = client;
+        var branch = await ChatBranch.CreateAsync(app);
+        var chat = await JoinedAsync(branch, BotChat.For(app, client));
+        var member = (await chat.MemberAsync())!;
+        var haircut = (await app.Services.GetRequiredService<IRuleBook>().FindByCodeAsync("free_haircut", Token))!;
+        var claims = app.Services.GetRequiredService<IClaimBook>();
+        async Task RacingClaimAsync(int points, string id) =>
+            Assert.Equal(ClaimSubmissionStatus.Created, (await claims.SubmitAsync(
+                new ClaimRequest(member.Id, haircut.Id, app.Time.GetUtcNow(), new DateOnly(2026, 11, 20), null, "另一部手机上报的", points, null, new ActivityKey("webchat", "other", id), []),
+                Token)).Status);
+
+        Assert.Contains("有照片的话", Assert.Single(await chat.SayAsync("申报 昨天在村口义务理发 15分")), StringComparison.Ordinal);
+        Assert.Contains("项目：义务理发，15 分", Assert.Single(await chat.SayAsync("跳过")), StringComparison.Ordinal);
+
+        // While the summary waits, 10 of the quarter's 20 go elsewhere: 15 no longer fits.
+        await RacingClaimAsync(10, "race-1");
+        var shrunk = await chat.SayAsync("提交");
+        Assert.Equal(2, shrunk.Count);
+        Assert.Equal("刚才又有一条“义务理发”报上来了，每季度最多 20 分，现在只能报 10 分。已改成 10 分，请再看一下：", shrunk[0]);
+        Assert.Contains("项目：义务理发，10 分", shrunk[1], StringComparison.Ordinal);
+
+        // And once more, with nothing left at all.
+        await RacingClaimAsync(10, "race-2");
+        Assert.Equal("“义务理发”每季度最多 20 分，已经申报满了，这次不能再报。", Assert.Single(await chat.SayAsync("提交")));
+        Assert.Equal(20, (await ClaimsAsync(chat, branch)).Where(c => c.RuleId == haircut.Id).Sum(c => c.ClaimedPoints));
     }
 
     [Fact]
@@ -170,6 +229,48 @@ public sealed class MemberConversationTests
     }
 
     [Fact]
+    public async Task HelpAtTheTopListsEachMemberCommandWithAnExampleShortEnoughForAPhone()
+    {
+        var (app, client) = await BotChat.StartAppAsync();
+        await using var _ = app;
+        using var __ = client;
+        var branch = await ChatBranch.CreateAsync(app);
+        var chat = await JoinedAsync(branch, BotChat.For(app, client));
+        var english = BotChat.For(app, client, userId: "29:en", userName: "Wang Fang", locale: "en-US");
+        await english.SayAsync($"join {branch.Code}");
+        await english.SayAsync("yes");
+
+        Assert.Equal(
+            """
+            您可以这样说：
+            · 申报 昨天在村口扫雪 —— 报积分
+            · 我的积分 —— 查积分和名次
+            · 排行榜 —— 看支部谁分高
+            · 撤回 12 —— 收回还没审核的申报
+            · 绑定 —— 换了手机也能接着用
+            · 报名 7 —— 报名参加第 7 号任务
+            · 帮助 —— 再看这张单子
+            做了好事也可以直接跟我说，不用加“申报”。
+            """.ReplaceLineEndings("\n"),
+            Assert.Single(await chat.SayAsync("帮助")));
+        var menu = Assert.Single(await english.SayAsync("help"));
+        Assert.Equal(
+            """
+            You can say:
+            · report cleared snow yesterday - claim points
+            · my points - your points and rank
+            · ranking - who leads in your branch
+            · withdraw 12 - take back a claim not yet reviewed
+            · link - use me on a new phone too
+            · join task 7 - sign up for task 7
+            · help - this list again
+            You can also just tell me what you did, without "report".
+            """.ReplaceLineEndings("\n"),
+            menu);
+        Assert.All(menu.Split('\n'), line => Assert.True(line.Length <= 60, line));
+    }
+
+    [Fact]
     public async Task AReportInProgressSurvivesARestartOfTheBot()
     {
         var (first, firstClient) = await BotChat.StartAppAsync();
@@ -188,7 +289,33 @@ public sealed class MemberConversationTests
     }
 
     [Fact]
-    public async Task ASecondChannelAccountWithTheSameNameLinksToTheSameMember()
+    public async Task AJoinCodeAndAMembersNameNeverTakeOverTheirAccount()
+    {
+        var (app, client) = await BotChat.StartAppAsync();
+        await using var _ = app;
+        using var __ = client;
+        var branch = await ChatBranch.CreateAsync(app);
+        var teams = await JoinedAsync(branch, BotChat.For(app, client));
+        await app.Services.GetRequiredService<IMemberDirectory>().LinkAccountAsync(branch.Secretary.Id, "msteams", "29:secretary", "李书记", Token);
+        var intruder = BotChat.For(app, client, userId: "web-user-9", userName: "李书记", channelId: "webchat");
+
+        // The secretary's name with a valid join code: questioned, and "no" links nothing.
+        Assert.StartsWith("您的姓名是“李书记”吗？", Assert.Single(await intruder.SayAsync($"加入 {branch.Code}")), StringComparison.Ordinal);
+        Assert.StartsWith("支部里已经有一位“李书记”在用别的账号。", Assert.Single(await intruder.SayAsync("是")), StringComparison.Ordinal);
+        Assert.Contains("绑定", Assert.Single(await intruder.SayAsync("不是")), StringComparison.Ordinal);
+        Assert.Null(await intruder.MemberAsync());
+
+        // A member's name typed by hand: "yes, another person" makes a new member, never theirs.
+        var web = BotChat.For(app, client, userId: "web-user-10", userName: "芳", channelId: "webchat");
+        await web.SayAsync($"加入 {branch.Code}");
+        Assert.Equal("请告诉我您的姓名（和支部花名册上一致）。", Assert.Single(await web.SayAsync("不是")));
+        Assert.StartsWith("支部里已经有一位“王芳”在用别的账号。", Assert.Single(await web.SayAsync("王芳")), StringComparison.Ordinal);
+        Assert.Contains("欢迎王芳加入", Assert.Single(await web.SayAsync("是")), StringComparison.Ordinal);
+        Assert.NotEqual((await teams.MemberAsync())!.Id, (await web.MemberAsync())!.Id);
+    }
+
+    [Fact]
+    public async Task AOneTimeLinkCodeFromTheKnownAccountLinksANewAccountOnce()
     {
         var (app, client) = await BotChat.StartAppAsync();
         await using var _ = app;
@@ -197,12 +324,71 @@ public sealed class MemberConversationTests
         var teams = await JoinedAsync(branch, BotChat.For(app, client));
         var web = BotChat.For(app, client, userId: "web-user-9", userName: "芳", channelId: "webchat");
 
-        // The channel's name is offered first; it is not the roster name, so the member types it.
-        Assert.StartsWith("您的姓名是“芳”吗？", Assert.Single(await web.SayAsync($"加入 {branch.Code}")), StringComparison.Ordinal);
-        Assert.Equal("请告诉我您的姓名（和支部花名册上一致）。", Assert.Single(await web.SayAsync("不是")));
-        Assert.Equal("好的，这个账号已关联到王芳，积分是同一份。", Assert.Single(await web.SayAsync("王芳")));
+        Assert.Contains("请在那个账号上发“绑定”", Assert.Single(await web.SayAsync("绑定")), StringComparison.Ordinal);
+        var code = LinkCodeIn(Assert.Single(await teams.SayAsync("绑定")));
+        Assert.Equal("好了，这个账号和王芳连上了，积分是同一份。", Assert.Single(await web.SayAsync($"绑定 {code}")));
         Assert.Equal((await teams.MemberAsync())!.Id, (await web.MemberAsync())!.Id);
-        Assert.Contains("您已经加入了", Assert.Single(await web.SayAsync($"加入 {branch.Code}")), StringComparison.Ordinal);
+        Assert.Contains("您已经加入了", Assert.Single(await web.SayAsync($"绑定 {code}")), StringComparison.Ordinal);
+
+        // Used once: a third account cannot reuse it.
+        var third = BotChat.For(app, client, userId: "web-user-11", userName: "someone", channelId: "webchat");
+        Assert.StartsWith("这个绑定码不对或已过期", Assert.Single(await third.SayAsync($"绑定 {code}")), StringComparison.Ordinal);
+        Assert.Null(await third.MemberAsync());
+    }
+
+    [Fact]
+    public async Task ALinkCodeExpiresAfterTenMinutesAndIsReplacedByANewOne()
+    {
+        var (app, client) = await BotChat.StartAppAsync();
+        await using var _ = app;
+        using var __ = client;
+        var branch = await ChatBranch.CreateAsync(app);
+        var teams = await JoinedAsync(branch, BotChat.For(app, client));
+        var web = BotChat.For(app, client, userId: "web-user-9", userName: "芳", channelId: "webchat");
+
+        var first = LinkCodeIn(Assert.Single(await teams.SayAsync("绑定")));
+        var second = LinkCodeIn(Assert.Single(await teams.SayAsync("绑定")));
+        if (first != second)
+        {
+            Assert.StartsWith("这个绑定码不对或已过期", Assert.Single(await web.SayAsync($"绑定 {first}")), StringComparison.Ordinal);
+        }
+
+        app.Time.Advance(TimeSpan.FromMinutes(10));
+        Assert.StartsWith("这个绑定码不对或已过期", Assert.Single(await web.SayAsync($"绑定 {second}")), StringComparison.Ordinal);
+        Assert.Null(await web.MemberAsync());
+    }
+
+    [Fact]
+    public async Task RepeatedWrongLinkCodesFromOneAccountAreThrottled()
+    {
+        var (app, client) = await BotChat.StartAppAsync();
+        await using var _ = app;
+        using var __ = client;
+        var branch = await ChatBranch.CreateAsync(app);
+        var teams = await JoinedAsync(branch, BotChat.For(app, client));
+        var guesser = BotChat.For(app, client, userId: "web-user-9", userName: "x", channelId: "webchat");
+
+        var code = LinkCodeIn(Assert.Single(await teams.SayAsync("绑定")));
+        var wrong = code == "111111" ? "222222" : "111111";
+        for (var i = 0; i < ILinkCodes.MaxFailures; i++)
+        {
+            Assert.StartsWith("这个绑定码不对或已过期", Assert.Single(await guesser.SayAsync($"绑定 {wrong}")), StringComparison.Ordinal);
+        }
+
+        // Even the right code waits now.
+        Assert.Equal("试错次数太多了，请过一刻钟再试。", Assert.Single(await guesser.SayAsync($"绑定 {code}")));
+        Assert.Null(await guesser.MemberAsync());
+
+        app.Time.Advance(ILinkCodes.FailureWindow);
+        code = LinkCodeIn(Assert.Single(await teams.SayAsync("绑定")));
+        Assert.StartsWith("好了，这个账号和王芳连上了", Assert.Single(await guesser.SayAsync($"绑定 {code}")), StringComparison.Ordinal);
+    }
+
+    private static string LinkCodeIn(string reply)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(reply, "绑定码：(?<code>[0-9]{6})");
+        Assert.True(match.Success, reply);
+        return match.Groups["code"].Value;
     }
 
     [Fact]
@@ -233,7 +419,7 @@ public sealed class MemberConversationTests
         var summary = Assert.Single(await chat.SayAsync("skip"));
         Assert.Contains("When: Nov 25", summary, StringComparison.Ordinal);
         Assert.Contains("Where: the village gate", summary, StringComparison.Ordinal);
-        Assert.Contains("Item: Clearing snow from the roads, 1 points", summary, StringComparison.Ordinal);
+        Assert.Contains("Item: Clearing snow from the roads, 1 point", summary, StringComparison.Ordinal);
         Assert.StartsWith("Submitted as no.", Assert.Single(await chat.SayAsync("submit")), StringComparison.Ordinal);
     }
 }
