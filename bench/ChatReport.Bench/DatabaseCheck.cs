@@ -58,6 +58,17 @@ internal sealed class DatabaseCheck
             """);
         counts["members with more than one claim"] = doubledMembers;
 
+        // Joining through a channel writes the member's base entry for the open cycle in the same transaction.
+        var joinedWithoutBase = await CountAsync("""
+            SELECT COUNT(*) FROM members m
+            WHERE EXISTS (SELECT 1 FROM channel_accounts a WHERE a.member_id = m.id)
+              AND (SELECT COUNT(*) FROM ledger_entries l WHERE l.member_id = m.id AND l.kind = 'base' AND l.cycle_id = (SELECT MAX(id) FROM cycles)) <> 1
+            """);
+        if (joinedWithoutBase > 0)
+        {
+            problems.Add($"{joinedWithoutBase} joined members without exactly one base entry for the cycle");
+        }
+
         var approvedWithoutOneBonus = await CountAsync("""
             SELECT COUNT(*) FROM claims c
             WHERE c.status = 'approved'
