@@ -76,7 +76,7 @@ internal static class Compare
 
         Console.WriteLine();
         Console.WriteLine($"load average after: {LoadAverage()}; work folder {work}");
-        return rows.Any(r => r.Result.Errors > 0 || r.Result.SubmitsConfirmed == 0) ? 1 : 0;
+        return rows.Any(r => r.Result.Errors > 0 || r.Result.Apologies > 0 || r.Result.SubmitsConfirmed == 0) ? 1 : 0;
     }
 
     public static string LoadAverage() => File.ReadAllText("/proc/loadavg").Trim();

@@ -42,9 +42,14 @@ internal static class FlakyCheck
             problems.Add($"{result.Errors} turns never got their reply");
         }
 
+        if (result.Apologies > 0)
+        {
+            problems.Add($"{result.Apologies} turns got the error apology instead of their reply (the Connector refused every retry)");
+        }
+
         var (tooMany, unavailable, stalled) = stub.Refused;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"flaky: faults {faults.TooManyRequests:P0} 429 / {faults.Unavailable:P0} 503 / {faults.Stalls:P0} stall {faults.Stall.TotalSeconds} s; Connector calls refused: {tooMany} × 429, {unavailable} × 503, {stalled} stalled; replies accepted {stub.Accepted}, distinct {stub.DistinctReplies}, duplicated {duplicates.Count}; turns answered {result.Turns}, unanswered {result.Errors}; p50 {result.Percentile(0.5):F0} ms, p99 {result.Percentile(0.99):F0} ms"));
+            $"flaky: faults {faults.TooManyRequests:P0} 429 / {faults.Unavailable:P0} 503 / {faults.Stalls:P0} stall {faults.Stall.TotalSeconds} s; Connector calls refused: {tooMany} × 429, {unavailable} × 503, {stalled} stalled; replies accepted {stub.Accepted}, distinct {stub.DistinctReplies}, duplicated {duplicates.Count}; turns answered {result.Turns}, unanswered {result.Errors}, answered with the error apology {result.Apologies}; p50 {result.Percentile(0.5):F0} ms, p99 {result.Percentile(0.99):F0} ms"));
         db.Print();
         return RedeliveryCheck.Report("flaky", problems);
     }

@@ -11,6 +11,9 @@ namespace ChatReport.Bench;
 /// </summary>
 internal sealed class FlowLoad(ConnectorStub stub, Func<Uri> messagesUrl, string[] codes)
 {
+    /// <summary>How ChatReport's error middleware answers a turn that failed (zh).</summary>
+    public const string FailedTurnApology = "抱歉，出了点问题";
+
     private static int _runs;
 
     public async Task<LoadResult> RunAsync(LoadOptions options, CancellationToken cancellationToken)
@@ -23,7 +26,7 @@ internal sealed class FlowLoad(ConnectorStub stub, Func<Uri> messagesUrl, string
         };
         var latencies = new ConcurrentBag<double[]>();
         var submits = new ConcurrentQueue<AcknowledgedSubmit>();
-        int turns = 0, errors = 0, flows = 0, flowIndex = 0, acknowledged = 0, confirmed = 0, redeliveries = 0, resends = 0;
+        int turns = 0, errors = 0, apologies = 0, flows = 0, flowIndex = 0, acknowledged = 0, confirmed = 0, redeliveries = 0, resends = 0;
         long slot = 0;
         var clock = Stopwatch.StartNew();
         var end = options.Duration;
@@ -64,6 +67,10 @@ internal sealed class FlowLoad(ConnectorStub stub, Func<Uri> messagesUrl, string
                     {
                         Interlocked.Increment(ref turns);
                         mine.Add(outcome.Milliseconds);
+                        if (reply.Text?.StartsWith(FailedTurnApology, StringComparison.Ordinal) == true)
+                        {
+                            Interlocked.Increment(ref apologies);
+                        }
                         options.OnTurn?.Invoke(outcome.Milliseconds);
                         if (step == MemberFlow.SubmitTurn && reply.Text?.StartsWith("已提交", StringComparison.Ordinal) == true)
                         {
@@ -169,7 +176,7 @@ internal sealed class FlowLoad(ConnectorStub stub, Func<Uri> messagesUrl, string
 
         clock.Stop();
         var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new LoadResult(clock.Elapsed, turns, errors, flows, acknowledged, confirmed, redeliveries, resends, all, [.. submits]);
+        return new LoadResult(clock.Elapsed, turns, errors, apologies, flows, acknowledged, confirmed, redeliveries, resends, all, [.. submits]);
     }
 
     private sealed record TurnOutcome(string ActivityId, bool Acknowledged, Reply? Reply, double Milliseconds);

@@ -5,6 +5,7 @@ internal sealed record LoadResult(
     TimeSpan Elapsed,
     int Turns,
     int Errors,
+    int Apologies,
     int Flows,
     int SubmitsAcknowledged,
     int SubmitsConfirmed,
