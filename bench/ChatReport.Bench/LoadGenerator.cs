@@ -2,7 +2,7 @@
 // after another (a closed loop), against the real bot on Kestrel and a local Connector stub.
 // Reports turns per second and the p50/p99 latency from sending the activity to its reply
 // reaching the stub. Usage:
-//   dotnet run -c Release --project bench/ChatReport.Bench -- [--turns 2000] [--levels 1,16,64] [--teams-limits]
+//   dotnet run -c Release --project bench/ChatReport.Bench -- inproc [--turns 2000] [--levels 1,16,64] [--teams-limits]
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
@@ -11,7 +11,7 @@ namespace ChatReport.Bench;
 
 internal static class LoadGenerator
 {
-    public static async Task<int> Main(string[] args)
+    public static async Task<int> RunAsync(string[] args)
     {
         var turns = IntOption("--turns", 2000);
         var levels = (Option("--levels") ?? "1,16,64").Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray();
@@ -56,7 +56,7 @@ internal static class LoadGenerator
                         continue;
                     }
 
-                    latencies[turn] = Stopwatch.GetElapsedTime(started, await reply).TotalMilliseconds;
+                    latencies[turn] = Stopwatch.GetElapsedTime(started, (await reply).ArrivedAt).TotalMilliseconds;
                 }
             }));
             clock.Stop();

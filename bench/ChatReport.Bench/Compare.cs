@@ -1,0 +1,86 @@
+using System.Globalization;
+
+namespace ChatReport.Bench;
+
+/// <summary>
+/// ChatReport next to the botbuilder-js peer: the same member flow, the same load generator and
+/// Connector stub, one fresh process per bot and level (so VmHWM is that level's peak), the two
+/// bots alternating level by level so that noise from other work on the machine hits both.
+/// </summary>
+internal static class Compare
+{
+    public static async Task<int> RunAsync(BenchArgs args, CancellationToken cancellationToken)
+    {
+        var levels = args.Ints("--levels", "1,16,64,256");
+        var seconds = args.Int("--seconds", 25);
+        var warmup = args.Int("--warmup", 5);
+        var branches = args.Int("--branches", 400);
+        var peer = Path.GetFullPath(args.Text("--peer", "bench/peer"));
+        var work = args.WorkFolder();
+
+        var template = Path.Combine(work, "template.db");
+        var codes = await Seeder.CreateDatabaseAsync(args.BotDll, template, branches, cancellationToken);
+        var codesFile = Path.Combine(work, "codes.json");
+        await Seeder.WriteCodesFileAsync(codesFile, codes, cancellationToken);
+
+        await using var stub = new ConnectorStub();
+        await stub.StartAsync();
+        Console.WriteLine($"Member flow (6 turns), {seconds} s per level after {warmup} s warm-up, loopback, authentication off, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+        var rows = new List<(int Level, string Bot, LoadResult Result, ProcessSample Sample)>();
+        foreach (var level in levels)
+        {
+            foreach (var name in new[] { "ChatReport", "SDK" })
+            {
+                var database = Path.Combine(work, $"chatreport-c{level}.db");
+                if (name == "ChatReport")
+                {
+                    File.Delete(database + "-wal");
+                    File.Delete(database + "-shm");
+                    File.Copy(template, database, overwrite: true);
+                }
+
+                await using var bot = name == "ChatReport"
+                    ? BotProcess.ChatReport(args.BotDll, database, Path.Combine(work, $"chatreport-c{level}.log"))
+                    : BotProcess.Sdk(peer, codesFile, Path.Combine(work, $"sdk-c{level}.log"));
+                await bot.StartAsync(cancellationToken);
+                var load = new FlowLoad(stub, () => bot.MessagesUrl, codes);
+                await load.RunAsync(new LoadOptions(Math.Min(level, 16), TimeSpan.FromSeconds(warmup)), cancellationToken);
+                var result = await load.RunAsync(new LoadOptions(level, TimeSpan.FromSeconds(seconds)), cancellationToken);
+                var sample = bot.Sample();
+                await bot.StopAsync();
+                rows.Add((level, name, result, sample));
+                Console.WriteLine(Row(level, name, result, sample));
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| conversations | bot | turns/s | p50 ms | p99 ms | p99.9 ms | peak RSS MiB | turns | errors | claims |");
+        Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var (level, name, result, sample) in rows)
+        {
+            Console.WriteLine(Row(level, name, result, sample));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("ChatReport ÷ SDK (turns/s: higher is better; latency and RSS: lower is better)");
+        Console.WriteLine();
+        Console.WriteLine("| conversations | turns/s | p50 | p99 | p99.9 | peak RSS |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|");
+        foreach (var level in levels)
+        {
+            var ours = rows.Single(r => r.Level == level && r.Bot == "ChatReport");
+            var theirs = rows.Single(r => r.Level == level && r.Bot == "SDK");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {level} | {ours.Result.TurnsPerSecond / theirs.Result.TurnsPerSecond:F2} | {ours.Result.Percentile(0.5) / theirs.Result.Percentile(0.5):F2} | {ours.Result.Percentile(0.99) / theirs.Result.Percentile(0.99):F2} | {ours.Result.Percentile(0.999) / theirs.Result.Percentile(0.999):F2} | {ours.Sample.PeakRssMb / theirs.Sample.PeakRssMb:F2} |"));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"load average after: {LoadAverage()}; work folder {work}");
+        return rows.Any(r => r.Result.Errors > 0 || r.Result.Apologies > 0 || r.Result.SubmitsConfirmed == 0) ? 1 : 0;
+    }
+
+    public static string LoadAverage() => File.ReadAllText("/proc/loadavg").Trim();
+
+    private static string Row(int level, string name, LoadResult r, ProcessSample s) => string.Create(CultureInfo.InvariantCulture,
+        $"| {level} | {name} | {r.TurnsPerSecond:F0} | {r.Percentile(0.5):F1} | {r.Percentile(0.99):F1} | {r.Percentile(0.999):F1} | {s.PeakRssMb:F0} | {r.Turns} | {r.Errors} | {r.SubmitsConfirmed} |");
+}
