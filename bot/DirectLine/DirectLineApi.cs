@@ -198,7 +198,12 @@ public static class DirectLineApi
         var posted = await channel.PostFromUserAsync(access.Conversation!, activity, sender, DirectLineUrls.ServiceUrl(request), cancellationToken);
         return posted.Delivery.Succeeded
             ? TypedResults.Json(new ResourceResponse(posted.Id), DirectLineJson.Options)
-            : DirectLineErrors.Create(StatusCodes.Status502BadGateway, posted.Delivery.ErrorCode!, posted.Delivery.Message!);
+            : DirectLineErrors.Create(
+                // A rejected activity is the client's bad input: a 4xx makes DirectLineJS stop
+                // instead of retrying it for ever, as it would after a 5xx.
+                posted.Delivery.ErrorCode == DirectLineErrors.BotRejectedActivity ? StatusCodes.Status400BadRequest : StatusCodes.Status502BadGateway,
+                posted.Delivery.ErrorCode!,
+                posted.Delivery.Message!);
     }
 
     /// <summary>With the secret only: a token for a new conversation, not yet started and with no bot contact.</summary>

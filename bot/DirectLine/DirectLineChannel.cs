@@ -194,7 +194,9 @@ public sealed class DirectLineChannel(
             return outcome.StatusCode switch
             {
                 >= 200 and < 300 => BotDelivery.Delivered,
-                >= 400 and < 500 => BotDelivery.Failed(DirectLineErrors.BotRejectedActivity, $"Failed to send activity: bot returned {outcome.StatusCode}."),
+                // 501 is the bot's answer to an invoke nobody handles: a refusal, not a failure.
+                (>= 400 and < 500) or StatusCodes.Status501NotImplemented
+                    => BotDelivery.Failed(DirectLineErrors.BotRejectedActivity, $"Failed to send activity: bot returned {outcome.StatusCode}."),
                 _ => BotDelivery.Failed(DirectLineErrors.BotError, $"Failed to send activity: bot returned {outcome.StatusCode}."),
             };
         }

@@ -1,3 +1,4 @@
+using ChatReport.Bot.Connector;
 using ChatReport.Dialogs.Schema;
 using ChatReport.Dialogs.Turns;
 
@@ -6,7 +7,8 @@ namespace ChatReport.Bot.Messaging.Middleware;
 /// <summary>
 /// Turns a failed turn into a logged exception, a short apology in the user's language, and a
 /// 200 for the channel: a 5xx would make the channel redeliver into the same failure.
-/// Registered observers (the dialog layer) then reset that conversation.
+/// Registered observers (the dialog layer) then reset that conversation. A reply the Connector
+/// finally refused is only logged: the turn itself succeeded.
 /// </summary>
 public sealed class ErrorHandlingMiddleware(IEnumerable<ITurnErrorObserver> observers, ILogger<ErrorHandlingMiddleware> logger) : ITurnMiddleware
 {
@@ -19,6 +21,14 @@ public sealed class ErrorHandlingMiddleware(IEnumerable<ITurnErrorObserver> obse
         try
         {
             await nextAsync(cancellationToken);
+        }
+        catch (ConnectorException ex)
+        {
+            // The turn's work is done and saved; only a reply could not be delivered. An apology
+            // would take the same failing route, and if it got through it would tell the member
+            // that a saved claim had failed, inviting a second one.
+            var activity = turnContext.Activity;
+            logger.LogError(ex, "A reply to {ActivityType} {ActivityId} in {ConversationId} could not be delivered", activity.Type, activity.Id, activity.Conversation?.Id);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -139,7 +139,7 @@ public sealed class DirectLineConversationTests
     }
 
     [Fact]
-    public async Task ABotThatRejectsTheActivityGives502BotRejectedActivity()
+    public async Task ABotThatRejectsTheActivityGives400BotRejectedActivity()
     {
         await using var app = new DirectLineApplication();
         var conversation = await app.StartConversationAsync("u1", cancellationToken: Cancel);
@@ -147,7 +147,19 @@ public sealed class DirectLineConversationTests
 
         using var response = await client.PostActivityAsync(conversation.ConversationId, new { type = "message", text = "reject", from = new { id = "u1" } });
 
-        await response.AssertErrorAsync(HttpStatusCode.BadGateway, "BotRejectedActivity");
+        await response.AssertErrorAsync(HttpStatusCode.BadRequest, "BotRejectedActivity");
+    }
+
+    [Fact]
+    public async Task AnInvokeTheRealBotDoesNotHandleIsRefusedWith400NotA5xx()
+    {
+        await using var app = new DirectLineApplication(withBot: false);
+        var conversation = await app.StartConversationAsync("u1", cancellationToken: Cancel);
+        using var client = app.CreateHttpClient(conversation.Token);
+
+        using var response = await client.PostActivityAsync(conversation.ConversationId, new { type = "invoke", name = "no/such/invoke", from = new { id = "u1" } });
+
+        await response.AssertErrorAsync(HttpStatusCode.BadRequest, "BotRejectedActivity");
     }
 
     [Fact]

@@ -224,6 +224,22 @@ public sealed class TurnPipelineTests
     }
 
     [Fact]
+    public async Task AReplyTheChannelRefusesIsLoggedWithoutAnApologyThatWouldSayTheWorkFailed()
+    {
+        var observer = new RecordingErrorObserver();
+        await using var app = new ChatReportApplication().WithBot<EchoBot>()
+            .WithServices(services => services.AddSingleton<ITurnErrorObserver>(observer));
+        app.Connector.Respond = _ => FakeConnector.Json(HttpStatusCode.Forbidden, """{"error":{"code":"BotDisabled","message":"no"}}""");
+        using var client = app.CreateClient();
+
+        using var response = await client.PostActivityAsync(TestActivities.Message("act-1", "你好"), Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("echo: 你好", Assert.Single(app.Connector.Requests).Json.GetProperty("text").GetString());
+        Assert.Empty(observer.Errors);
+    }
+
+    [Fact]
     public async Task EveryConversationSeenIsRememberedAsUnverifiedWhenAuthenticationIsOff()
     {
         await using var app = new ChatReportApplication().WithBot<EchoBot>();
