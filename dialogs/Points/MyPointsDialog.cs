@@ -55,7 +55,13 @@ public sealed class MyPointsDialog : Dialog
         }
 
         var today = DateOnly.FromDateTime(dc.UserLocale.ToLocalTime(_time.GetUtcNow()).DateTime);
-        if (await _cycles.FindCycleForDateAsync(today, cancellationToken) is not { } cycle)
+        var current = await _cycles.FindCycleForDateAsync(today, cancellationToken);
+        if ((options as MyPointsOptions)?.Year is { } year && year != current?.Year)
+        {
+            return await PastCycleAsync(dc, member, year, texts, cancellationToken);
+        }
+
+        if (current is not { } cycle)
         {
             await dc.Context.SendTextAsync(texts.NoCycle, cancellationToken);
             return await dc.EndDialogAsync(cancellationToken);
@@ -86,6 +92,26 @@ public sealed class MyPointsDialog : Dialog
         }
 
         if (rank is not null)
+        {
+            lines.Add(texts.Rank(rank.Standing.Rank, rank.RankedMembers));
+        }
+
+        await dc.Context.SendTextAsync(string.Join("\n", lines), cancellationToken);
+        return await dc.EndDialogAsync(total, cancellationToken);
+    }
+
+    // An earlier cycle: its total and the rank it ended with; its entries are on the quarterly notices.
+    private async Task<DialogTurnResult> PastCycleAsync(DialogContext dc, Member member, int year, PointsTexts texts, CancellationToken cancellationToken)
+    {
+        if (await _cycles.FindCycleAsync(year, cancellationToken) is not { } cycle)
+        {
+            await dc.Context.SendTextAsync(texts.NoCycleForYear(year), cancellationToken);
+            return await dc.EndDialogAsync(cancellationToken);
+        }
+
+        var total = await _ledger.GetTotalAsync(member.Id, cycle.Id, null, cancellationToken);
+        var lines = new List<string> { texts.Total(cycle.Year, total.Total, total.Base, total.Bonus, total.Deduction) };
+        if (await _ledger.GetRankAsync(member.Id, cycle.Id, null, cancellationToken) is { } rank)
         {
             lines.Add(texts.Rank(rank.Standing.Rank, rank.RankedMembers));
         }

@@ -15,6 +15,9 @@ public sealed record PointsTexts : ITextTable<PointsTexts>
     /// <summary>No open cycle today.</summary>
     public required string NoCycle { get; init; }
 
+    /// <summary>No cycle for the year asked about (year).</summary>
+    public required Func<int, string> NoCycleForYear { get; init; }
+
     /// <summary>The cycle's total (year, total, base, bonus, deduction).</summary>
     public required Func<int, int, int, int, int, string> Total { get; init; }
 
@@ -72,6 +75,7 @@ public sealed record PointsTexts : ITextTable<PointsTexts>
         MyPointsHelpLine = "我的积分 —— 查积分和名次",
         RankingHelpLine = "排行榜 —— 看支部谁分高",
         NoCycle = "今年的积分还没开始记，请找支部书记。",
+        NoCycleForYear = year => $"没有{year}年的积分记录。",
         Total = (year, total, b, bonus, deduction) => $"{year}年积分：{total} 分\n（基础分 {b} + 加分 {bonus} − 扣分 {deduction}）",
         QuarterHeader = quarter => $"第{quarter}季度的加减分：",
         Entry = (day, label, points) => $"· {day.Month}月{day.Day}日 {label} {points:+0;-0;0}",
@@ -97,6 +101,7 @@ public sealed record PointsTexts : ITextTable<PointsTexts>
         MyPointsHelpLine = "my points - your points and rank",
         RankingHelpLine = "ranking - who leads in your branch",
         NoCycle = "There is no points cycle open right now. Please contact your secretary.",
+        NoCycleForYear = year => $"There are no points recorded for {year}.",
         Total = (year, total, b, bonus, deduction) => $"Your points in {year}: {total}\n(base {b} + bonus {bonus} - deductions {deduction})",
         QuarterHeader = quarter => $"Quarter {quarter}:",
         Entry = (day, label, points) => $"- {day.ToString("MMM d", System.Globalization.CultureInfo.GetCultureInfo("en-US"))} {label} {points:+0;-0;0}",
