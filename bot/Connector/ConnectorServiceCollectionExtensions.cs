@@ -36,10 +36,14 @@ public static class ConnectorServiceCollectionExtensions
                 var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
                 var logger = context.ServiceProvider.GetRequiredService<ILogger<ConnectorClient>>();
                 pipeline.TimeProvider = time;
-                pipeline
-                    .AddTimeout(options.TotalTimeout)
-                    .AddRetry(RetryOptions(options, time, logger))
-                    .AddTimeout(options.AttemptTimeout);
+                pipeline.AddTimeout(options.TotalTimeout);
+                // Polly refuses zero retries; zero means "fail at once" (the outbox retries later).
+                if (options.MaxRetryAttempts > 0)
+                {
+                    pipeline.AddRetry(RetryOptions(options, time, logger));
+                }
+
+                pipeline.AddTimeout(options.AttemptTimeout);
             });
         return services;
     }

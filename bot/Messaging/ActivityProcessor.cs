@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ChatReport.Bot.Authentication;
 using ChatReport.Bot.Connector;
+using ChatReport.Bot.Outbox;
 using ChatReport.Dialogs.Schema;
 using ChatReport.Dialogs.Turns;
 
@@ -11,7 +12,7 @@ namespace ChatReport.Bot.Messaging;
 /// it to the bot if its type is one the bot handles. Reactions, typing and types this version
 /// does not know are acknowledged without running the bot, as the protocol asks.
 /// </summary>
-public sealed class ActivityProcessor(IEnumerable<ITurnMiddleware> middleware, IBot bot, ConnectorClient connector) : IActivityProcessor
+public sealed class ActivityProcessor(IEnumerable<ITurnMiddleware> middleware, IBot bot, ConnectorClient connector, ReplyOutbox outbox) : IActivityProcessor
 {
     private const string ExpectReplies = "expectReplies";
 
@@ -29,7 +30,7 @@ public sealed class ActivityProcessor(IEnumerable<ITurnMiddleware> middleware, I
         // callerId is never taken from the wire; authentication decides it.
         var inbound = activity with { CallerId = authentication.CallerId };
         var bufferReplies = string.Equals(inbound.DeliveryMode, ExpectReplies, StringComparison.Ordinal);
-        var turnContext = new TurnContext(inbound, authentication, inbound.GetConversationReference(), connector, bufferReplies);
+        var turnContext = new TurnContext(inbound, authentication, inbound.GetConversationReference(), connector, bufferReplies, outbox);
 
         await RunAsync(turnContext, 0, cancellationToken);
 

@@ -2,6 +2,7 @@ using ChatReport.Bot.Authentication;
 using ChatReport.Bot.Connector;
 using ChatReport.Bot.Messaging.Fallbacks;
 using ChatReport.Bot.Messaging.Middleware;
+using ChatReport.Bot.Outbox;
 using ChatReport.Bot.Proactive;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -41,6 +42,8 @@ public static class MessagingExtensions
         services.AddSingleton<ITurnMiddleware, MentionRemovalMiddleware>();
         services.AddSingleton<ITurnMiddleware, CardSubmitMiddleware>();
 
+        // A reply the channel keeps refusing is kept and sent later rather than lost.
+        builder.AddChatReportOutbox();
         services.TryAddTransient<IActivityProcessor, ActivityProcessor>();
         return builder;
     }

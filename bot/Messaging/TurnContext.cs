@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ChatReport.Bot.Authentication;
 using ChatReport.Bot.Connector;
+using ChatReport.Bot.Outbox;
 using ChatReport.Dialogs.Schema;
 using ChatReport.Dialogs.Turns;
 
@@ -15,6 +16,7 @@ namespace ChatReport.Bot.Messaging;
 public sealed class TurnContext : ITurnContext
 {
     private readonly ConnectorClient _connector;
+    private readonly ReplyOutbox? _outbox;
     private readonly List<Activity>? _bufferedReplies;
 
     public TurnContext(
@@ -22,7 +24,8 @@ public sealed class TurnContext : ITurnContext
         AuthenticationOutcome authentication,
         ConversationReference reference,
         ConnectorClient connector,
-        bool bufferReplies)
+        bool bufferReplies,
+        ReplyOutbox? outbox = null)
     {
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(authentication);
@@ -32,6 +35,7 @@ public sealed class TurnContext : ITurnContext
         Authentication = authentication;
         Reference = reference;
         _connector = connector;
+        _outbox = outbox;
         _bufferedReplies = bufferReplies ? [] : null;
     }
 
@@ -77,11 +81,21 @@ public sealed class TurnContext : ITurnContext
 
         var serviceUrl = RequireServiceUrl();
         var conversationId = RequireConversationId();
-        var response = string.IsNullOrEmpty(outgoing.ReplyToId)
-            ? await _connector.SendToConversationAsync(serviceUrl, conversationId, outgoing, cancellationToken)
-            : await _connector.ReplyToActivityAsync(serviceUrl, conversationId, outgoing.ReplyToId, outgoing, cancellationToken);
-        Responded |= !outgoing.IsType(ActivityTypes.Trace);
-        return response;
+        try
+        {
+            var response = string.IsNullOrEmpty(outgoing.ReplyToId)
+                ? await _connector.SendToConversationAsync(serviceUrl, conversationId, outgoing, cancellationToken)
+                : await _connector.ReplyToActivityAsync(serviceUrl, conversationId, outgoing.ReplyToId, outgoing, cancellationToken);
+            Responded |= !outgoing.IsType(ActivityTypes.Trace);
+            return response;
+        }
+        catch (ConnectorException ex) when (_outbox is not null && outgoing.IsType(ActivityTypes.Message) && ReplyOutbox.IsWorthKeeping(ex))
+        {
+            // The turn's work is saved; the member must still hear about it, later if need be.
+            await _outbox.KeepAsync(serviceUrl, conversationId, outgoing, ex, cancellationToken);
+            Responded = true;
+            return new ResourceResponse(null);
+        }
     }
 
     public Task<ResourceResponse> UpdateActivityAsync(Activity activity, CancellationToken cancellationToken)

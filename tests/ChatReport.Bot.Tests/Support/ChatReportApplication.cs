@@ -30,6 +30,8 @@ public sealed class ChatReportApplication : WebApplicationFactory<Program>
         // The clocked jobs (digests, quarterly notices, cycle rollover) would start timers on the
         // shared fake clock and post on their own; tests that want them say Digest:Enabled=true.
         _settings["Digest:Enabled"] = "false";
+        // Likewise the outbox's sender: its timer would sit among the retry timers tests wait for.
+        _settings["Outbox:Enabled"] = "false";
     }
 
     public RecordingTimeProvider Time { get; }
