@@ -6,6 +6,7 @@ using ChatReport.Dialogs.Localization;
 namespace ChatReport.Dialogs.Notices;
 
 /// <summary>签字确认 2026Q4 / sign off 2026Q4 (簽字確認 too): the secretary confirms a quarter's notice; without a quarter, the last one that ended.</summary>
+/// <remarks>簽 is matched here because the normalizer's traditional table does not carry it.</remarks>
 public sealed partial class SignOffCommand(SignOffDialog dialog) : IChatCommand
 {
     /// <inheritdoc />
@@ -35,6 +36,6 @@ public sealed partial class SignOffCommand(SignOffDialog dialog) : IChatCommand
     /// <inheritdoc />
     public string HelpLine(ReplyLanguage language) => NoticeTexts.ForLanguage(language).HelpSignOff;
 
-    [GeneratedRegex(@"^(?:签字确认公示|签字确认|确认公示|签字|sign off|sign-off|signoff)(?<rest>\s*.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:[签簽]字确认公示|[签簽]字确认|确认公示|[签簽]字|sign off|sign-off|signoff)(?<rest>\s*.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }
