@@ -4,6 +4,7 @@ using ChatReport.Bot.Tests.Conversation;
 using ChatReport.Bot.Tests.Support;
 using ChatReport.Dialogs.Domain;
 using ChatReport.Dialogs.Schema;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatReport.Bot.Tests.Groups;
 
@@ -33,9 +34,15 @@ public sealed class GroupWorld : IAsyncDisposable
 
     public static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    public static async Task<GroupWorld> CreateAsync()
+    public static async Task<GroupWorld> CreateAsync(Action<IServiceCollection>? services = null)
     {
-        var (app, client) = await BotChat.StartAppAsync();
+        var app = new ChatReportApplication();
+        if (services is not null)
+        {
+            app.WithServices(services);
+        }
+
+        var client = app.CreateClient();
         var branch = await ChatBranch.CreateAsync(app);
         var members = app.Get<IMemberDirectory>();
         await members.LinkAccountAsync(branch.Secretary.Id, "msteams", Secretary.Id!, Secretary.Name, Token);

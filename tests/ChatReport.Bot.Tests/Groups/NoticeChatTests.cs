@@ -1,8 +1,10 @@
 using System.Text;
 using System.Text.Json;
+using ChatReport.Bot.Digests;
 using ChatReport.Dialogs.Conversation;
 using ChatReport.Dialogs.Domain;
 using ChatReport.Dialogs.Notices;
+using Microsoft.Extensions.DependencyInjection;
 using static ChatReport.Bot.Tests.Groups.GroupWorld;
 
 namespace ChatReport.Bot.Tests.Groups;
@@ -137,6 +139,19 @@ public sealed class NoticeChatTests
         Assert.Equal(Zh.NotAReviewer, Assert.Single(await world.Personal("webchat").SayAsync(Zhang, "导出公示 2026Q3")));
         Assert.Equal(ConversationTexts.Chinese.NotJoined, Assert.Single(await world.Personal().SayAsync(Stranger, "导出公示 2026Q3")));
         Assert.StartsWith(Zh.ExportAsText(world.Branch.Unit.Name, 2026, 3), Assert.Single(await world.Personal().SayAsync(Committee, "导出公示 2026Q3")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ANoticeOverTheChatLimitIsRefusedWithAPointerToTheCommandLine()
+    {
+        await using var world = await GroupWorld.CreateAsync(services =>
+            services.AddSingleton<INoticeDesk>(p => new OversizeNoticeDesk(ActivatorUtilities.CreateInstance<NoticeDeskAdapter>(p))));
+        var web = world.Personal("webchat");
+
+        var reply = Assert.Single(await web.PostAsync(web.Message(Secretary, "导出公示 2026Q3")));
+
+        Assert.Equal(Zh.ExportTooLarge, reply.GetProperty("text").GetString());
+        Assert.False(reply.TryGetProperty("attachments", out var attachments) && attachments.GetArrayLength() > 0);
     }
 
     private static byte[] DataUri(JsonElement attachment, string contentType)
