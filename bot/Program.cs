@@ -24,6 +24,7 @@ builder.AddChatReportMessaging();
 builder.AddChatReportDirectLine();
 builder.AddChatReportDemo();
 builder.AddChatReportDigests();
+builder.AddChatReportGroups();
 
 var app = builder.Build();
 

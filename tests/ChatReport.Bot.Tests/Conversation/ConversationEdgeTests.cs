@@ -1,6 +1,7 @@
 using ChatReport.Bot.Conversation;
 using ChatReport.Bot.Storage;
 using ChatReport.Bot.Tests.Support;
+using ChatReport.Dialogs.Conversation;
 using ChatReport.Dialogs.Domain;
 using ChatReport.Dialogs.Runtime;
 using ChatReport.Dialogs.Schema;
@@ -79,7 +80,7 @@ public sealed class ConversationEdgeTests
         // Added to a group: one greeting for the group; people added later are not greeted there.
         var group = BotChat.For(app, client);
         var addedToGroup = Update(group, "cu-g1", isGroup: true, bot);
-        Assert.Equal("大家好，我是党员积分助手。私聊我可以申报积分、查积分和排名。", Assert.Single(await group.PostAsync(addedToGroup)));
+        Assert.Equal(ConversationTexts.Chinese.GroupWelcome, Assert.Single(await group.PostAsync(addedToGroup)));
         Assert.Empty(await group.PostAsync(addedToGroup));
         Assert.Empty(await group.PostAsync(Update(group, "cu-g2", isGroup: true, user)));
 

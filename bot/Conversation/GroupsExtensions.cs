@@ -1,0 +1,45 @@
+using ChatReport.Bot.Digests;
+using ChatReport.Dialogs.Commands;
+using ChatReport.Dialogs.Conversation;
+using ChatReport.Dialogs.Domain;
+using ChatReport.Dialogs.Groups;
+using ChatReport.Dialogs.Notices;
+using ChatReport.Dialogs.Turns;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ChatReport.Bot.Conversation;
+
+public static class GroupsExtensions
+{
+    /// <summary>
+    /// The group and notice commands (订阅日报, 退订, 签字确认, 导出公示), after the member, reviewer
+    /// and administration commands, which keep priority; and the bot wrapped so that being added
+    /// to a group by a reviewer of one branch subscribes that group. Call after
+    /// <see cref="ConversationExtensions.AddChatReportConversation"/> and
+    /// <see cref="DigestExtensions.AddChatReportDigests"/>, whose stores the ports sit on.
+    /// </summary>
+    public static IHostApplicationBuilder AddChatReportGroups(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddSingleton<IGroupSubscriptions, GroupSubscriptionsAdapter>();
+        services.AddSingleton<INoticeDesk, NoticeDeskAdapter>();
+
+        services.AddSingleton<SubscribeDialog>();
+        services.AddSingleton<UnsubscribeDialog>();
+        services.AddSingleton<SignOffDialog>();
+        services.AddSingleton<ExportNoticeDialog>();
+
+        services.AddSingleton<IChatCommand, SubscribeCommand>();
+        services.AddSingleton<IChatCommand, UnsubscribeCommand>();
+        services.AddSingleton<IChatCommand, SignOffCommand>();
+        services.AddSingleton<IChatCommand, ExportNoticeCommand>();
+
+        services.Replace(ServiceDescriptor.Singleton<IBot>(provider => new GroupJoinBot(
+            provider.GetRequiredService<ChatReportBot>(),
+            provider.GetRequiredService<IMemberDirectory>(),
+            provider.GetRequiredService<IOrganisation>(),
+            provider.GetRequiredService<IGroupSubscriptions>())));
+        return builder;
+    }
+}

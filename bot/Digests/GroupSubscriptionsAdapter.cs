@@ -1,0 +1,31 @@
+using ChatReport.Bot.Storage;
+using ChatReport.Dialogs.Groups;
+
+namespace ChatReport.Bot.Digests;
+
+/// <summary>The chat's view of <see cref="GroupSubscriptionStore"/>.</summary>
+public sealed class GroupSubscriptionsAdapter(GroupSubscriptionStore store) : IGroupSubscriptions
+{
+    public async Task<GroupSubscribeResult> SubscribeAsync(string channelId, string conversationId, long unitId, long memberId, CancellationToken cancellationToken)
+    {
+        var result = await store.SubscribeAsync(new GroupAddress(channelId, conversationId), unitId, memberId, cancellationToken);
+        var status = result.Status switch
+        {
+            SubscriptionStatus.Subscribed => GroupSubscribeStatus.Subscribed,
+            SubscriptionStatus.AlreadySubscribed => GroupSubscribeStatus.AlreadySubscribed,
+            SubscriptionStatus.MovedFromOtherUnit => GroupSubscribeStatus.MovedFromOtherUnit,
+            SubscriptionStatus.UnknownConversation => GroupSubscribeStatus.UnknownConversation,
+            _ => GroupSubscribeStatus.UnknownUnit,
+        };
+        return new GroupSubscribeResult(status, result.PreviousUnitId);
+    }
+
+    public Task<bool> UnsubscribeAsync(string channelId, string conversationId, long memberId, CancellationToken cancellationToken) =>
+        store.UnsubscribeAsync(new GroupAddress(channelId, conversationId), memberId, cancellationToken);
+
+    public async Task<long?> FindUnitAsync(string channelId, string conversationId, CancellationToken cancellationToken) =>
+        await store.FindAsync(new GroupAddress(channelId, conversationId), cancellationToken) is { IsActive: true } subscription ? subscription.UnitId : null;
+
+    public async Task<int> CountForUnitAsync(long unitId, CancellationToken cancellationToken) =>
+        (await store.ListForUnitAsync(unitId, cancellationToken)).Count;
+}
