@@ -44,7 +44,6 @@ internal static class LoadGenerator
             // Proof that the run is authenticated at all: the same activity without a token must be refused.
             using var anonymous = await http.PostAsJsonAsync(bot.MessagesUrl, Activity("no-token", "no-token-conversation"));
             Console.WriteLine($"Without a token: {(int)anonymous.StatusCode} {anonymous.StatusCode}");
-            stub.Forget("no-token");
         }
 
         var sample = await RunAsync("warmup", 4, 200, print: false);
