@@ -128,7 +128,7 @@ internal sealed class ConnectorStub : IAsyncDisposable
         _deliveries.AddOrUpdate($"{conversationId}|{replyToId}|{text}", 1, (_, n) => n + 1);
         if (_waiting.TryRemove(replyToId, out var arrival))
         {
-            arrival.TrySetResult(new Reply(Stopwatch.GetTimestamp(), text));
+            arrival.TrySetResult(new Reply(Stopwatch.GetTimestamp(), text, context.Request.Headers.Authorization.FirstOrDefault()));
         }
 
         return Results.Ok(new { id = $"reply-{replyToId}" });
