@@ -21,6 +21,8 @@ internal static class TraditionalChinese
         "幫帮說说請请問问題题確确認认對对錯错誤误沒没關关係系選选擇择無无別别麼么嗎吗們们來来過过還还讓让給给為为與与準准" +
         // the points ledger and the party branch
         "報报積积審审駁驳務务訂订閱阅碼码員员黨党書书記记組组織织區区會会議议課课義义願愿領领導导團团隊队體体總总計计劃划據据實实際际應应該该當当經经驗验證证" +
+        // administration and sign-off (許可, 重新載入規則, 簽字確認, 邀請碼)
+        "許许載载規规則则簽签權权銷销換换" +
         // places
         "裡里裏里鄉乡鎮镇縣县樓楼棟栋戶户門门橋桥燈灯廁厕場场廣广園园邊边處处鄰邻" +
         // what members report doing

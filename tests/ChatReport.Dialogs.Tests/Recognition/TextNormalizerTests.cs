@@ -8,6 +8,8 @@ public sealed class TextNormalizerTests
     [InlineData("上個星期六", "上个星期六")]
     [InlineData("兩個小時", "两个小时")]
     [InlineData("確認提交", "确认提交")]
+    [InlineData("簽字確認", "签字确认")]
+    [InlineData("重新載入規則", "重新载入规则")]
     [InlineData("幫助", "帮助")]
     [InlineData("ＨＥＬＰ　２０分", "HELP 20分")]
     [InlineData("在社區掃雪", "在社区扫雪")]
