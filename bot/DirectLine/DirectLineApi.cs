@@ -1,4 +1,5 @@
 using System.Text;
+using ChatReport.Bot.Storage;
 using ChatReport.Dialogs.Schema;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;

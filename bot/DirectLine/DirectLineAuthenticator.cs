@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using ChatReport.Bot.Storage;
 using ChatReport.Dialogs.Schema;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -4,6 +4,7 @@ using ChatReport.Bot.Messaging.Fallbacks;
 using ChatReport.Bot.Messaging.Middleware;
 using ChatReport.Bot.Outbox;
 using ChatReport.Bot.Proactive;
+using ChatReport.Bot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatReport.Bot.Messaging;

@@ -1,3 +1,4 @@
+using ChatReport.Bot.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 

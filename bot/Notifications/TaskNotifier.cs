@@ -1,4 +1,3 @@
-using Dapper;
 using ChatReport.Bot.Connector;
 using ChatReport.Bot.Proactive;
 using ChatReport.Bot.Storage;
@@ -11,27 +10,18 @@ namespace ChatReport.Bot.Notifications;
 
 /// <summary>Announces tasks in the branch's subscribed group chats and tells members how tasks ended.</summary>
 public sealed class TaskNotifier(
-    SqliteConnectionFactory connections,
+    GroupSubscriptionStore subscriptions,
     IOrganisation organisation,
     MemberMessenger members,
     ProactiveMessenger messenger,
     ILogger<TaskNotifier> logger) : ITaskNotifier
 {
-    // The digests feature owns subscriptions; this only reads who is subscribed now.
-    private const string SubscribedGroups = """
-        SELECT channel_id, conversation_id FROM group_subscriptions
-        WHERE unit_id = @UnitId AND unsubscribed_at IS NULL
-        ORDER BY channel_id, conversation_id
-        """;
-
     public async Task<int> TaskPostedAsync(ServiceTask task, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
-        List<(string ChannelId, string ConversationId)> groups;
-        await using (var connection = await connections.OpenAsync(cancellationToken))
-        {
-            groups = [.. await connection.QueryAsync<(string, string)>(new CommandDefinition(SubscribedGroups, new { UnitId = task.UnitId }, cancellationToken: cancellationToken))];
-        }
+        var groups = (await subscriptions.ListForUnitAsync(task.UnitId, cancellationToken))
+            .Select(s => (s.Group.ChannelId, s.Group.ConversationId))
+            .ToList();
 
         var unit = await organisation.GetUnitAsync(task.UnitId, cancellationToken);
         var local = TimeZoneInfo.ConvertTime(task.StartsAt, UserLocale.FindTimeZone(unit?.TimeZone ?? LocalCalendar.DefaultTimeZone));

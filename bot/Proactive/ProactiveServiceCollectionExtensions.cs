@@ -1,3 +1,5 @@
+using ChatReport.Bot.Storage;
+
 namespace ChatReport.Bot.Proactive;
 
 public static class ProactiveServiceCollectionExtensions

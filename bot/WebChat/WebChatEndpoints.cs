@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ChatReport.Bot.DirectLine;
+using ChatReport.Bot.Storage;
 using ChatReport.Dialogs.Schema;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.StaticFiles;

@@ -1,4 +1,5 @@
 using ChatReport.Bot.Proactive;
+using ChatReport.Bot.Storage;
 
 namespace ChatReport.Bot.Messaging.Middleware;
 

@@ -1,3 +1,4 @@
+using ChatReport.Bot.Storage;
 using ChatReport.Dialogs.Schema;
 
 namespace ChatReport.Bot.Messaging.Middleware;

@@ -1,4 +1,4 @@
-using ChatReport.Bot.Messaging;
+using ChatReport.Bot.Storage;
 using ChatReport.Bot.Tests.Storage;
 
 namespace ChatReport.Bot.Tests.Messaging;

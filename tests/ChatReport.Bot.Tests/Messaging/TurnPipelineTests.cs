@@ -1,9 +1,9 @@
-using ChatReport.Dialogs.Commands;
 using System.Net;
 using System.Text.Json;
 using ChatReport.Bot.Messaging;
-using ChatReport.Bot.Proactive;
+using ChatReport.Bot.Storage;
 using ChatReport.Bot.Tests.Support;
+using ChatReport.Dialogs.Commands;
 using ChatReport.Dialogs.Schema;
 using Microsoft.Extensions.DependencyInjection;
 

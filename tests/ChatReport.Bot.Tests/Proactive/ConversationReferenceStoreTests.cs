@@ -1,4 +1,5 @@
 using ChatReport.Bot.Proactive;
+using ChatReport.Bot.Storage;
 using ChatReport.Bot.Tests.Storage;
 
 namespace ChatReport.Bot.Tests.Proactive;

@@ -1,9 +1,8 @@
 using System.Globalization;
-using ChatReport.Bot.Storage;
 using ChatReport.Dialogs.Domain;
 using Dapper;
 
-namespace ChatReport.Bot.Cli;
+namespace ChatReport.Bot.Storage;
 
 /// <summary>
 /// Writes one roster row (a member, base points, and a role) in ONE transaction, so a failure

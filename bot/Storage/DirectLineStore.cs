@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
-using ChatReport.Bot.Storage;
 using ChatReport.Dialogs.Schema;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using ChatReport.Bot.DirectLine;
 
-namespace ChatReport.Bot.DirectLine;
+namespace ChatReport.Bot.Storage;
 
 /// <summary>Conversations, members, history and files of the local Direct Line channel.</summary>
 public sealed class DirectLineStore(SqliteConnectionFactory connections, TimeProvider time)

@@ -1,9 +1,9 @@
 using System.Globalization;
 using Dapper;
-using ChatReport.Bot.Storage;
 using Microsoft.Data.Sqlite;
+using ChatReport.Bot.Proactive;
 
-namespace ChatReport.Bot.Proactive;
+namespace ChatReport.Bot.Storage;
 
 /// <summary>The conversations the bot can post into later, one row per channel and conversation.</summary>
 public sealed class ConversationReferenceStore(SqliteConnectionFactory connections)

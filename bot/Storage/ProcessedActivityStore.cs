@@ -1,8 +1,7 @@
 using Dapper;
-using ChatReport.Bot.Storage;
 using Microsoft.Data.Sqlite;
 
-namespace ChatReport.Bot.Messaging;
+namespace ChatReport.Bot.Storage;
 
 /// <summary>
 /// Remembers which activities have been taken on, keyed by channel, conversation and activity
