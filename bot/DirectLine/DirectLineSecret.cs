@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using ChatReport.Bot.Storage;
-using Dapper;
 using Microsoft.Extensions.Options;
 
 namespace ChatReport.Bot.DirectLine;
@@ -11,22 +10,13 @@ namespace ChatReport.Bot.DirectLine;
 /// restart does not lock out the clients that know it. The browser page never sees it.
 /// </summary>
 public sealed class DirectLineSecret(
-    SqliteConnectionFactory connections,
+    SettingsStore settings,
     IOptions<DirectLineOptions> options,
     IConfiguration configuration,
     ILogger<DirectLineSecret> logger)
     : IDatabaseInitializer, IDisposable
 {
     public const string SettingKey = "directline.secret";
-
-    // INSERT OR IGNORE then read back: two instances starting together agree on one secret.
-    private const string InsertGenerated = """
-        INSERT OR IGNORE INTO settings (key, value) VALUES (@Key, @Value)
-        """;
-
-    private const string SelectSecret = """
-        SELECT value FROM settings WHERE key = @Key
-        """;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Keys? _keys;
@@ -84,18 +74,15 @@ public sealed class DirectLineSecret(
 
     private async Task<string> LoadOrGenerateAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var stored = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(SelectSecret, new { Key = SettingKey }, cancellationToken: cancellationToken));
-        if (stored is not null)
+        if (await settings.GetAsync(SettingKey, cancellationToken) is { } stored)
         {
             return stored;
         }
 
-        var generated = Base64Url(RandomNumberGenerator.GetBytes(32));
-        await connection.ExecuteAsync(new CommandDefinition(InsertGenerated, new { Key = SettingKey, Value = generated }, cancellationToken: cancellationToken));
-        stored = await connection.ExecuteScalarAsync<string>(new CommandDefinition(SelectSecret, new { Key = SettingKey }, cancellationToken: cancellationToken));
+        // Two instances starting together agree on whichever secret was stored first.
+        var secret = await settings.GetOrAddAsync(SettingKey, Base64Url(RandomNumberGenerator.GetBytes(32)), cancellationToken);
         logger.LogInformation("Generated a Direct Line secret and stored it in the settings table under {Key}", SettingKey);
-        return stored!;
+        return secret;
     }
 
     private static string Base64Url(byte[] bytes) => System.Buffers.Text.Base64Url.EncodeToString(bytes);

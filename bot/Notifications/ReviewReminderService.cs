@@ -1,5 +1,3 @@
-using Dapper;
-using ChatReport.Bot.Storage;
 using ChatReport.Dialogs.Domain;
 using ChatReport.Dialogs.Localization;
 using ChatReport.Dialogs.Review;
@@ -12,7 +10,6 @@ namespace ChatReport.Bot.Notifications;
 /// <see cref="ReviewOptions.ReminderAge"/>, so one reviewer away does not block the branch.
 /// </summary>
 public sealed class ReviewReminderService(
-    SqliteConnectionFactory connections,
     IClaimBook claims,
     IMemberDirectory members,
     IRuleBook rules,
@@ -21,20 +18,12 @@ public sealed class ReviewReminderService(
     TimeProvider time,
     ILogger<ReviewReminderService> logger) : BackgroundService
 {
-    private const string UnitsWithOldClaims = """
-        SELECT DISTINCT unit_id FROM claims WHERE status = 'pending' AND created_at < @Cutoff ORDER BY unit_id
-        """;
-
     /// <summary>Sends one round of reminders; returns how many reviewers were reminded.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var cutoff = time.GetUtcNow() - options.Value.ReminderAge;
         var days = (int)Math.Round(options.Value.ReminderAge.TotalDays, MidpointRounding.AwayFromZero);
-        IReadOnlyList<long> units;
-        await using (var connection = await connections.OpenAsync(cancellationToken))
-        {
-            units = [.. await connection.QueryAsync<long>(new CommandDefinition(UnitsWithOldClaims, new { Cutoff = cutoff }, cancellationToken: cancellationToken))];
-        }
+        var units = await claims.ListUnitsWithPendingAsync(cutoff, cancellationToken);
 
         var reminded = 0;
         foreach (var unitId in units)

@@ -196,6 +196,17 @@ public sealed class ClaimStore(SqliteConnectionFactory connections, TimeProvider
         return row is null ? null : await WithAttachmentsAsync(connection, null, row, cancellationToken);
     }
 
+    private const string UnitsWithPendingSql = """
+        SELECT DISTINCT unit_id FROM claims WHERE status = 'pending' AND created_at < @SubmittedBefore ORDER BY unit_id
+        """;
+
+    public async Task<IReadOnlyList<long>> ListUnitsWithPendingAsync(DateTimeOffset submittedBefore, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var units = await connection.QueryAsync<long>(new CommandDefinition(UnitsWithPendingSql, new { SubmittedBefore = submittedBefore }, cancellationToken: cancellationToken));
+        return [.. units];
+    }
+
     public async Task<IReadOnlyList<Claim>> ListPendingAsync(long unitId, DateTimeOffset? submittedBefore, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);

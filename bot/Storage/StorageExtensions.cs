@@ -22,6 +22,7 @@ public static class StorageExtensions
             services.GetRequiredService<IConfiguration>().GetConnectionString("ChatReport") ?? StorageOptions.DefaultConnectionString,
             services.GetRequiredService<IOptions<StorageOptions>>()));
         builder.Services.AddSingleton<DatabaseMigrator>();
+        builder.Services.AddSingleton<SettingsStore>();
         builder.Services.TryAddSingleton(TimeProvider.System);
 
         builder.Services.AddOptions<RulesOptions>().BindConfiguration(RulesOptions.Section);

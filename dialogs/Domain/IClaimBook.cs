@@ -30,6 +30,12 @@ public interface IClaimBook
     /// <returns>The pending claims.</returns>
     Task<IReadOnlyList<Claim>> ListPendingAsync(long unitId, DateTimeOffset? submittedBefore, CancellationToken cancellationToken);
 
+    /// <summary>The branches that have claims pending since before an instant (for reminders).</summary>
+    /// <param name="submittedBefore">Claims registered before this instant count.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The branches' ids, ascending.</returns>
+    Task<IReadOnlyList<long>> ListUnitsWithPendingAsync(DateTimeOffset submittedBefore, CancellationToken cancellationToken);
+
     /// <summary>How many claims of a branch are pending.</summary>
     /// <param name="unitId">The branch.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -139,7 +139,7 @@ public sealed class ReviewNotifierTests
         app.Time.Advance(TimeSpan.FromDays(4));
         var fresh = await SubmitAsync(app, world.Claimant, "fresh");
         var service = new ReviewReminderService(
-            app.Get<SqliteConnectionFactory>(), app.Get<IClaimBook>(), app.Get<IMemberDirectory>(), app.Get<IRuleBook>(), world.Messenger,
+            app.Get<IClaimBook>(), app.Get<IMemberDirectory>(), app.Get<IRuleBook>(), world.Messenger,
             Options.Create(new ReviewOptions()), app.Time, NullLogger<ReviewReminderService>.Instance);
 
         var reminded = await service.RunOnceAsync(Token);
