@@ -114,7 +114,13 @@ public sealed class DirectLineStreamTests
 
         await using var second = await StreamClient.OpenAsync(again!.StreamUrl!);
 
-        Assert.Null(await first.ReceiveAsync());
+        // Frames already on their way (a replay, a keep-alive) may arrive before the close.
+        var framesBeforeClose = 0;
+        while (await first.ReceiveAsync() is not null)
+        {
+            Assert.InRange(++framesBeforeClose, 1, 5);
+        }
+
         Assert.Equal("collision", first.Socket.CloseStatusDescription);
         var id = await client.SendAsync(conversation.ConversationId, "还在吗");
         await second.ReceiveUntilAsync(set => set.Activities.Any(a => a.Id == id));
