@@ -483,7 +483,7 @@ public sealed class ReportDialog : ComponentDialog
     private async Task<string?> CheckDayAsync(DialogContext dc, DateOnly day, CancellationToken cancellationToken)
     {
         var texts = dc.Texts<ClaimTexts>();
-        var today = DateOnly.FromDateTime(dc.UserLocale.ToLocalTime(_time.GetUtcNow()).DateTime);
+        var today = dc.UserLocale.LocalDate(_time.GetUtcNow());
         if (day > today)
         {
             return texts.FutureDate;

@@ -28,6 +28,11 @@ public sealed record UserLocale(ReplyLanguage Language, TimeZoneInfo TimeZone, I
     /// <summary>The user's wall-clock time at <paramref name="instant"/>.</summary>
     public DateTimeOffset ToLocalTime(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone);
 
+    /// <summary>The user's calendar day at <paramref name="instant"/>.</summary>
+    /// <param name="instant">The moment, usually the clock's now.</param>
+    /// <returns>The local date.</returns>
+    public DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(ToLocalTime(instant).DateTime);
+
     /// <summary>
     /// Works out the locale of a turn. Language: the activity's <c>locale</c> if it is one we reply
     /// in, else the language the user wrote in (CJK characters mean Chinese, Latin letters English),

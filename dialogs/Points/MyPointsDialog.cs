@@ -54,7 +54,7 @@ public sealed class MyPointsDialog : Dialog
             return await dc.EndDialogAsync(cancellationToken);
         }
 
-        var today = DateOnly.FromDateTime(dc.UserLocale.ToLocalTime(_time.GetUtcNow()).DateTime);
+        var today = dc.UserLocale.LocalDate(_time.GetUtcNow());
         var current = await _cycles.FindCycleForDateAsync(today, cancellationToken);
         if ((options as MyPointsOptions)?.Year is { } year && year != current?.Year)
         {

@@ -42,7 +42,7 @@ public sealed class RankingDialog : Dialog
             return await dc.EndDialogAsync(cancellationToken);
         }
 
-        var today = DateOnly.FromDateTime(dc.UserLocale.ToLocalTime(_time.GetUtcNow()).DateTime);
+        var today = dc.UserLocale.LocalDate(_time.GetUtcNow());
         if (await _cycles.FindCycleForDateAsync(today, cancellationToken) is not { } cycle)
         {
             await dc.Context.SendTextAsync(texts.NoCycle, cancellationToken);
