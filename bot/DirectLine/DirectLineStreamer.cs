@@ -64,16 +64,22 @@ public sealed class DirectLineStreamer(
             return DirectLineErrors.Invalid("The watermark must be a number this service gave out.");
         }
 
+        // Subscribe before the upgrade completes: a client that sees its socket open is already the
+        // newest, so a second socket opened after it always replaces it, whatever the scheduling.
+        using var subscription = streamer.Subscribe(conversationId, ticket.TokenId);
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        await streamer.RunAsync(socket, conversationId, ticket.TokenId, from, cancellationToken);
+        await streamer.RunAsync(socket, subscription, conversationId, from, cancellationToken);
         return TypedResults.Empty;
     }
 
+    /// <summary>Registers a stream of the conversation; a later one with the same key replaces it.</summary>
+    public StreamSubscription Subscribe(string conversationId, string streamKey) => hub.Subscribe(conversationId, streamKey);
+
     /// <summary>Serves one accepted socket until the client leaves, a newer socket replaces it, or the host stops.</summary>
-    public async Task RunAsync(WebSocket socket, string conversationId, string streamKey, long watermark, CancellationToken cancellationToken)
+    public async Task RunAsync(WebSocket socket, StreamSubscription subscription, string conversationId, long watermark, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(socket);
-        using var subscription = hub.Subscribe(conversationId, streamKey);
+        ArgumentNullException.ThrowIfNull(subscription);
         using var clientGone = new CancellationTokenSource();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, subscription.Replaced, lifetime.ApplicationStopping, clientGone.Token);
 
