@@ -12,7 +12,11 @@ namespace ChatReport.Bot.Connector;
 /// per-conversation pacing live in the named HttpClient's handlers (see
 /// <see cref="ConnectorServiceCollectionExtensions"/>); this class builds requests and reads answers.
 /// </summary>
-public sealed class ConnectorClient(IHttpClientFactory httpClients, IConnectorCredentials credentials, ILogger<ConnectorClient> logger)
+public sealed class ConnectorClient(
+    IHttpClientFactory httpClients,
+    IConnectorCredentials credentials,
+    IEnumerable<IChannelSender> channelSenders,
+    ILogger<ConnectorClient> logger)
 {
     public const string HttpClientName = "ChatReport.Connector";
 
@@ -21,9 +25,16 @@ public sealed class ConnectorClient(IHttpClientFactory httpClients, IConnectorCr
 
     private const int MaxErrorBodyChars = 2000;
 
+    private readonly Dictionary<string, IChannelSender> _channelSenders = channelSenders.ToDictionary(s => s.ChannelId, StringComparer.Ordinal);
+
     public async Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
+        if (FindChannelSender(activity) is { } sender)
+        {
+            return await sender.SendAsync(conversationId, activity!, cancellationToken);
+        }
+
         var call = new Call("SendToConversation", HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities", conversationId, activity?.ReplyToId);
         return await SendForResourceAsync(call, activity, cancellationToken);
     }
@@ -32,6 +43,11 @@ public sealed class ConnectorClient(IHttpClientFactory httpClients, IConnectorCr
     {
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
         ArgumentException.ThrowIfNullOrEmpty(activityId);
+        if (FindChannelSender(activity) is { } sender)
+        {
+            return await sender.SendAsync(conversationId, activity, cancellationToken);
+        }
+
         var call = new Call("ReplyToActivity", HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", conversationId, activityId);
         return await SendForResourceAsync(call, activity, cancellationToken);
     }
@@ -83,6 +99,9 @@ public sealed class ConnectorClient(IHttpClientFactory httpClients, IConnectorCr
 
         return new Uri(baseUri, relativePath);
     }
+
+    private IChannelSender? FindChannelSender(Activity? activity) =>
+        activity?.ChannelId is { } channelId && _channelSenders.TryGetValue(channelId, out var sender) ? sender : null;
 
     // Teams ids carry ':', ';', '@' and '=' (19:abc@thread.v2;messageid=123); unescaped they would
     // change the path's meaning.
