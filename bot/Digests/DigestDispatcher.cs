@@ -16,11 +16,11 @@ namespace ChatReport.Bot.Digests;
 /// insert succeeded sends it, so several instances on one database never both send. The claim is
 /// a lease, renewed before each attempt: if its owner dies, the claim grows stale and the next
 /// round (of any instance) takes it over and sends it with the same window, so nothing is skipped.</para>
-/// <para><b>The window that remains.</b> The Connector has no idempotency key, so a crash after the
-/// channel accepted a digest but before <c>sent</c> was committed (one HTTP response and one small
-/// commit) cannot be told from a crash before sending. Such a run is re-sent after the lease,
-/// marked 补发 (sent late) so that readers who see it twice know it is a repeat. It is re-sent, not
-/// dropped: a repeated digest harms less than a missing one.</para>
+/// <para><b>Sending is queuing.</b> The digest goes into the outbox and its run is marked
+/// <c>sent</c> in the same transaction, so a digest is queued exactly once; the outbox then
+/// delivers it (retrying what the channel refuses for a while). A digest queued after its claim
+/// passed to another instance is rolled back with its mark. What remains is the outbox's own
+/// window: a crash between the channel's 200 and the delivery mark repeats that message once.</para>
 /// <para><b>Downtime.</b> Only each group's latest scheduled digest is sent on start (marked late
 /// when it is more than <see cref="DigestOptions.LateAfter"/> behind); it covers everything since
 /// the group's last sent or skipped digest (at most <see cref="DigestOptions.MaxWindowDays"/> days),
@@ -31,6 +31,7 @@ public sealed class DigestDispatcher(
     DigestDataReader reader,
     ICycleCalendar cycles,
     IGroupMessenger messenger,
+    GroupCommit commits,
     SendPacer pacer,
     FailureReporter reporter,
     TimeProvider time,
@@ -243,10 +244,23 @@ public sealed class DigestDispatcher(
 
             isLate = maybeRepeat || IsLate(target, settings);
             var activity = DigestRenderer.Render(content, isLate, target.Group.ChannelId, target.Subscription.Locale);
-            string? activityId;
+            bool marked;
             try
             {
-                activityId = await messenger.SendAsync(target.Group, activity, cancellationToken);
+                // The message and the run's 'sent' mark commit together, or neither does.
+                marked = await commits.RunAsync(
+                    async ct =>
+                    {
+                        var activityId = await messenger.SendAsync(target.Group, activity, ct);
+                        return await runs.MarkSentAsync(run.Id, InstanceId, activityId, isLate, ct)
+                            ? true
+                            : throw new DigestClaimLostException();
+                    },
+                    cancellationToken);
+            }
+            catch (DigestClaimLostException)
+            {
+                marked = false;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -270,11 +284,10 @@ public sealed class DigestDispatcher(
                 continue;
             }
 
-            // Sent. Record it even while shutting down: every moment it stays 'claimed' is a moment
-            // in which a crash would make another instance send it again.
-            if (!await runs.MarkSentAsync(run.Id, InstanceId, activityId, isLate, CancellationToken.None))
+            if (!marked)
             {
-                logger.LogWarning("The digest of {LocalDate} for {Group} was sent after its claim passed to another instance", target.LocalDate, target.Group);
+                logger.LogWarning("The claim on the digest of {LocalDate} for {Group} passed to another instance before it was queued", target.LocalDate, target.Group);
+                return (Outcome.TakenByOther, null);
             }
 
             return (Outcome.Sent, null);

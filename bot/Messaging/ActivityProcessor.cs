@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ChatReport.Bot.Authentication;
 using ChatReport.Bot.Connector;
-using ChatReport.Bot.Outbox;
+using ChatReport.Bot.Storage;
 using ChatReport.Dialogs.Schema;
 using ChatReport.Dialogs.Turns;
 
@@ -12,7 +12,13 @@ namespace ChatReport.Bot.Messaging;
 /// it to the bot if its type is one the bot handles. Reactions, typing and types this version
 /// does not know are acknowledged without running the bot, as the protocol asks.
 /// </summary>
-public sealed class ActivityProcessor(IEnumerable<ITurnMiddleware> middleware, IBot bot, ConnectorClient connector, ReplyOutbox outbox) : IActivityProcessor
+/// <remarks>
+/// The whole turn is one unit of the <see cref="GroupCommit"/>: the processed-activity record,
+/// the dialog state, every domain row and every message the turn sends commit together, and this
+/// method returns (so the channel hears 200) only once they are durable. A turn that fails before
+/// the commit leaves no trace, and the channel's redelivery runs it again from the start.
+/// </remarks>
+public sealed class ActivityProcessor(IEnumerable<ITurnMiddleware> middleware, IBot bot, ConnectorClient connector, Outbox.Outbox outbox, GroupCommit commits) : IActivityProcessor
 {
     private const string ExpectReplies = "expectReplies";
 
@@ -30,9 +36,15 @@ public sealed class ActivityProcessor(IEnumerable<ITurnMiddleware> middleware, I
         // callerId is never taken from the wire; authentication decides it.
         var inbound = activity with { CallerId = authentication.CallerId };
         var bufferReplies = string.Equals(inbound.DeliveryMode, ExpectReplies, StringComparison.Ordinal);
-        var turnContext = new TurnContext(inbound, authentication, inbound.GetConversationReference(), connector, bufferReplies, outbox);
+        var turnContext = new TurnContext(inbound, authentication, inbound.GetConversationReference(), connector, outbox, bufferReplies);
 
-        await RunAsync(turnContext, 0, cancellationToken);
+        await commits.RunAsync(
+            async ct =>
+            {
+                await RunAsync(turnContext, 0, ct);
+                return turnContext;
+            },
+            cancellationToken);
 
         if (bufferReplies)
         {

@@ -34,8 +34,8 @@ public static class MessagingExtensions
         services.AddHostedService<ProcessedActivityPruner>();
 
         // Order matters. De-duplication comes before error handling: when the database cannot
-        // record the claim, the request fails with 500 and the channel retries, instead of the
-        // turn running unrecorded.
+        // record the activity, the request fails with 500 and the channel retries, instead of
+        // the turn running unrecorded; a failed turn is still recorded, with its apology.
         services.AddSingleton<ITurnMiddleware, LoggingScopeMiddleware>();
         services.AddSingleton<ITurnMiddleware, DeduplicationMiddleware>();
         services.AddSingleton<ITurnMiddleware, ErrorHandlingMiddleware>();

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using ChatReport.Bot.Authentication;
 using ChatReport.Bot.Connector;
-using ChatReport.Bot.Outbox;
 using ChatReport.Dialogs.Schema;
 using ChatReport.Dialogs.Turns;
 
@@ -10,13 +9,14 @@ namespace ChatReport.Bot.Messaging;
 /// <summary>
 /// One turn: the inbound activity and the way to answer it. Everything sent is addressed the way
 /// the SDK addresses it (from the bot to the user, in the same conversation, replying to the
-/// reference's activity) and goes to the Connector at the reference's serviceUrl, or into the
-/// HTTP answer when the channel asked for <c>expectReplies</c>.
+/// reference's activity) and goes into the outbox, inside the turn's transaction, to be delivered
+/// to the Connector at the reference's serviceUrl once the turn has committed; or into the HTTP
+/// answer when the channel asked for <c>expectReplies</c>.
 /// </summary>
 public sealed class TurnContext : ITurnContext
 {
     private readonly ConnectorClient _connector;
-    private readonly ReplyOutbox? _outbox;
+    private readonly Outbox.Outbox _outbox;
     private readonly List<Activity>? _bufferedReplies;
 
     public TurnContext(
@@ -24,13 +24,14 @@ public sealed class TurnContext : ITurnContext
         AuthenticationOutcome authentication,
         ConversationReference reference,
         ConnectorClient connector,
-        bool bufferReplies,
-        ReplyOutbox? outbox = null)
+        Outbox.Outbox outbox,
+        bool bufferReplies)
     {
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(authentication);
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(connector);
+        ArgumentNullException.ThrowIfNull(outbox);
         Activity = activity;
         Authentication = authentication;
         Reference = reference;
@@ -79,22 +80,18 @@ public sealed class TurnContext : ITurnContext
             return new ResourceResponse(null);
         }
 
-        var serviceUrl = RequireServiceUrl();
-        var conversationId = RequireConversationId();
-        try
+        // The id exists only once the channel has the activity, after the commit.
+        await _outbox.AddAsync(RequireServiceUrl(), RequireConversationId(), outgoing, cancellationToken);
+        Responded |= !outgoing.IsType(ActivityTypes.Trace);
+        return new ResourceResponse(null);
+    }
+
+    /// <summary>Forgets replies buffered for <c>expectReplies</c> after the first <paramref name="count"/> (a failed part of the turn).</summary>
+    public void DiscardBufferedRepliesAfter(int count)
+    {
+        if (_bufferedReplies is not null && _bufferedReplies.Count > count)
         {
-            var response = string.IsNullOrEmpty(outgoing.ReplyToId)
-                ? await _connector.SendToConversationAsync(serviceUrl, conversationId, outgoing, cancellationToken)
-                : await _connector.ReplyToActivityAsync(serviceUrl, conversationId, outgoing.ReplyToId, outgoing, cancellationToken);
-            Responded |= !outgoing.IsType(ActivityTypes.Trace);
-            return response;
-        }
-        catch (ConnectorException ex) when (_outbox is not null && outgoing.IsType(ActivityTypes.Message) && ReplyOutbox.IsWorthKeeping(ex))
-        {
-            // The turn's work is saved; the member must still hear about it, later if need be.
-            await _outbox.KeepAsync(serviceUrl, conversationId, outgoing, ex, cancellationToken);
-            Responded = true;
-            return new ResourceResponse(null);
+            _bufferedReplies.RemoveRange(count, _bufferedReplies.Count - count);
         }
     }
 

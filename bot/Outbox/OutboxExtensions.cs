@@ -4,7 +4,7 @@ namespace ChatReport.Bot.Outbox;
 
 public static class OutboxExtensions
 {
-    /// <summary>Replies refused for a transient reason are kept and sent again later.</summary>
+    /// <summary>Everything the bot sends goes through the outbox, after the commit of the work that decided it.</summary>
     public static IHostApplicationBuilder AddChatReportOutbox(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -12,9 +12,10 @@ public static class OutboxExtensions
             .BindConfiguration(OutboxOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddSingleton<ReplyOutboxStore>();
-        builder.Services.AddSingleton<ReplyOutbox>();
-        builder.Services.AddHostedService<OutboxSender>();
+        builder.Services.AddSingleton<OutboxStore>();
+        builder.Services.AddSingleton<Outbox>();
+        builder.Services.AddSingleton<OutboxDispatcher>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<OutboxDispatcher>());
         return builder;
     }
 }

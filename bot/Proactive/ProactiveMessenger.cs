@@ -22,6 +22,7 @@ namespace ChatReport.Bot.Proactive;
 public sealed class ProactiveMessenger(
     ConversationReferenceStore references,
     ConnectorClient connector,
+    Outbox.Outbox outbox,
     IConfiguration configuration,
     TimeProvider time,
     ILogger<ProactiveMessenger> logger)
@@ -144,7 +145,7 @@ public sealed class ProactiveMessenger(
             Locale = reference.Locale,
             RelatesTo = reference,
         };
-        var turnContext = new TurnContext(activity, BotItself, reference, connector, bufferReplies: false);
+        var turnContext = new TurnContext(activity, BotItself, reference, connector, outbox, bufferReplies: false);
         await callback(turnContext, cancellationToken);
     }
 

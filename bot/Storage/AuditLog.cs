@@ -23,7 +23,7 @@ internal static class AuditLog
 
     public static Task WriteAsync(
         SqliteConnection connection,
-        SqliteTransaction transaction,
+        SqliteTransaction? transaction,
         DateTimeOffset at,
         long? actorId,
         string action,

@@ -13,7 +13,8 @@ public sealed class AuditStore(SqliteConnectionFactory connections) : IAuditTrai
 
     public async Task<IReadOnlyList<AuditRecord>> ListForSubjectAsync(string subjectType, string subjectId, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         return [.. await connection.QueryAsync<AuditRecord>(new CommandDefinition(
             ForSubject, new { SubjectType = subjectType, SubjectId = subjectId }, cancellationToken: cancellationToken))];
     }

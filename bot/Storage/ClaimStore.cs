@@ -191,7 +191,8 @@ public sealed class ClaimStore(SqliteConnectionFactory connections, TimeProvider
 
     public async Task<Claim?> GetAsync(long claimId, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         var row = await connection.QuerySingleOrDefaultAsync<ClaimRow>(new CommandDefinition(ById, new { Id = claimId }, cancellationToken: cancellationToken));
         return row is null ? null : await WithAttachmentsAsync(connection, null, row, cancellationToken);
     }
@@ -202,14 +203,16 @@ public sealed class ClaimStore(SqliteConnectionFactory connections, TimeProvider
 
     public async Task<IReadOnlyList<long>> ListUnitsWithPendingAsync(DateTimeOffset submittedBefore, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         var units = await connection.QueryAsync<long>(new CommandDefinition(UnitsWithPendingSql, new { SubmittedBefore = submittedBefore }, cancellationToken: cancellationToken));
         return [.. units];
     }
 
     public async Task<IReadOnlyList<Claim>> ListPendingAsync(long unitId, DateTimeOffset? submittedBefore, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         var rows = await connection.QueryAsync<ClaimRow>(new CommandDefinition(
             Pending, new { UnitId = unitId, SubmittedBefore = submittedBefore }, cancellationToken: cancellationToken));
         return await WithAttachmentsAsync(connection, null, rows.ToList(), cancellationToken);
@@ -217,13 +220,15 @@ public sealed class ClaimStore(SqliteConnectionFactory connections, TimeProvider
 
     public async Task<int> CountPendingAsync(long unitId, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         return await connection.ExecuteScalarAsync<int>(new CommandDefinition(PendingCount, new { UnitId = unitId }, cancellationToken: cancellationToken));
     }
 
     public async Task<IReadOnlyList<Claim>> ListForMemberAsync(long memberId, long cycleId, ClaimStatus? status, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         var rows = await connection.QueryAsync<ClaimRow>(new CommandDefinition(
             OfMember, new { MemberId = memberId, CycleId = cycleId, Status = status.ToStored() }, cancellationToken: cancellationToken));
         return await WithAttachmentsAsync(connection, null, rows.ToList(), cancellationToken);
@@ -231,7 +236,8 @@ public sealed class ClaimStore(SqliteConnectionFactory connections, TimeProvider
 
     public async Task<IReadOnlyList<Claim>> FindSameDayAsync(long memberId, long ruleId, DateOnly day, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         var rows = await connection.QueryAsync<ClaimRow>(new CommandDefinition(
             SameDay, new { MemberId = memberId, RuleId = ruleId, Day = day }, cancellationToken: cancellationToken));
         return await WithAttachmentsAsync(connection, null, rows.ToList(), cancellationToken);
@@ -240,7 +246,8 @@ public sealed class ClaimStore(SqliteConnectionFactory connections, TimeProvider
     public async Task<RuleUsage> GetRuleUsageAsync(long memberId, long ruleId, DateRange period, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(period);
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         var (awarded, pending) = await connection.QuerySingleAsync<(int, int)>(new CommandDefinition(
             Usage, new { MemberId = memberId, RuleId = ruleId, period.First, period.Last }, cancellationToken: cancellationToken));
         return new RuleUsage(period, awarded, pending);
@@ -369,14 +376,14 @@ public sealed class ClaimStore(SqliteConnectionFactory connections, TimeProvider
             cancellationToken);
     }
 
-    private static async Task<ClaimChange> NoLongerPendingAsync(SqliteConnection connection, SqliteTransaction transaction, ClaimRow row, CancellationToken cancellationToken)
+    private static async Task<ClaimChange> NoLongerPendingAsync(SqliteConnection connection, SqliteTransaction? transaction, ClaimRow row, CancellationToken cancellationToken)
     {
         var current = await connection.QuerySingleAsync<ClaimRow>(new CommandDefinition(ById, new { row.Id }, transaction, cancellationToken: cancellationToken));
         var decider = current.DecidedBy is { } id ? await MemberAsync(connection, transaction, id, cancellationToken) : null;
         return new ClaimChange(ClaimChangeStatus.NoLongerPending, await WithAttachmentsAsync(connection, transaction, current, cancellationToken), decider, null);
     }
 
-    private static Task<Member?> MemberAsync(SqliteConnection connection, SqliteTransaction transaction, long memberId, CancellationToken cancellationToken) =>
+    private static Task<Member?> MemberAsync(SqliteConnection connection, SqliteTransaction? transaction, long memberId, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<Member>(new CommandDefinition(MemberById, new { Id = memberId }, transaction, cancellationToken: cancellationToken));
 
     private static async Task<Claim> WithAttachmentsAsync(SqliteConnection connection, SqliteTransaction? transaction, ClaimRow row, CancellationToken cancellationToken) =>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using ChatReport.Bot.Proactive;
 
 namespace ChatReport.Bot.Storage;
@@ -71,10 +70,9 @@ public sealed class ConversationReferenceStore(SqliteConnectionFactory connectio
             return;
         }
 
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(Upsert, reference, transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
+        await connections.WriteAsync(
+            (connection, transaction) => connection.ExecuteAsync(new CommandDefinition(Upsert, reference, transaction, cancellationToken: cancellationToken)),
+            cancellationToken);
     }
 
     private static bool Unchanged(StoredConversationReference existing, StoredConversationReference seen) =>
@@ -91,7 +89,8 @@ public sealed class ConversationReferenceStore(SqliteConnectionFactory connectio
 
     public async Task<StoredConversationReference?> FindAsync(string channelId, string conversationId, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
             ByConversation, new { ChannelId = channelId, ConversationId = conversationId }, cancellationToken: cancellationToken));
         return row?.ToReference();
@@ -100,7 +99,8 @@ public sealed class ConversationReferenceStore(SqliteConnectionFactory connectio
     /// <summary>The 1:1 conversation with a user on a channel, if the bot has seen one.</summary>
     public async Task<StoredConversationReference?> FindPersonalAsync(string channelId, string userId, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
             PersonalByUser, new { ChannelId = channelId, UserId = userId }, cancellationToken: cancellationToken));
         return row?.ToReference();

@@ -51,25 +51,29 @@ public sealed class CycleStore(SqliteConnectionFactory connections, TimeProvider
 
     public async Task<Cycle?> FindCycleForDateAsync(DateOnly day, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         return await connection.QuerySingleOrDefaultAsync<Cycle>(new CommandDefinition(ForDay, new { Day = day }, cancellationToken: cancellationToken));
     }
 
     public async Task<Cycle?> FindCycleAsync(int year, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         return await connection.QuerySingleOrDefaultAsync<Cycle>(new CommandDefinition(ByYear, new { Year = year }, cancellationToken: cancellationToken));
     }
 
     public async Task<Cycle?> GetCycleAsync(long cycleId, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         return await connection.QuerySingleOrDefaultAsync<Cycle>(new CommandDefinition(ById, new { Id = cycleId }, cancellationToken: cancellationToken));
     }
 
     public async Task<IReadOnlyList<Cycle>> ListCyclesAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         return [.. await connection.QueryAsync<Cycle>(new CommandDefinition(All, cancellationToken: cancellationToken))];
     }
 
@@ -148,7 +152,8 @@ public sealed class CycleStore(SqliteConnectionFactory connections, TimeProvider
 
     public async Task<QuarterSignOff?> FindSignOffAsync(long unitId, int year, int quarter, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         return await connection.QuerySingleOrDefaultAsync<QuarterSignOff>(new CommandDefinition(
             SignOffByKey, new { UnitId = unitId, Year = year, Quarter = quarter }, cancellationToken: cancellationToken));
     }
@@ -160,7 +165,7 @@ public sealed class CycleStore(SqliteConnectionFactory connections, TimeProvider
     /// </summary>
     private async Task<(DateOnly StartsOn, DateOnly EndsOn)> PlanAsync(
         Microsoft.Data.Sqlite.SqliteConnection connection,
-        Microsoft.Data.Sqlite.SqliteTransaction transaction,
+        Microsoft.Data.Sqlite.SqliteTransaction? transaction,
         int year,
         CancellationToken cancellationToken)
     {

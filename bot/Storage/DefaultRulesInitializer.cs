@@ -14,8 +14,9 @@ public sealed class DefaultRulesInitializer(
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        await using (var connection = await connections.OpenAsync(cancellationToken))
+        await using (var lease = await connections.UseAsync(cancellationToken))
         {
+            var connection = lease.Connection;
             if (!await RuleStore.IsEmptyAsync(connection, cancellationToken))
             {
                 return;

@@ -1,6 +1,5 @@
 using ChatReport.Dialogs.State;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace ChatReport.Bot.Storage;
 
@@ -43,7 +42,8 @@ public sealed class DialogStateStore(SqliteConnectionFactory connections) : IDia
     public async Task<StoredDialogState?> LoadAsync(DialogStateKey key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         return await connection.QuerySingleOrDefaultAsync<StoredDialogState>(new CommandDefinition(Load, key, cancellationToken: cancellationToken));
     }
 
@@ -62,17 +62,20 @@ public sealed class DialogStateStore(SqliteConnectionFactory connections) : IDia
             update.LastAccessAt,
             update.ExpectedVersion,
         };
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        var changed = await connection.ExecuteAsync(new CommandDefinition(
-            update.ExpectedVersion is null ? Insert : Update, parameters, transaction, cancellationToken: cancellationToken));
-        if (changed != 1)
-        {
-            throw new DialogStateConflictException(
-                $"Dialog state of {key} is no longer at version {update.ExpectedVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}.");
-        }
+        await connections.WriteAsync(
+            async (connection, transaction) =>
+            {
+                var changed = await connection.ExecuteAsync(new CommandDefinition(
+                    update.ExpectedVersion is null ? Insert : Update, parameters, transaction, cancellationToken: cancellationToken));
+                if (changed != 1)
+                {
+                    throw new DialogStateConflictException(
+                        $"Dialog state of {key} is no longer at version {update.ExpectedVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}.");
+                }
 
-        await transaction.CommitAsync(cancellationToken);
+                return changed;
+            },
+            cancellationToken);
         return (update.ExpectedVersion ?? 0) + 1;
     }
 
@@ -80,14 +83,16 @@ public sealed class DialogStateStore(SqliteConnectionFactory connections) : IDia
     public async Task DeleteAsync(DialogStateKey key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         await connection.ExecuteAsync(new CommandDefinition(Delete, key, cancellationToken: cancellationToken));
     }
 
     /// <inheritdoc />
     public async Task<int> DeleteExpiredAsync(DateTimeOffset lastAccessBefore, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         return await connection.ExecuteAsync(new CommandDefinition(DeleteExpired, new { Cutoff = lastAccessBefore }, cancellationToken: cancellationToken));
     }
 }

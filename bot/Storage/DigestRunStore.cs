@@ -105,7 +105,8 @@ public sealed class DigestRunStore(SqliteConnectionFactory connections, TimeProv
 
     public async Task<IReadOnlyList<SubscribedGroup>> LoadPlanAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         var rows = await connection.QueryAsync<PlanRow>(new CommandDefinition(Plan, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToGroup())];
     }
@@ -113,7 +114,8 @@ public sealed class DigestRunStore(SqliteConnectionFactory connections, TimeProv
     /// <summary>The (schedule, time zone) overrides of branches that have groups; nulls mean "as configured".</summary>
     public async Task<IReadOnlyList<(string? Schedule, string? TimeZone)>> ListScheduleOverridesAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         return [.. await connection.QueryAsync<(string?, string?)>(new CommandDefinition(Schedules, cancellationToken: cancellationToken))];
     }
 
@@ -126,7 +128,9 @@ public sealed class DigestRunStore(SqliteConnectionFactory connections, TimeProv
             return [];
         }
 
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+
+        var connection = lease.Connection;
         var rows = await connection.QueryAsync<RunRow>(new CommandDefinition(OnDays, new { Days = days.ToArray() }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToRun())];
     }
@@ -134,21 +138,24 @@ public sealed class DigestRunStore(SqliteConnectionFactory connections, TimeProv
     /// <summary>Claims nobody has renewed since <paramref name="staleBefore"/>: their claimer crashed or hangs.</summary>
     public async Task<IReadOnlyList<DigestRun>> ListStaleClaimsAsync(DateTimeOffset staleBefore, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         var rows = await connection.QueryAsync<RunRow>(new CommandDefinition(StaleClaims, new { StaleBefore = staleBefore }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToRun())];
     }
 
     public async Task<DigestRun?> GetAsync(long runId, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         return (await connection.QuerySingleOrDefaultAsync<RunRow>(new CommandDefinition(ById, new { Id = runId }, cancellationToken: cancellationToken)))?.ToRun();
     }
 
     public async Task<DigestRun?> FindAsync(GroupAddress group, DateOnly localDate, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(group);
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         return (await connection.QuerySingleOrDefaultAsync<RunRow>(new CommandDefinition(
             ByGroupAndDay, new { group.ChannelId, group.ConversationId, LocalDate = localDate }, cancellationToken: cancellationToken)))?.ToRun();
     }
@@ -156,7 +163,8 @@ public sealed class DigestRunStore(SqliteConnectionFactory connections, TimeProv
     public async Task<IReadOnlyList<DigestRun>> ListForGroupAsync(GroupAddress group, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(group);
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         var rows = await connection.QueryAsync<RunRow>(new CommandDefinition(OfGroup, new { group.ChannelId, group.ConversationId }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToRun())];
     }
@@ -164,7 +172,8 @@ public sealed class DigestRunStore(SqliteConnectionFactory connections, TimeProv
     /// <summary>Runs that gave up since <paramref name="since"/>, oldest first: what an administrator asks about.</summary>
     public async Task<IReadOnlyList<DigestRun>> ListFailedAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         var rows = await connection.QueryAsync<RunRow>(new CommandDefinition(FailedSince, new { Since = since }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToRun())];
     }

@@ -29,7 +29,8 @@ public sealed class DigestSettingsStore(SqliteConnectionFactory connections, Tim
 
     public async Task<BranchDigestSettings> GetAsync(long unitId, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         return await connection.QuerySingleOrDefaultAsync<BranchDigestSettings>(new CommandDefinition(ByUnit, new { UnitId = unitId }, cancellationToken: cancellationToken))
             ?? new BranchDigestSettings(unitId);
     }

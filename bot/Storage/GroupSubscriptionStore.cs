@@ -115,7 +115,8 @@ public sealed class GroupSubscriptionStore(SqliteConnectionFactory connections, 
     public async Task<GroupSubscription?> FindAsync(GroupAddress group, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(group);
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
             ByGroup, new { group.ChannelId, group.ConversationId }, cancellationToken: cancellationToken));
         return row?.ToSubscription();
@@ -124,7 +125,8 @@ public sealed class GroupSubscriptionStore(SqliteConnectionFactory connections, 
     /// <summary>The groups that receive a branch's digests.</summary>
     public async Task<IReadOnlyList<GroupSubscription>> ListForUnitAsync(long unitId, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(ActiveOfUnit, new { UnitId = unitId }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToSubscription())];
     }
@@ -132,7 +134,8 @@ public sealed class GroupSubscriptionStore(SqliteConnectionFactory connections, 
     /// <summary>Every active subscription of an active unit.</summary>
     public async Task<IReadOnlyList<GroupSubscription>> ListActiveAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(AllActive, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToSubscription())];
     }

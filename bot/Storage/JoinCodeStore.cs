@@ -79,13 +79,15 @@ public sealed class JoinCodeStore(SqliteConnectionFactory connections, TimeProvi
     public async Task<JoinCode?> GetAsync(string code, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(code);
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         return await connection.QuerySingleOrDefaultAsync<JoinCode>(new CommandDefinition(ByCode, new { Code = code.Trim() }, cancellationToken: cancellationToken));
     }
 
     public async Task<IReadOnlyList<JoinCode>> ListUsableAsync(long unitId, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         return [.. await connection.QueryAsync<JoinCode>(new CommandDefinition(Usable, new { UnitId = unitId, Now = time.GetUtcNow() }, cancellationToken: cancellationToken))];
     }
 

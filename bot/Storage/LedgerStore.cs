@@ -74,7 +74,8 @@ public sealed class LedgerStore(SqliteConnectionFactory connections, TimeProvide
 
     public async Task<PointsBreakdown> GetTotalAsync(long memberId, long cycleId, int? quarter, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         var (basePoints, bonus, deduction) = await connection.QuerySingleAsync<(int, int, int)>(new CommandDefinition(
             MemberTotal, new { MemberId = memberId, CycleId = cycleId, Quarter = quarter }, cancellationToken: cancellationToken));
         return new PointsBreakdown(basePoints, bonus, deduction);
@@ -82,7 +83,8 @@ public sealed class LedgerStore(SqliteConnectionFactory connections, TimeProvide
 
     public async Task<IReadOnlyList<LedgerEntry>> ListEntriesAsync(long memberId, long cycleId, int? quarter, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         var rows = await connection.QueryAsync<LedgerEntryRow>(new CommandDefinition(
             MemberEntries, new { MemberId = memberId, CycleId = cycleId, Quarter = quarter }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToEntry())];
@@ -90,7 +92,8 @@ public sealed class LedgerStore(SqliteConnectionFactory connections, TimeProvide
 
     public async Task<IReadOnlyList<LedgerEntry>> ListUnitEntriesAsync(long unitId, long cycleId, int quarter, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         var rows = await connection.QueryAsync<LedgerEntryRow>(new CommandDefinition(
             UnitEntries, new { UnitId = unitId, CycleId = cycleId, Quarter = quarter }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToEntry())];
@@ -98,7 +101,8 @@ public sealed class LedgerStore(SqliteConnectionFactory connections, TimeProvide
 
     public async Task<IReadOnlyList<MemberStanding>> GetStandingsAsync(long unitId, long cycleId, int? quarter, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         var rows = await connection.QueryAsync<StandingRow>(new CommandDefinition(
             Standings, new { UnitId = unitId, CycleId = cycleId, Quarter = quarter }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => new MemberStanding(r.MemberId, r.DisplayName, new PointsBreakdown(r.BasePoints, r.BonusPoints, r.DeductionPoints), r.Rank))];
@@ -107,8 +111,9 @@ public sealed class LedgerStore(SqliteConnectionFactory connections, TimeProvide
     public async Task<MemberRank?> GetRankAsync(long memberId, long cycleId, int? quarter, CancellationToken cancellationToken)
     {
         Member? member;
-        await using (var connection = await connections.OpenAsync(cancellationToken))
+        await using (var lease = await connections.UseAsync(cancellationToken))
         {
+            var connection = lease.Connection;
             member = await connection.QuerySingleOrDefaultAsync<Member>(new CommandDefinition(ActiveMember, new { Id = memberId }, cancellationToken: cancellationToken));
         }
 

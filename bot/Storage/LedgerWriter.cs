@@ -45,7 +45,7 @@ internal static class LedgerWriter
 
     public static async Task<LedgerEntry> InsertAsync(
         SqliteConnection connection,
-        SqliteTransaction transaction,
+        SqliteTransaction? transaction,
         NewLedgerEntry entry,
         CancellationToken cancellationToken)
     {
@@ -76,7 +76,7 @@ internal static class LedgerWriter
         return row.ToEntry();
     }
 
-    public static Task<Cycle?> GetCycleAsync(SqliteConnection connection, SqliteTransaction transaction, long cycleId, CancellationToken cancellationToken) =>
+    public static Task<Cycle?> GetCycleAsync(SqliteConnection connection, SqliteTransaction? transaction, long cycleId, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<Cycle>(new CommandDefinition(CycleById, new { Id = cycleId }, transaction, cancellationToken: cancellationToken));
 
     public static Task<Cycle?> FindOpenCycleAsync(SqliteConnection connection, SqliteTransaction? transaction, DateOnly day, CancellationToken cancellationToken) =>
@@ -89,7 +89,7 @@ internal static class LedgerWriter
     /// </summary>
     public static async Task<int?> BookingQuarterAsync(
         SqliteConnection connection,
-        SqliteTransaction transaction,
+        SqliteTransaction? transaction,
         long unitId,
         Cycle cycle,
         int quarter,
@@ -116,7 +116,7 @@ internal static class LedgerWriter
     /// <summary>Grants the cycle's base points, dated <paramref name="day"/>, to one member or to every active member lacking them.</summary>
     public static Task<int> GrantBasePointsAsync(
         SqliteConnection connection,
-        SqliteTransaction transaction,
+        SqliteTransaction? transaction,
         Cycle cycle,
         long? memberId,
         DateOnly day,

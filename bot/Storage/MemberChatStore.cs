@@ -38,7 +38,8 @@ public sealed class MemberChatStore(SqliteConnectionFactory connections)
     /// <summary>The personal chats of a branch's reviewers (secretaries, and committee members allowed to review).</summary>
     public async Task<IReadOnlyList<MemberChat>> ListReviewerChatsAsync(long unitId, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(Reviewers, new { UnitId = unitId }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToChat())];
     }
@@ -53,7 +54,8 @@ public sealed class MemberChatStore(SqliteConnectionFactory connections)
         }
 
         var chats = new List<MemberChat>();
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         // Dapper expands the list into one parameter each; SQLite takes at most 32,766.
         foreach (var chunk in unitIds.Distinct().Chunk(10_000))
         {

@@ -117,20 +117,23 @@ public sealed class MemberStore(SqliteConnectionFactory connections, TimeProvide
 
     public async Task<Member?> FindByAccountAsync(string channelId, string userId, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         return await connection.QuerySingleOrDefaultAsync<Member>(new CommandDefinition(
             ByAccount, new { ChannelId = channelId, UserId = userId }, cancellationToken: cancellationToken));
     }
 
     public async Task<Member?> GetAsync(long memberId, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         return await connection.QuerySingleOrDefaultAsync<Member>(new CommandDefinition(ById, new { Id = memberId }, cancellationToken: cancellationToken));
     }
 
     public async Task<IReadOnlyList<Member>> ListMembersAsync(long unitId, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         return [.. await connection.QueryAsync<Member>(new CommandDefinition(ActiveInUnit, new { UnitId = unitId }, cancellationToken: cancellationToken))];
     }
 
@@ -245,7 +248,8 @@ public sealed class MemberStore(SqliteConnectionFactory connections, TimeProvide
 
     public async Task<IReadOnlyList<ChannelAccountLink>> ListAccountsAsync(long memberId, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         return [.. await connection.QueryAsync<ChannelAccountLink>(new CommandDefinition(Accounts, new { MemberId = memberId }, cancellationToken: cancellationToken))];
     }
 
@@ -285,7 +289,8 @@ public sealed class MemberStore(SqliteConnectionFactory connections, TimeProvide
 
     public async Task<IReadOnlyList<UnitRole>> GetRolesAsync(long memberId, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         var rows = await connection.QueryAsync<UnitRoleRow>(new CommandDefinition(Roles, new { MemberId = memberId }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToUnitRole())];
     }
@@ -339,26 +344,29 @@ public sealed class MemberStore(SqliteConnectionFactory connections, TimeProvide
 
     public async Task<IReadOnlyList<Member>> ListReviewersAsync(long unitId, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         return [.. await connection.QueryAsync<Member>(new CommandDefinition(Reviewers, new { UnitId = unitId }, cancellationToken: cancellationToken))];
     }
 
     public async Task<bool> CanReviewAsync(long memberId, long unitId, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         return await Permissions.CanReviewAsync(connection, null, memberId, unitId, cancellationToken);
     }
 
     public async Task<bool> IsAdministratorOfAsync(long memberId, long unitId, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
             AdministersUnit, new { MemberId = memberId, UnitId = unitId }, cancellationToken: cancellationToken));
     }
 
     private static async Task<Member> InsertMemberAsync(
         SqliteConnection connection,
-        SqliteTransaction transaction,
+        SqliteTransaction? transaction,
         OrgUnit unit,
         string displayName,
         DateTimeOffset now,
@@ -377,7 +385,7 @@ public sealed class MemberStore(SqliteConnectionFactory connections, TimeProvide
         return member;
     }
 
-    private static async Task<OrgUnit?> GetUnitAsync(SqliteConnection connection, SqliteTransaction transaction, long unitId, CancellationToken cancellationToken) =>
+    private static async Task<OrgUnit?> GetUnitAsync(SqliteConnection connection, SqliteTransaction? transaction, long unitId, CancellationToken cancellationToken) =>
         (await connection.QuerySingleOrDefaultAsync<OrgUnitRow>(new CommandDefinition(UnitById, new { Id = unitId }, transaction, cancellationToken: cancellationToken)))?.ToOrgUnit();
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);

@@ -95,20 +95,21 @@ public sealed class NoticeStore(SqliteConnectionFactory connections, TimeProvide
 
     public async Task<(IReadOnlyList<EntryRow> Entries, IReadOnlyList<MemberRow> Members)> ReadAsync(long unitId, long cycleId, int quarter, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
         // One snapshot for both reads, so the totals and the items agree.
-        await using var transaction = connection.BeginTransaction(deferred: true);
         var parameters = new { UnitId = unitId, CycleId = cycleId, Quarter = quarter };
-        var entries = (await connection.QueryAsync<EntryRow>(new CommandDefinition(Entries, parameters, transaction, cancellationToken: cancellationToken))).ToList();
-        var members = (await connection.QueryAsync<MemberRow>(new CommandDefinition(Members, parameters, transaction, cancellationToken: cancellationToken))).ToList();
-        await transaction.CommitAsync(cancellationToken);
+        var (entries, members) = await connections.ReadAsync(
+            async connection => (
+                (await connection.QueryAsync<EntryRow>(new CommandDefinition(Entries, parameters, cancellationToken: cancellationToken))).ToList(),
+                (await connection.QueryAsync<MemberRow>(new CommandDefinition(Members, parameters, cancellationToken: cancellationToken))).ToList()),
+            cancellationToken);
         return (entries, members);
     }
 
     /// <summary>Reviewers' chats of every unit that has not yet received (or not signed off) the quarter's notice for review.</summary>
     public async Task<IReadOnlyList<Recipient>> ListReviewRecipientsAsync(int year, int quarter, DateTimeOffset staleBefore, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         var rows = await connection.QueryAsync<RecipientRow>(new CommandDefinition(
             ReviewRecipients, new { Year = year, Quarter = quarter, StaleBefore = staleBefore }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => new Recipient(r.UnitId, year, quarter, new GroupAddress(r.ChannelId, r.ConversationId), r.Locale, r.DeliveryId))];
@@ -117,7 +118,8 @@ public sealed class NoticeStore(SqliteConnectionFactory connections, TimeProvide
     /// <summary>Groups of units whose quarter was signed off since <paramref name="signedSince"/> and that have not received the notice.</summary>
     public async Task<IReadOnlyList<Recipient>> ListPublishRecipientsAsync(DateTimeOffset signedSince, long? unitId, DateTimeOffset staleBefore, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         var rows = await connection.QueryAsync<PublishRow>(new CommandDefinition(
             PublishRecipients, new { SignedSince = signedSince, UnitId = unitId, StaleBefore = staleBefore }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => new Recipient(r.UnitId, r.Year, r.Quarter, new GroupAddress(r.ChannelId, r.ConversationId), r.Locale, r.DeliveryId))];
@@ -158,7 +160,8 @@ public sealed class NoticeStore(SqliteConnectionFactory connections, TimeProvide
 
     public async Task<IReadOnlyList<Delivery>> ListDeliveriesAsync(long unitId, int year, int quarter, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         return [.. await connection.QueryAsync<Delivery>(new CommandDefinition(Deliveries, new { UnitId = unitId, Year = year, Quarter = quarter }, cancellationToken: cancellationToken))];
     }
 

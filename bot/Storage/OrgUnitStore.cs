@@ -65,14 +65,16 @@ public sealed class OrgUnitStore(SqliteConnectionFactory connections, TimeProvid
 
     public async Task<OrgUnit?> GetUnitAsync(long unitId, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         var row = await connection.QuerySingleOrDefaultAsync<OrgUnitRow>(new CommandDefinition(ById, new { Id = unitId }, cancellationToken: cancellationToken));
         return row?.ToOrgUnit();
     }
 
     public async Task<IReadOnlyList<OrgUnit>> ListChildrenAsync(long? parentId, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         var rows = await connection.QueryAsync<OrgUnitRow>(new CommandDefinition(Children, new { ParentId = parentId }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToOrgUnit())];
     }
@@ -80,7 +82,8 @@ public sealed class OrgUnitStore(SqliteConnectionFactory connections, TimeProvid
     public async Task<IReadOnlyList<OrgUnit>> FindUnitsByNameAsync(string name, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(name);
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         var rows = await connection.QueryAsync<OrgUnitRow>(new CommandDefinition(ByName, new { Name = name.Trim() }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToOrgUnit())];
     }

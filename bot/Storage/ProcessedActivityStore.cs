@@ -1,5 +1,4 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace ChatReport.Bot.Storage;
 
@@ -24,21 +23,21 @@ public sealed class ProcessedActivityStore(SqliteConnectionFactory connections, 
     /// <summary>True when this call is the first to claim the activity; false for a redelivery.</summary>
     public async Task<bool> TryClaimAsync(string channelId, string conversationId, string activityId, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        var inserted = await connection.ExecuteAsync(new CommandDefinition(
-            Claim,
-            new { ChannelId = channelId, ConversationId = conversationId, ActivityId = activityId, ProcessedAt = time.GetUtcNow() },
-            transaction,
-            cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
+        var inserted = await connections.WriteAsync(
+            (connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
+                Claim,
+                new { ChannelId = channelId, ConversationId = conversationId, ActivityId = activityId, ProcessedAt = time.GetUtcNow() },
+                transaction,
+                cancellationToken: cancellationToken)),
+            cancellationToken);
         return inserted == 1;
     }
 
     /// <summary>Drops ids older than the window; returns how many went.</summary>
     public async Task<int> PruneAsync(TimeSpan window, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         return await connection.ExecuteAsync(new CommandDefinition(
             Prune,
             new { Cutoff = time.GetUtcNow() - window },

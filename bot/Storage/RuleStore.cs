@@ -52,21 +52,24 @@ public sealed class RuleStore(SqliteConnectionFactory connections, TimeProvider 
 
     public async Task<IReadOnlyList<PointRule>> ListActiveAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         var rows = await connection.QueryAsync<PointRuleRow>(new CommandDefinition(Active, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToRule())];
     }
 
     public async Task<PointRule?> GetAsync(long ruleId, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         var row = await connection.QuerySingleOrDefaultAsync<PointRuleRow>(new CommandDefinition(ById, new { Id = ruleId }, cancellationToken: cancellationToken));
         return row?.ToRule();
     }
 
     public async Task<PointRule?> FindByCodeAsync(string code, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         var row = await connection.QuerySingleOrDefaultAsync<PointRuleRow>(new CommandDefinition(ByCode, new { Code = code }, cancellationToken: cancellationToken));
         return row?.ToRule();
     }
@@ -158,7 +161,7 @@ public sealed class RuleStore(SqliteConnectionFactory connections, TimeProvider 
     internal static async Task<bool> IsEmptyAsync(SqliteConnection connection, CancellationToken cancellationToken) =>
         !await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM point_rules)", cancellationToken: cancellationToken));
 
-    private static async Task<PointRule> WriteAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, object values, CancellationToken cancellationToken) =>
+    private static async Task<PointRule> WriteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, object values, CancellationToken cancellationToken) =>
         (await connection.QuerySingleAsync<PointRuleRow>(new CommandDefinition(sql, values, transaction, cancellationToken: cancellationToken))).ToRule();
 
     private static bool SameContent(PointRule stored, RuleDefinition file) =>

@@ -113,13 +113,15 @@ public sealed class ServiceTaskStore(SqliteConnectionFactory connections, TimePr
 
     public async Task<ServiceTask?> GetAsync(long taskId, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         return (await connection.QuerySingleOrDefaultAsync<ServiceTaskRow>(new CommandDefinition(ById, new { Id = taskId }, cancellationToken: cancellationToken)))?.ToTask();
     }
 
     public async Task<IReadOnlyList<ServiceTask>> ListOpenAsync(long unitId, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         var rows = await connection.QueryAsync<ServiceTaskRow>(new CommandDefinition(Open, new { UnitId = unitId }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToTask())];
     }
@@ -168,7 +170,8 @@ public sealed class ServiceTaskStore(SqliteConnectionFactory connections, TimePr
 
     public async Task<IReadOnlyList<TaskSignup>> ListSignUpsAsync(long taskId, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         return [.. await connection.QueryAsync<TaskSignup>(new CommandDefinition(SignUps, new { TaskId = taskId }, cancellationToken: cancellationToken))];
     }
 
@@ -252,7 +255,7 @@ public sealed class ServiceTaskStore(SqliteConnectionFactory connections, TimePr
 
     private static async Task<(ServiceTask? Task, TaskClosing? Closing)> CheckClosableAsync(
         SqliteConnection connection,
-        SqliteTransaction transaction,
+        SqliteTransaction? transaction,
         long taskId,
         long reviewerId,
         CancellationToken cancellationToken)
@@ -278,7 +281,7 @@ public sealed class ServiceTaskStore(SqliteConnectionFactory connections, TimePr
 
     private static async Task<ServiceTask> CloseAsync(
         SqliteConnection connection,
-        SqliteTransaction transaction,
+        SqliteTransaction? transaction,
         long taskId,
         ServiceTaskStatus status,
         long closedBy,
@@ -287,10 +290,10 @@ public sealed class ServiceTaskStore(SqliteConnectionFactory connections, TimePr
         (await connection.QuerySingleAsync<ServiceTaskRow>(new CommandDefinition(
             Close, new { Id = taskId, Status = status.ToStored(), ClosedBy = closedBy, ClosedAt = now }, transaction, cancellationToken: cancellationToken))).ToTask();
 
-    private static async Task<ServiceTask?> GetAsync(SqliteConnection connection, SqliteTransaction transaction, long taskId, CancellationToken cancellationToken) =>
+    private static async Task<ServiceTask?> GetAsync(SqliteConnection connection, SqliteTransaction? transaction, long taskId, CancellationToken cancellationToken) =>
         (await connection.QuerySingleOrDefaultAsync<ServiceTaskRow>(new CommandDefinition(ById, new { Id = taskId }, transaction, cancellationToken: cancellationToken)))?.ToTask();
 
-    private static async Task<IReadOnlyList<TaskSignup>> SignUpsAsync(SqliteConnection connection, SqliteTransaction transaction, long taskId, CancellationToken cancellationToken) =>
+    private static async Task<IReadOnlyList<TaskSignup>> SignUpsAsync(SqliteConnection connection, SqliteTransaction? transaction, long taskId, CancellationToken cancellationToken) =>
         [.. await connection.QueryAsync<TaskSignup>(new CommandDefinition(SignUps, new { TaskId = taskId }, transaction, cancellationToken: cancellationToken))];
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);

@@ -16,14 +16,16 @@ public sealed class SettingsStore(SqliteConnectionFactory connections)
 
     public async Task<string?> GetAsync(string key, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(SelectValue, new { Key = key }, cancellationToken: cancellationToken));
     }
 
     /// <summary>Stores <paramref name="value"/> unless the key has one already; returns the value that holds.</summary>
     public async Task<string> GetOrAddAsync(string key, string value, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         await connection.ExecuteAsync(new CommandDefinition(InsertIfMissing, new { Key = key, Value = value }, cancellationToken: cancellationToken));
         return (await connection.ExecuteScalarAsync<string>(new CommandDefinition(SelectValue, new { Key = key }, cancellationToken: cancellationToken)))!;
     }

@@ -4,8 +4,9 @@ using Microsoft.Extensions.Options;
 namespace ChatReport.Bot.Storage;
 
 /// <summary>
-/// The one place that knows how ChatReport opens SQLite. Every unit of work opens its own
-/// pooled connection; connections are never shared across threads.
+/// The one place that knows how ChatReport opens SQLite. Stores ask for a connection with
+/// <see cref="UseAsync"/>: inside a write unit (<see cref="DbScope"/>) they get its connection,
+/// elsewhere a pooled one of their own. A connection is used by one async flow at a time.
 /// </summary>
 public sealed class SqliteConnectionFactory
 {
@@ -32,6 +33,13 @@ public sealed class SqliteConnectionFactory
     /// <summary>The database file as configured (relative paths resolve against the working directory).</summary>
     public string DataSource { get; }
 
+    /// <summary>The current unit's connection, or a new pooled one when no unit is open.</summary>
+    public async Task<ConnectionLease> UseAsync(CancellationToken cancellationToken) =>
+        DbScope.Current is { } scope
+            ? new ConnectionLease(scope.Connection, owned: false)
+            : new ConnectionLease(await OpenAsync(cancellationToken), owned: true);
+
+    /// <summary>A new pooled connection of the caller's own, whatever unit is open (migrations, snapshot reads, tools).</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);

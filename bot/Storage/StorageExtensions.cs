@@ -21,6 +21,7 @@ public static class StorageExtensions
         builder.Services.AddSingleton(services => new SqliteConnectionFactory(
             services.GetRequiredService<IConfiguration>().GetConnectionString("ChatReport") ?? StorageOptions.DefaultConnectionString,
             services.GetRequiredService<IOptions<StorageOptions>>()));
+        builder.Services.AddSingleton<GroupCommit>();
         builder.Services.AddSingleton<DatabaseMigrator>();
         builder.Services.AddSingleton<SettingsStore>();
         builder.Services.TryAddSingleton(TimeProvider.System);

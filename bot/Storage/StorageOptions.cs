@@ -20,4 +20,11 @@ public sealed record StorageOptions
     /// <summary>How long a writer waits for a lock before SQLite reports "database is locked".</summary>
     [Range(1, 600)]
     public int BusyTimeoutSeconds { get; init; } = 30;
+
+    /// <summary>
+    /// Most turns committed together in one transaction (one fsync). Turns that arrive while a
+    /// commit is running wait for the next one, so under load the commits grow on their own.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int MaxUnitsPerCommit { get; init; } = 256;
 }

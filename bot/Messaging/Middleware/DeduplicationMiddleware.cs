@@ -9,12 +9,10 @@ namespace ChatReport.Bot.Messaging.Middleware;
 /// the platform de-duplicates.
 /// </summary>
 /// <remarks>
-/// The id is claimed, in its own committed transaction, before the turn runs, so a redelivery
-/// racing the first delivery is acknowledged and dropped. The claim is never released: if the
-/// process dies mid-turn, that activity is not run again (at most once) and the user, who got
-/// no answer, sends it again. Releasing on failure would risk the worse outcome: a turn that had
-/// already committed its points award running a second time. If the claim itself cannot be
-/// written the request fails with 500 before the turn runs, and the channel's retry is welcome.
+/// The id is recorded in the turn's own transaction, so it becomes durable together with
+/// everything the turn did, or not at all: exactly once. A redelivery racing the first delivery
+/// runs after it on the same writer and finds the record; a redelivery after a crash before the
+/// commit finds nothing and runs the turn from the start.
 /// </remarks>
 public sealed class DeduplicationMiddleware(ProcessedActivityStore store, ILogger<DeduplicationMiddleware> logger) : ITurnMiddleware
 {

@@ -1,4 +1,4 @@
-using ChatReport.Bot.Connector;
+using ChatReport.Bot.Storage;
 using ChatReport.Dialogs.Schema;
 using ChatReport.Dialogs.Turns;
 
@@ -7,10 +7,10 @@ namespace ChatReport.Bot.Messaging.Middleware;
 /// <summary>
 /// Turns a failed turn into a logged exception, a short apology in the user's language, and a
 /// 200 for the channel: a 5xx would make the channel redeliver into the same failure.
-/// Registered observers (the dialog layer) then reset that conversation. A reply the Connector
-/// finally refused is only logged: the turn itself succeeded.
+/// Everything the failed part wrote or queued to send is rolled back first (it ran in a savepoint
+/// of the turn); registered observers (the dialog layer) then reset that conversation.
 /// </summary>
-public sealed class ErrorHandlingMiddleware(IEnumerable<ITurnErrorObserver> observers, ILogger<ErrorHandlingMiddleware> logger) : ITurnMiddleware
+public sealed class ErrorHandlingMiddleware(IEnumerable<ITurnErrorObserver> observers, GroupCommit commits, ILogger<ErrorHandlingMiddleware> logger) : ITurnMiddleware
 {
     private const string AdaptiveCardAction = "adaptiveCard/action";
 
@@ -18,22 +18,23 @@ public sealed class ErrorHandlingMiddleware(IEnumerable<ITurnErrorObserver> obse
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(nextAsync);
+        var buffered = turnContext.BufferedReplies.Count;
         try
         {
-            await nextAsync(cancellationToken);
-        }
-        catch (ConnectorException ex)
-        {
-            // The turn's work is done and saved; only a reply could not be delivered. An apology
-            // would take the same failing route, and if it got through it would tell the member
-            // that a saved claim had failed, inviting a second one.
-            var activity = turnContext.Activity;
-            logger.LogError(ex, "A reply to {ActivityType} {ActivityId} in {ConversationId} could not be delivered", activity.Type, activity.Id, activity.Conversation?.Id);
+            await commits.RunAsync(
+                async ct =>
+                {
+                    await nextAsync(ct);
+                    return true;
+                },
+                cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             var activity = turnContext.Activity;
             logger.LogError(ex, "Turn for {ActivityType} {ActivityId} in {ConversationId} failed", activity.Type, activity.Id, activity.Conversation?.Id);
+            turnContext.DiscardBufferedRepliesAfter(buffered);
+            turnContext.InvokeResponse = null;
             await ApologizeAsync(turnContext, cancellationToken);
             await NotifyObserversAsync(turnContext, ex, cancellationToken);
         }

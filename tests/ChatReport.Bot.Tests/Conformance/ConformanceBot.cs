@@ -22,7 +22,10 @@ public sealed class ConformanceBot(ConnectorClient connector, ProactiveMessenger
         switch (activity.IsType(ActivityTypes.Message) ? activity.Text : null)
         {
             case "edit":
-                var draft = await turnContext.SendTextAsync("draft", cancellationToken);
+                // A sent activity's id exists only once the channel has it, and turns send after
+                // their commit; a bot that edits in the same turn sends the draft itself.
+                var draft = await connector.ReplyToActivityAsync(
+                    activity.ServiceUrl!, activity.Conversation!.Id!, activity.Id!, activity.CreateReply("draft") with { ChannelId = activity.ChannelId }, cancellationToken);
                 await turnContext.UpdateActivityAsync(activity.CreateReply("final") with { Id = draft.Id }, cancellationToken);
                 await turnContext.DeleteActivityAsync(draft.Id!, cancellationToken);
                 break;

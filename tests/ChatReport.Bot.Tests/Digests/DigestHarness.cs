@@ -54,6 +54,7 @@ public sealed class DigestHarness
             new DigestDataReader(Db.Connections),
             Stores.Cycles,
             sender,
+            Db.Commits,
             new SendPacer(options),
             new FailureReporter(Chats, sender, NullLogger<FailureReporter>.Instance),
             Db.Time,

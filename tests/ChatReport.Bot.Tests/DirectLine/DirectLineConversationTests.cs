@@ -174,7 +174,15 @@ public sealed class DirectLineConversationTests
         using var response = await client.PostActivityAsync(conversation.ConversationId, new { type = "message", text = "有人吗", from = new { id = "u1" } });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // The reply leaves the outbox after the turn's commit, so it may land just after the 200;
+        // clients poll (or stream) for it, and so does this test, for a bounded time.
         var activities = (await client.GetActivitiesAsync(conversation.ConversationId)).Activities;
+        for (var i = 0; i < 100 && !activities.Any(a => a.ReplyToId is not null && a.ReplyToId == activities.FirstOrDefault(u => u.From?.Id == "u1")?.Id); i++)
+        {
+            await Task.Delay(50, Cancel);
+            activities = (await client.GetActivitiesAsync(conversation.ConversationId)).Activities;
+        }
+
         var sent = Assert.Single(activities, a => a.From?.Id == "u1");
         Assert.Equal("有人吗", sent.Text);
         var reply = Assert.Single(activities, a => a.ReplyToId == sent.Id);

@@ -75,6 +75,7 @@ public sealed class ReviewNotifierTests
         var claim = await SubmitAsync(app, world.Claimant);
 
         await world.Notifier.ClaimSubmittedAsync(claim, Token);
+        await app.SettleAsync();
 
         var sent = app.Connector.Requests.Where(r => r.Method == HttpMethod.Post).ToList();
         Assert.Equal(2, sent.Count);
@@ -107,6 +108,7 @@ public sealed class ReviewNotifierTests
         var change = await app.Get<IClaimBook>().DecideAsync(new ReviewRequest(claim.Id, world.Secretary.Id, ReviewAction.Reject, Note: "照片看不清"), Token);
 
         await world.Notifier.DecisionMadeAsync(change, Token);
+        await app.SettleAsync();
 
         var sent = Assert.Single(app.Connector.Requests);
         Assert.Contains("personal-29", sent.Path, StringComparison.Ordinal);
@@ -126,6 +128,7 @@ public sealed class ReviewNotifierTests
             : FakeConnector.Json(System.Net.HttpStatusCode.OK, """{"id":"x"}""");
 
         await world.Notifier.ClaimSubmittedAsync(claim, Token);
+        await app.SettleAsync();
 
         Assert.Equal(2, app.Connector.Requests.Select(r => r.Path).Distinct().Count());
     }
@@ -143,6 +146,7 @@ public sealed class ReviewNotifierTests
             Options.Create(new ReviewOptions()), app.Time, NullLogger<ReviewReminderService>.Instance);
 
         var reminded = await service.RunOnceAsync(Token);
+        await app.SettleAsync();
 
         Assert.Equal(2, reminded);
         Assert.All(app.Connector.Requests, r =>

@@ -35,6 +35,7 @@ public sealed class ProactiveMessengerTests
         await app.Get<ProactiveMessenger>().ContinueConversationAsync(
             "msteams", TestActivities.GroupConversationId, (turn, ct) => turn.SendTextAsync("今日积分汇总", ct), Token);
 
+        await app.SettleAsync();
         var sent = Assert.Single(app.Connector.Requests);
         Assert.Equal("/amer/v3/conversations/19%3Aabc%40thread.v2%3Bmessageid%3D123/activities", sent.Path);
         Assert.Equal("今日积分汇总", sent.Json.GetProperty("text").GetString());
@@ -50,6 +51,7 @@ public sealed class ProactiveMessengerTests
 
         await app.Get<ProactiveMessenger>().ContinueConversationAsync(reference, (turn, ct) => turn.SendTextAsync("reply", ct), Token);
 
+        await app.SettleAsync();
         Assert.EndsWith("/activities/root-1", Assert.Single(app.Connector.Requests).Path, StringComparison.Ordinal);
     }
 
@@ -105,6 +107,7 @@ public sealed class ProactiveMessengerTests
         var reference = await app.Get<ProactiveMessenger>().CreateConversationAsync(
             origin, secretary, (turn, ct) => turn.SendTextAsync("有一条新的积分申报待审批", ct), Token);
 
+        await app.SettleAsync();
         Assert.Equal("a:personal-1", reference.Conversation?.Id);
         Assert.Collection(
             app.Connector.Requests,

@@ -14,7 +14,9 @@ public sealed class TestDatabase : IDisposable
     {
         Time = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
         Path = System.IO.Path.Combine(_folder, "test.db");
-        Connections = new SqliteConnectionFactory($"Data Source={Path}", Options.Create(options ?? new StorageOptions()));
+        var storage = Options.Create(options ?? new StorageOptions());
+        Connections = new SqliteConnectionFactory($"Data Source={Path}", storage);
+        Commits = new GroupCommit(Connections, storage, NullLogger<GroupCommit>.Instance);
     }
 
     public string Path { get; }
@@ -23,10 +25,14 @@ public sealed class TestDatabase : IDisposable
 
     public SqliteConnectionFactory Connections { get; }
 
+    /// <summary>The group commit over this file, as the host has it.</summary>
+    public GroupCommit Commits { get; }
+
     public DatabaseMigrator Migrator => new(Connections, Time, NullLogger<DatabaseMigrator>.Instance);
 
     public void Dispose()
     {
+        Commits.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
     }

@@ -1,5 +1,6 @@
 using ChatReport.Bot.Authentication;
 using ChatReport.Bot.Connector;
+using ChatReport.Bot.Outbox;
 using ChatReport.Dialogs.Turns;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -67,6 +68,9 @@ public sealed class ChatReportApplication : WebApplicationFactory<Program>
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
+    /// <summary>Waits until the outbox has delivered what was committed so far (for work not started by a POST).</summary>
+    public Task SettleAsync() => Get<OutboxDispatcher>().WaitIdleAsync(TestContext.Current.CancellationToken);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:ChatReport", $"Data Source={DatabasePath}");
@@ -80,6 +84,7 @@ public sealed class ChatReportApplication : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);
+            services.AddSingleton<IStartupFilter, OutboxSettling>();
             if (_fakeConnector)
             {
                 services.AddHttpClient(ConnectorClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Connector);
