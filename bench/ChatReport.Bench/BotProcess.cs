@@ -43,6 +43,8 @@ internal sealed class BotProcess : IAsyncDisposable
             "--urls", $"http://127.0.0.1:{port}",
             $"--ConnectionStrings:ChatReport=Data Source={databasePath}",
             "--Logging:LogLevel:Default=Warning",
+            // The group commit's totals at shutdown: commits (fsyncs) per turn.
+            "--Logging:LogLevel:ChatReport.Bot.Storage.GroupCommit=Information",
             // Measure the bot, not Teams' pacing of one conversation (7 sends/s).
             "--Connector:PermitsPerSecond=1000",
             "--Connector:PermitsPerHalfMinute=10000",

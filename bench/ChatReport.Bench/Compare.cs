@@ -16,6 +16,7 @@ internal static class Compare
         var warmup = args.Int("--warmup", 5);
         var branches = args.Int("--branches", 400);
         var peer = Path.GetFullPath(args.Text("--peer", "bench/peer"));
+        var help = string.Equals(args.Text("--flow", "member"), "help", StringComparison.Ordinal);
         var work = args.WorkFolder();
 
         var template = Path.Combine(work, "template.db");
@@ -25,8 +26,9 @@ internal static class Compare
 
         await using var stub = new ConnectorStub();
         await stub.StartAsync();
-        Console.WriteLine($"Member flow (6 turns), {seconds} s per level after {warmup} s warm-up, loopback, authentication off, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+        Console.WriteLine($"{(help ? "Help round trip (6 × 帮助)" : "Member flow (6 turns)")}, {seconds} s per level after {warmup} s warm-up, loopback, authentication off, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
         var rows = new List<(int Level, string Bot, LoadResult Result, ProcessSample Sample)>();
+        var commits = new List<string>();
         foreach (var level in levels)
         {
             foreach (var name in new[] { "ChatReport", "SDK" })
@@ -43,11 +45,17 @@ internal static class Compare
                     ? BotProcess.ChatReport(args.BotDll, database, Path.Combine(work, $"chatreport-c{level}.log"))
                     : BotProcess.Sdk(peer, codesFile, Path.Combine(work, $"sdk-c{level}.log"));
                 await bot.StartAsync(cancellationToken);
-                var load = new FlowLoad(stub, () => bot.MessagesUrl, codes);
-                await load.RunAsync(new LoadOptions(Math.Min(level, 16), TimeSpan.FromSeconds(warmup)), cancellationToken);
+                var load = new FlowLoad(stub, () => bot.MessagesUrl, codes, help ? MemberFlow.HelpTexts : null);
+                var warm = await load.RunAsync(new LoadOptions(Math.Min(level, 16), TimeSpan.FromSeconds(warmup)), cancellationToken);
                 var result = await load.RunAsync(new LoadOptions(level, TimeSpan.FromSeconds(seconds)), cancellationToken);
                 var sample = bot.Sample();
                 await bot.StopAsync();
+                if (name == "ChatReport" && GroupCommitLine.Read(Path.Combine(work, $"chatreport-c{level}.log")) is { } line)
+                {
+                    // Every commit is one fsync (synchronous=FULL); the turns include the warm-up's.
+                    commits.Add(string.Create(CultureInfo.InvariantCulture,
+                        $"| {level} | {warm.Turns + result.Turns} | {line.Commits} | {line.Units} | {(double)line.Commits / (warm.Turns + result.Turns):F3} |"));
+                }
                 rows.Add((level, name, result, sample));
                 Console.WriteLine(Row(level, name, result, sample));
             }
@@ -75,8 +83,15 @@ internal static class Compare
         }
 
         Console.WriteLine();
+        Console.WriteLine("ChatReport's commits (one fsync each) against the turns it answered");
+        Console.WriteLine();
+        Console.WriteLine("| conversations | turns | commits | units | commits per turn |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|");
+        commits.ForEach(Console.WriteLine);
+
+        Console.WriteLine();
         Console.WriteLine($"load average after: {LoadAverage()}; work folder {work}");
-        return rows.Any(r => r.Result.Errors > 0 || r.Result.Apologies > 0 || r.Result.SubmitsConfirmed == 0) ? 1 : 0;
+        return rows.Any(r => r.Result.Errors > 0 || r.Result.Apologies > 0 || (!help && r.Result.SubmitsConfirmed == 0)) ? 1 : 0;
     }
 
     public static string LoadAverage() => File.ReadAllText("/proc/loadavg").Trim();

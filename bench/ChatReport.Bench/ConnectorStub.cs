@@ -57,6 +57,12 @@ internal sealed class ConnectorStub : IAsyncDisposable
     /// <summary>Distinct reply identities accepted.</summary>
     public int DistinctReplies => _deliveries.Count;
 
+    /// <summary>The texts of the replies accepted so far for one activity, however late they came.</summary>
+    public IReadOnlyList<string> RepliesTo(string conversationId, string activityId) =>
+        [.. _deliveries.Keys
+            .Where(k => k.StartsWith($"{conversationId}|{activityId}|", StringComparison.Ordinal))
+            .Select(k => k[($"{conversationId}|{activityId}|".Length)..])];
+
     public Task StartAsync() => _app.StartAsync();
 
     /// <summary>Completes with the first reply to <paramref name="activityId"/> (timestamp and text).</summary>

@@ -9,7 +9,7 @@ namespace ChatReport.Bench;
 /// again as new people, against one bot and one <see cref="ConnectorStub"/>. Latency runs from
 /// posting the activity to its reply reaching the stub.
 /// </summary>
-internal sealed class FlowLoad(ConnectorStub stub, Func<Uri> messagesUrl, string[] codes)
+internal sealed class FlowLoad(ConnectorStub stub, Func<Uri> messagesUrl, string[] codes, Func<string, string[]>? flow = null)
 {
     /// <summary>How ChatReport's error middleware answers a turn that failed (zh).</summary>
     public const string FailedTurnApology = "抱歉，出了点问题";
@@ -40,7 +40,7 @@ internal sealed class FlowLoad(ConnectorStub stub, Func<Uri> messagesUrl, string
                 var conversationId = $"a:{run}-conv-{n}";
                 var userId = $"29:{run}-user-{n}";
                 var userName = $"成员{n}";
-                var texts = MemberFlow.Texts(codes[n % codes.Length]);
+                var texts = (flow ?? MemberFlow.Texts)(codes[n % codes.Length]);
                 var complete = true;
                 for (var step = 0; step < texts.Length && clock.Elapsed < end; step++)
                 {

@@ -12,6 +12,9 @@ internal static class MemberFlow
     public static string[] Texts(string code) =>
         [$"加入 {code}", "是", "申报 昨天下午在村口带头扫雪两个小时", "跳过", "提交", "我的积分"];
 
+    /// <summary>The help round trip: six questions a stranger asks, answered from no stored state but the turn's own.</summary>
+    public static string[] HelpTexts(string code) => ["帮助", "帮助", "帮助", "帮助", "帮助", "帮助"];
+
     public static object Activity(string id, string serviceUrl, string conversationId, string userId, string userName, string text) => new
     {
         type = "message",

@@ -1,13 +1,22 @@
+using ChatReport.Bot.Storage;
+
 namespace ChatReport.Bot.Cli;
 
 /// <summary>The command line's dispatcher: command name → <see cref="ICliCommand"/>, plus <c>help</c>.</summary>
+/// <remarks>
+/// A command runs as one unit of the <see cref="GroupCommit"/>, like a chat turn: appointing a
+/// secretary grants and revokes in one transaction, and a command that fails half-way changes
+/// nothing. What it prints is held until the commit, so it never reports a change that was rolled back.
+/// </remarks>
 public sealed class CliCommands
 {
     private readonly Dictionary<string, ICliCommand> _commands;
+    private readonly GroupCommit _commits;
 
-    public CliCommands(IEnumerable<ICliCommand> commands)
+    public CliCommands(IEnumerable<ICliCommand> commands, GroupCommit commits)
     {
         ArgumentNullException.ThrowIfNull(commands);
+        _commits = commits;
         _commands = commands.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
     }
 
@@ -34,7 +43,16 @@ public sealed class CliCommands
 
         try
         {
-            return await command.RunAsync(CliArguments.Parse([.. args.Skip(1)]), output, cancellationToken);
+            var arguments = CliArguments.Parse([.. args.Skip(1)]);
+            if (!command.IsOneUnit)
+            {
+                return await command.RunAsync(arguments, output, cancellationToken);
+            }
+
+            using var held = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+            var code = await _commits.RunAsync(ct => command.RunAsync(arguments, held, ct), cancellationToken);
+            await output.WriteAsync(held.ToString());
+            return code;
         }
         catch (CliUsageException ex)
         {

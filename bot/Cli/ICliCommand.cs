@@ -12,6 +12,12 @@ public interface ICliCommand
     /// <summary>What it does, in one line.</summary>
     string Summary { get; }
 
+    /// <summary>
+    /// True (the default) when the whole command is one transaction: everything it changes, or
+    /// nothing. A command that commits parts on their own (a roster row at a time) says false.
+    /// </summary>
+    bool IsOneUnit => true;
+
     /// <summary>Runs the command; throws <see cref="CliUsageException"/> for bad usage.</summary>
     Task<int> RunAsync(CliArguments arguments, TextWriter output, CancellationToken cancellationToken);
 }

@@ -8,6 +8,9 @@ public sealed class ImportRosterCliCommand(RosterImporter importer) : ICliComman
 
     public string Summary => "Adds the members of a roster; reports each row as created or skipped with the reason.";
 
+    /// <summary>Each row is its own transaction: a bad row never undoes the others.</summary>
+    public bool IsOneUnit => false;
+
     public async Task<int> RunAsync(CliArguments arguments, TextWriter output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arguments);

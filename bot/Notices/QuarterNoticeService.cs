@@ -24,6 +24,7 @@ public sealed class QuarterNoticeService(
     ICycleCalendar cycles,
     IMemberDirectory members,
     IGroupMessenger messenger,
+    GroupCommit commits,
     SendPacer pacer,
     TimeProvider time,
     IOptions<DigestOptions> digestOptions,
@@ -127,7 +128,13 @@ public sealed class QuarterNoticeService(
         var byNotice = recipients.GroupBy(r => (r.UnitId, r.Year, r.Quarter)).ToList();
         await Parallel.ForEachAsync(
             byNotice,
-            new ParallelOptions { MaxDegreeOfParallelism = digestOptions.Value.MaxConcurrentSends, CancellationToken = cancellationToken },
+            new ParallelOptions
+            {
+                // Inside a turn (a sign-off in chat) everything shares the turn's one connection, so
+                // one at a time; the sends themselves leave from the outbox after the commit anyway.
+                MaxDegreeOfParallelism = DbScope.Current is null ? digestOptions.Value.MaxConcurrentSends : 1,
+                CancellationToken = cancellationToken,
+            },
             async (group, token) =>
             {
                 var notice = await builder.BuildAsync(group.Key.UnitId, group.Key.Year, group.Key.Quarter, token);
@@ -172,10 +179,17 @@ public sealed class QuarterNoticeService(
                 return false;
             }
 
-            string? activityId;
             try
             {
-                activityId = await messenger.SendAsync(recipient.Chat, activity, cancellationToken);
+                // Queued to the outbox and recorded as sent in one transaction: never twice, never lost.
+                await commits.RunAsync(
+                    async ct =>
+                    {
+                        var activityId = await messenger.SendAsync(recipient.Chat, activity, ct);
+                        await store.MarkSentAsync(deliveryId, InstanceId, activityId, ct);
+                        return true;
+                    },
+                    cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -198,8 +212,6 @@ public sealed class QuarterNoticeService(
                 continue;
             }
 
-            // Recorded outside the try: a failure to record must never send the notice again.
-            await store.MarkSentAsync(deliveryId, InstanceId, activityId, CancellationToken.None);
             return true;
         }
 

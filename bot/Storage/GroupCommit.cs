@@ -69,6 +69,7 @@ public sealed class GroupCommit : IAsyncDisposable, IDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _logger.LogInformation("Group commit: {Units} units in {Commits} commits", Units, Commits);
         _queue.Writer.TryComplete();
 #pragma warning disable VSTHRD003 // The loop was started by this object and ends once the queue is drained.
         await _writer;

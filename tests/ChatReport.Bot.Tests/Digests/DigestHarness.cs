@@ -72,6 +72,7 @@ public sealed class DigestHarness
             Stores.Cycles,
             Stores.Members,
             Messenger,
+            Db.Commits,
             new SendPacer(options),
             Db.Time,
             options,
