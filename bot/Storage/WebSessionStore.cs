@@ -25,6 +25,11 @@ public sealed class WebSessionStore(SqliteConnectionFactory connections, TimePro
         SELECT {Columns} FROM web_sessions WHERE member_id = @MemberId AND revoked_at IS NULL ORDER BY created_at DESC, id
         """;
 
+    private const string SignedOutEverywhere = """
+        SELECT EXISTS (SELECT 1 FROM web_sessions WHERE user_id = @UserId)
+           AND NOT EXISTS (SELECT 1 FROM web_sessions WHERE user_id = @UserId AND revoked_at IS NULL)
+        """;
+
     private const string Touch = """
         UPDATE web_sessions SET last_seen_at = @Now WHERE id = @Id AND revoked_at IS NULL
         """;
@@ -72,6 +77,22 @@ public sealed class WebSessionStore(SqliteConnectionFactory connections, TimePro
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         return [.. await connection.QueryAsync<WebSession>(new CommandDefinition(OfMember, new { MemberId = memberId }, cancellationToken: cancellationToken))];
+    }
+
+    /// <summary>
+    /// True when <paramref name="userId"/> is a user id the page gave out and every browser that
+    /// used it has been signed out: its Direct Line tokens must not be renewed. False for ids the
+    /// page never gave out (tokens minted with the secret).
+    /// </summary>
+    public async Task<bool> IsSignedOutAsync(string? userId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(userId))
+        {
+            return false;
+        }
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(SignedOutEverywhere, new { UserId = userId }, cancellationToken: cancellationToken));
     }
 
     /// <summary>Notes that the browser asked for a token now.</summary>

@@ -27,6 +27,7 @@ CREATE TABLE web_sessions (
     revoked_by    INTEGER REFERENCES members (id)
 ) WITHOUT ROWID;
 CREATE INDEX ix_web_sessions_member ON web_sessions (member_id, created_at);
+CREATE INDEX ix_web_sessions_user ON web_sessions (user_id);
 
 -- ASP.NET Core data-protection keys (XML), so that cookies survive a restart and several
 -- instances on one database read each other's.

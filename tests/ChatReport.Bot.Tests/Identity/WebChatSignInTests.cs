@@ -125,7 +125,8 @@ public sealed class WebChatSignInTests
         await peek.AssertErrorAsync(HttpStatusCode.NotFound, "NotFound");
         using var meddle = await other.PostAsync($"webchat/devices/{laptopDevice.Id}/signout", null, Cancel);
         await meddle.AssertErrorAsync(HttpStatusCode.NotFound, "NotFound");
-        Assert.Equal("王芳", (await TokenAsync(laptop)).Name);
+        var laptopToken = await TokenAsync(laptop);
+        Assert.Equal("王芳", laptopToken.Name);
 
         // The branch's secretary may, and the laptop is out at its next token request.
         using var secretary = world.Browser();
@@ -137,6 +138,9 @@ public sealed class WebChatSignInTests
 
         using var refused = await laptop.PostAsJsonAsync("webchat/token", new { }, Cancel);
         await refused.AssertErrorAsync(HttpStatusCode.Unauthorized, "NotSignedIn");
+        using var withOldToken = world.App.CreateHttpClient(laptopToken.Token);
+        using var renewal = await withOldToken.PostAsync("v3/directline/tokens/refresh", null, Cancel);
+        await renewal.AssertErrorAsync(HttpStatusCode.Unauthorized, "Unauthorized");
         Assert.False((await MeAsync(laptop)).SignedIn);
         Assert.True((await MeAsync(phone)).SignedIn);
     }
