@@ -22,6 +22,7 @@ builder.AddChatReportAdministration();
 builder.AddChatReportNotifications();
 builder.AddChatReportMessaging();
 builder.AddChatReportDirectLine();
+builder.AddChatReportWebChat();
 builder.AddChatReportDemo();
 builder.AddChatReportDigests();
 builder.AddChatReportGroups();

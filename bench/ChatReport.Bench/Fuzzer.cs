@@ -46,7 +46,8 @@ internal static class Fuzzer
         var codes = await Seeder.CreateDatabaseAsync(args.BotDll, database, 10, cancellationToken);
         await using var stub = new ConnectorStub();
         await stub.StartAsync();
-        await using var bot = BotProcess.ChatReport(args.BotDll, database, Path.Combine(work, "fuzz.log"));
+        // The demo page's token endpoint takes user ids from the body: the fuzzer exercises that parsing.
+        await using var bot = BotProcess.ChatReport(args.BotDll, database, Path.Combine(work, "fuzz.log"), "--WebChat:PickIdentity=true");
         await bot.StartAsync(cancellationToken);
         var random = new Random(args.Int("--seed", 8));
         var mutations = args.Int("--mutations", 3000);

@@ -40,7 +40,7 @@ internal static class CliLookup
             throw new CliUsageException($"Give the member's branch (--branch) or the member as #id.");
         }
 
-        var found = (await members.ListMembersAsync(unit.Id, cancellationToken)).Where(m => string.Equals(m.DisplayName, reference.Trim(), StringComparison.Ordinal)).ToList();
+        var found = (await members.ListMembersAsync(unit.Id, cancellationToken)).Where(m => PersonName.AreSame(m.DisplayName, reference)).ToList();
         return found.Count switch
         {
             1 => found[0],

@@ -69,9 +69,15 @@ public sealed class RosterImporter(IOrganisation organisation, SqliteConnectionF
     {
         RosterRowResult Skip(string reason) => new(line, branch, name, roleText, null, reason);
 
+        name = PersonName.Normalize(name);
         if (name.Length == 0)
         {
             return Skip("empty name");
+        }
+
+        if (!PersonName.IsAcceptable(name))
+        {
+            return Skip(string.Create(CultureInfo.InvariantCulture, $"name longer than {PersonName.MaxLength} characters or with @"));
         }
 
         if (!RoleWords.TryGetValue(roleText, out var role))

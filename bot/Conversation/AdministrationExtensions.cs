@@ -35,6 +35,7 @@ public static class AdministrationExtensions
         services.AddSingleton<AppointSecretaryDialog>();
         services.AddSingleton<AllowReviewDialog>();
         services.AddSingleton<IssueCodeDialog>();
+        services.AddSingleton<PersonalCodeDialog>();
         services.AddSingleton<RevokeCodeDialog>();
         services.AddSingleton<MoveMemberDialog>();
         services.AddSingleton<DeactivateMemberDialog>();
@@ -44,6 +45,7 @@ public static class AdministrationExtensions
         services.AddSingleton<IChatCommand, AppointSecretaryCommand>();
         services.AddSingleton<IChatCommand, AllowReviewCommand>();
         services.AddSingleton<IChatCommand, IssueCodeCommand>();
+        services.AddSingleton<IChatCommand, PersonalCodeCommand>();
         services.AddSingleton<IChatCommand, RevokeCodeCommand>();
         services.AddSingleton<IChatCommand, MoveMemberCommand>();
         services.AddSingleton<IChatCommand, DeactivateMemberCommand>();

@@ -7,9 +7,9 @@ namespace ChatReport.Bot.Demo;
 /// <summary>
 /// A newcomer who runs the bot on their own machine has no administrator and no branch, so the
 /// page would only ever answer "please join". On an empty database, with the local channel on,
-/// this creates a demo branch with a join code and an unclaimed secretary on its roster: joining
-/// under that name makes a tab the secretary. Never runs against a database that has any unit
-/// below the top one.
+/// this creates a demo branch with a join code and an unclaimed secretary on its roster, and logs
+/// the secretary's personal code: joining with it makes a browser the secretary (the branch's code
+/// makes ordinary members only). Never runs against a database that has any unit below the top one.
 /// </summary>
 public sealed class DemoOrganisationInitializer(
     IServiceProvider services,
@@ -44,8 +44,10 @@ public sealed class DemoOrganisationInitializer(
         var secretary = await members.AddMemberAsync(branch.Id, SecretaryName, null, cancellationToken);
         await members.GrantRoleAsync(branch.Id, secretary.Id, Role.Secretary, canReview: true, null, cancellationToken);
         var code = await joinCodes.IssueAsync(branch.Id, secretary.Id, null, null, cancellationToken);
+        var personal = await joinCodes.IssuePersonalAsync(secretary.Id, null, null, cancellationToken)
+            ?? throw new InvalidOperationException("The demo secretary was just created.");
         logger.LogWarning(
-            "Created the demo branch {Branch}: send 加入 {Code} in Web Chat to join it; join under the name {Secretary} to act as its secretary. (Demo:Enabled=false turns this off.)",
-            BranchName, code.Code, SecretaryName);
+            "Created the demo branch {Branch}: join it with the code {Code} in Web Chat; the personal code {PersonalCode} makes you its secretary {Secretary} (once). (Demo:Enabled=false turns this off.)",
+            BranchName, code.Code, personal.Code, SecretaryName);
     }
 }

@@ -251,6 +251,7 @@ public static class DirectLineApi
         HttpRequest request,
         DirectLineAuthenticator authenticator,
         DirectLineTokenService tokens,
+        WebSessionStore sessions,
         CancellationToken cancellationToken)
     {
         var (caller, error) = await authenticator.AuthenticateAsync(request, cancellationToken);
@@ -265,6 +266,12 @@ public static class DirectLineApi
         }
 
         var old = caller.Token!;
+        // A browser signed out from "my devices" keeps its token until it expires, but no longer.
+        if (await sessions.IsSignedOutAsync(old.UserId, cancellationToken))
+        {
+            return DirectLineErrors.NotAuthorized("This browser was signed out; sign in again.");
+        }
+
         var (token, claims) = await tokens.IssueAsync(old.ConversationId, old.UserId, old.UserName, cancellationToken);
         return TypedResults.Json(new ConversationResponse(old.ConversationId, token, tokens.SecondsLeft(claims), null), DirectLineJson.Options);
     }

@@ -5,8 +5,10 @@ using Microsoft.Data.Sqlite;
 
 namespace ChatReport.Bot.Storage;
 
-public sealed class MemberStore(SqliteConnectionFactory connections, TimeProvider time) : IMemberDirectory
+public sealed class MemberStore(SqliteConnectionFactory connections, TimeProvider time, JoinThrottle? throttle = null) : IMemberDirectory
 {
+    private readonly JoinThrottle _throttle = throttle ?? JoinThrottle.Default;
+
     private const string MemberColumns = "id, unit_id, display_name, is_active, joined_at";
     private const string RoleColumns = "unit_id, member_id, role, can_review, granted_by, granted_at";
 
@@ -29,18 +31,27 @@ public sealed class MemberStore(SqliteConnectionFactory connections, TimeProvide
         """;
 
     private const string CodeByText = """
-        SELECT code, unit_id, created_by, created_at, expires_at, max_uses, uses, revoked_at FROM join_codes WHERE code = @Code
+        SELECT code, unit_id, created_by, created_at, expires_at, max_uses, uses, revoked_at, member_id FROM join_codes WHERE code = @Code
         """;
 
-    // A roster import creates members without accounts; the member who joins with exactly that
-    // name claims the entry instead of appearing twice.
-    private const string UnlinkedByName = """
+    // A roster import creates members without accounts; the member who joins with that name
+    // claims the entry instead of appearing twice. Names are compared in C# (PersonName), which
+    // SQLite's = cannot do.
+    private const string Unlinked = """
         SELECT m.id, m.unit_id, m.display_name, m.is_active, m.joined_at
         FROM members m
-        WHERE m.unit_id = @UnitId AND m.is_active = 1 AND m.display_name = @DisplayName
+        WHERE m.unit_id = @UnitId AND m.is_active = 1
           AND NOT EXISTS (SELECT 1 FROM channel_accounts a WHERE a.member_id = m.id)
         ORDER BY m.id
-        LIMIT 2
+        """;
+
+    // A role above member is never handed over for knowing a name and the branch's code.
+    private const string HoldsOffice = """
+        SELECT EXISTS (SELECT 1 FROM unit_roles WHERE member_id = @MemberId AND role IN ('secretary', 'committee', 'administrator'))
+        """;
+
+    private const string ActiveById = $"""
+        SELECT {MemberColumns} FROM members WHERE id = @Id AND is_active = 1
         """;
 
     private const string InsertMember = $"""
@@ -140,10 +151,10 @@ public sealed class MemberStore(SqliteConnectionFactory connections, TimeProvide
     public Task<JoinResult> JoinAsync(JoinRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var displayName = request.DisplayName?.Trim();
-        if (string.IsNullOrEmpty(displayName))
+        var displayName = PersonName.Normalize(request.DisplayName);
+        if (!PersonName.IsAcceptable(displayName))
         {
-            throw new ArgumentException("A member needs a name.", nameof(request));
+            throw new ArgumentException($"A member needs a name of 1 to {PersonName.MaxLength} characters.", nameof(request));
         }
 
         return connections.WriteAsync(
@@ -158,33 +169,52 @@ public sealed class MemberStore(SqliteConnectionFactory connections, TimeProvide
                 }
 
                 var now = time.GetUtcNow();
+                var attempt = request.Attempt;
+                if (await _throttle.IsBlockedAsync(connection, transaction, attempt, now, cancellationToken))
+                {
+                    return new JoinResult(JoinStatus.TooManyAttempts, null, null, false);
+                }
+
                 var code = await connection.QuerySingleOrDefaultAsync<JoinCode>(new CommandDefinition(
                     CodeByText, new { Code = request.Code?.Trim() }, transaction, cancellationToken: cancellationToken));
-                if (code is null)
+                var unit = code is null ? null : await GetUnitAsync(connection, transaction, code.UnitId, cancellationToken);
+                var person = code?.MemberId is { } personId
+                    ? await connection.QuerySingleOrDefaultAsync<Member>(new CommandDefinition(ActiveById, new { Id = personId }, transaction, cancellationToken: cancellationToken))
+                    : null;
+                if (code is null || !code.IsUsableAt(now) || unit is not { IsActive: true } || (code.MemberId is not null && person is null))
                 {
+                    await _throttle.CountFailureAsync(connection, transaction, attempt, now, cancellationToken);
                     return new JoinResult(JoinStatus.UnknownCode, null, null, false);
                 }
 
-                var unit = await GetUnitAsync(connection, transaction, code.UnitId, cancellationToken);
-                var refusal = code switch
+                Member member;
+                bool isNew;
+                if (person is not null)
                 {
-                    { RevokedAt: not null } => JoinStatus.Revoked,
-                    _ when unit is not { IsActive: true } => JoinStatus.Revoked,
-                    { ExpiresAt: { } expiresAt } when now >= expiresAt => JoinStatus.Expired,
-                    { MaxUses: { } maxUses } when code.Uses >= maxUses => JoinStatus.UsedUp,
-                    _ => JoinStatus.Joined,
-                };
-                if (refusal != JoinStatus.Joined)
-                {
-                    return new JoinResult(refusal, null, null, false);
+                    // The personal code was issued for this person: it claims the entry, roles and all.
+                    member = person;
+                    isNew = false;
+                    unit = await GetUnitAsync(connection, transaction, person.UnitId, cancellationToken);
                 }
+                else
+                {
+                    var rosterEntries = (await connection.QueryAsync<Member>(new CommandDefinition(
+                        Unlinked, new { code.UnitId }, transaction, cancellationToken: cancellationToken)))
+                        .Where(m => PersonName.AreSame(m.DisplayName, displayName))
+                        .ToList();
+                    foreach (var entry in rosterEntries)
+                    {
+                        if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(HoldsOffice, new { MemberId = entry.Id }, transaction, cancellationToken: cancellationToken)))
+                        {
+                            return new JoinResult(JoinStatus.NeedsPersonalCode, null, null, false);
+                        }
+                    }
 
-                var rosterEntries = (await connection.QueryAsync<Member>(new CommandDefinition(
-                    UnlinkedByName, new { code.UnitId, DisplayName = displayName }, transaction, cancellationToken: cancellationToken))).ToList();
-                var isNew = rosterEntries.Count != 1;
-                var member = isNew
-                    ? await InsertMemberAsync(connection, transaction, unit!, displayName, now, cancellationToken)
-                    : rosterEntries[0];
+                    isNew = rosterEntries.Count != 1;
+                    member = isNew
+                        ? await InsertMemberAsync(connection, transaction, unit, displayName, now, cancellationToken)
+                        : rosterEntries[0];
+                }
 
                 await connection.ExecuteAsync(new CommandDefinition(
                     InsertAccount,
@@ -192,9 +222,10 @@ public sealed class MemberStore(SqliteConnectionFactory connections, TimeProvide
                     transaction,
                     cancellationToken: cancellationToken));
                 await connection.ExecuteAsync(new CommandDefinition(UseCode, new { code.Code }, transaction, cancellationToken: cancellationToken));
+                await _throttle.ClearAccountAsync(connection, transaction, attempt, cancellationToken);
                 await AuditLog.WriteAsync(
                     connection, transaction, now, member.Id, "member.join", AuditSubjects.Member, Id(member.Id), null,
-                    new { member, code.Code, request.ChannelId, request.UserId, ClaimedRosterEntry = !isNew },
+                    new { member, code.Code, request.ChannelId, request.UserId, ClaimedRosterEntry = !isNew, Personal = person is not null },
                     cancellationToken);
                 return new JoinResult(JoinStatus.Joined, member, unit, isNew);
             },
@@ -203,10 +234,10 @@ public sealed class MemberStore(SqliteConnectionFactory connections, TimeProvide
 
     public async Task<Member> AddMemberAsync(long unitId, string displayName, long? actorId, CancellationToken cancellationToken)
     {
-        var name = displayName?.Trim();
-        if (string.IsNullOrEmpty(name))
+        var name = PersonName.Normalize(displayName);
+        if (!PersonName.IsAcceptable(name))
         {
-            throw new ArgumentException("A member needs a name.", nameof(displayName));
+            throw new ArgumentException($"A member needs a name of 1 to {PersonName.MaxLength} characters.", nameof(displayName));
         }
 
         return await connections.WriteAsync(

@@ -11,8 +11,8 @@ namespace ChatReport.Bot.Storage;
 /// </summary>
 internal sealed class RosterStore(SqliteConnectionFactory connections, TimeProvider time)
 {
-    private const string ActiveByName = """
-        SELECT EXISTS (SELECT 1 FROM members WHERE unit_id = @UnitId AND display_name = @Name AND is_active = 1)
+    private const string ActiveNames = """
+        SELECT display_name FROM members WHERE unit_id = @UnitId AND is_active = 1
         """;
 
     private const string InsertMember = """
@@ -31,7 +31,9 @@ internal sealed class RosterStore(SqliteConnectionFactory connections, TimeProvi
         connections.WriteAsync<Member?>(
             async (connection, transaction) =>
             {
-                if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(ActiveByName, new { UnitId = unit.Id, Name = name }, transaction, cancellationToken: cancellationToken)))
+                // Names compare as people read them (PersonName), which SQLite's = cannot do.
+                var names = await connection.QueryAsync<string>(new CommandDefinition(ActiveNames, new { UnitId = unit.Id }, transaction, cancellationToken: cancellationToken));
+                if (names.Any(n => PersonName.AreSame(n, name)))
                 {
                     return null;
                 }

@@ -32,6 +32,13 @@ public static class StorageExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        builder.Services.AddOptions<JoinCodeOptions>()
+            .BindConfiguration(JoinCodeOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<JoinThrottle>();
+        builder.Services.AddSingleton(services => new JoinCodePolicy(services.GetRequiredService<IOptions<JoinCodeOptions>>().Value.ChatCodeLifetime));
+
         // One store per aggregate; they hold no state, so one instance serves every turn.
         builder.Services.AddSingleton<OrgUnitStore>().AddSingleton<IOrganisation>(s => s.GetRequiredService<OrgUnitStore>());
         builder.Services.AddSingleton<MemberStore>().AddSingleton<IMemberDirectory>(s => s.GetRequiredService<MemberStore>());

@@ -2,9 +2,11 @@ using System.Globalization;
 using System.Text;
 using ChatReport.Bot.DirectLine;
 using ChatReport.Bot.Storage;
+using ChatReport.Dialogs.Domain;
 using ChatReport.Dialogs.Schema;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace ChatReport.Bot.WebChat;
@@ -35,28 +37,93 @@ public static class WebChatEndpoints
         endpoints.MapGet("/", () => ServeFile(files, "index.html"));
         webChat.MapGet("/{**path}", (string path) => ServeFile(files, path));
         webChat.MapPost("/token", IssueTokenAsync);
+        webChat.MapWebChatAccount();
         return webChat;
     }
 
     /// <summary>
-    /// A token for the person's private conversation with the bot, or for the named group. The
-    /// page does not prove who the person is: anyone who can open it may pick any user id, which
-    /// is what a channel on the bot's own machine is for. Put the page behind a login (or turn
-    /// DirectLine:Enabled off) before exposing it.
+    /// A token for the signed-in member's private conversation with the bot, or for their branch's
+    /// group, always bound to the member's own user id (the session row decides it, never the
+    /// browser). Without a sign-in, only the local demo page (<c>WebChat:PickIdentity</c>, loopback
+    /// only) may name any user id and any group.
     /// </summary>
     public static async Task<Results<JsonHttpResult<WebChatTokenResponse>, JsonHttpResult<ErrorResponse>>> IssueTokenAsync(
-        HttpRequest request,
+        HttpContext context,
+        DirectLineStore store,
+        DirectLineTokenService tokens,
+        WebSessionStore sessions,
+        IMemberDirectory members,
+        IOrganisation organisation,
+        IOptions<WebChatOptions> options,
+        CancellationToken cancellationToken)
+    {
+        var body = await RequestBody.ReadAsync(context.Request, 16 * 1024, cancellationToken);
+        var (input, error) = DirectLineInput.Parse<WebChatTokenRequest>(body, 16 * 1024, new WebChatTokenRequest(null, null, null, null));
+        if (input is null)
+        {
+            return error ?? DirectLineErrors.MissingValue("Send {branchGroup?, locale?}.");
+        }
+
+        if (input.Locale is { Length: > 32 })
+        {
+            return DirectLineErrors.Invalid("The locale is not a language tag.");
+        }
+
+        if (await WebChatSession.FindAsync(context, sessions, members, cancellationToken) is { } current)
+        {
+            return await IssueForMemberAsync(current, input, store, tokens, sessions, organisation, cancellationToken);
+        }
+
+        return options.Value.PickIdentity
+            ? await IssueForPickedIdentityAsync(input, store, tokens, cancellationToken)
+            : WebChatAccountEndpoints.SignInFirst();
+    }
+
+    private static async Task<Results<JsonHttpResult<WebChatTokenResponse>, JsonHttpResult<ErrorResponse>>> IssueForMemberAsync(
+        WebChatSession current,
+        WebChatTokenRequest input,
+        DirectLineStore store,
+        DirectLineTokenService tokens,
+        WebSessionStore sessions,
+        IOrganisation organisation,
+        CancellationToken cancellationToken)
+    {
+        var userId = current.Session.UserId;
+        if (input.UserId is { } claimed && !string.Equals(claimed, userId, StringComparison.Ordinal))
+        {
+            return DirectLineErrors.NotAllowed("A signed-in browser gets tokens for its own member only.");
+        }
+
+        if (input.Group is not null)
+        {
+            return DirectLineErrors.NotAllowed("A signed-in member joins their branch's group (branchGroup: true), not a named one.");
+        }
+
+        string? groupName = null;
+        if (input.BranchGroup == true)
+        {
+            var unit = await organisation.GetUnitAsync(current.Member.UnitId, cancellationToken);
+            // The unit's number keeps two branches of the same name apart.
+            groupName = string.Create(CultureInfo.InvariantCulture, $"{unit?.Name ?? "-"} #{current.Member.UnitId}");
+        }
+
+        await sessions.TouchAsync(current.Session.Id, cancellationToken);
+        var conversation = groupName is null
+            ? await store.GetOrCreatePrivateAsync(userId, DirectLineChannel.NewConversationId(), input.Locale, cancellationToken)
+            : await store.GetOrCreateGroupAsync(groupName, DirectLineChannel.NewConversationId(), input.Locale, cancellationToken);
+        var name = current.Member.DisplayName;
+        var (token, claims) = await tokens.IssueAsync(conversation.Id, userId, name, cancellationToken);
+        return TypedResults.Json(
+            new WebChatTokenResponse(token, conversation.Id, tokens.SecondsLeft(claims), userId, name, groupName),
+            DirectLineJson.Options);
+    }
+
+    private static async Task<Results<JsonHttpResult<WebChatTokenResponse>, JsonHttpResult<ErrorResponse>>> IssueForPickedIdentityAsync(
+        WebChatTokenRequest input,
         DirectLineStore store,
         DirectLineTokenService tokens,
         CancellationToken cancellationToken)
     {
-        var body = await RequestBody.ReadAsync(request, 16 * 1024, cancellationToken);
-        var (input, error) = DirectLineInput.Parse<WebChatTokenRequest>(body, 16 * 1024);
-        if (input is null)
-        {
-            return error ?? DirectLineErrors.MissingValue("Send {userId, name, group?}.");
-        }
-
         var userId = input.UserId?.Trim();
         var name = input.Name?.Trim();
         var group = string.IsNullOrWhiteSpace(input.Group) ? null : input.Group.Trim().Normalize(NormalizationForm.FormC);
@@ -64,8 +131,7 @@ public static class WebChatEndpoints
             ?? (string.IsNullOrEmpty(name) ? "A display name is required." : DirectLineInput.CheckName(name))
             ?? (group is { Length: > MaxGroupLength } ? $"A group name has at most {MaxGroupLength} characters."
                 : group is not null && group.Any(char.IsControl) ? "A group name cannot contain control characters."
-                : null)
-            ?? (input.Locale is { Length: > 32 } ? "The locale is not a language tag." : null);
+                : null);
         if (problem is not null)
         {
             return DirectLineErrors.Invalid(problem);

@@ -7,10 +7,12 @@ namespace ChatReport.Dialogs.Administration;
 /// <param name="ActorId">The administrator or secretary, once checked.</param>
 /// <param name="UnitId">The unit, once found.</param>
 /// <param name="MemberId">The member, once found.</param>
+/// <param name="MaxUses">For a join code: how many may join with it, when said (生成邀请码 50人).</param>
 public sealed record AdministrationDraft(
     string? Branch = null,
     string? Member = null,
     string? Code = null,
     long ActorId = 0,
     long UnitId = 0,
-    long MemberId = 0);
+    long MemberId = 0,
+    int? MaxUses = null);

@@ -71,6 +71,15 @@ public sealed record AdministrationTexts : ITextTable<AdministrationTexts>
     /// <summary>Allowed to review: (member, branch).</summary>
     public required Func<string, string, string> ReviewAllowed { get; init; }
 
+    /// <summary>A code's use limit: (uses).</summary>
+    public required Func<int, string> CodeMaxUses { get; init; }
+
+    /// <summary>A personal code issued: (code, member, until).</summary>
+    public required Func<string, string, string, string> PersonalCodeIssued { get; init; }
+
+    /// <summary>The help-menu line of 个人邀请码.</summary>
+    public required string PersonalCodeHelpLine { get; init; }
+
     /// <summary>Code issued: (code, branch).</summary>
     public required Func<string, string, string> CodeIssued { get; init; }
 
@@ -179,6 +188,9 @@ public sealed record AdministrationTexts : ITextTable<AdministrationTexts>
         ReviewAllowed = (member, unit) => $"已允许{member}审核“{unit}”的申报。",
         CodeIssued = (code, unit) => $"“{unit}”的邀请码：{code}\n党员发送“加入 {code}”即可加入。",
         CodeExpires = when => $"有效期至 {when}。",
+        CodeMaxUses = uses => $"最多 {uses} 人可用。",
+        PersonalCodeIssued = (code, name, until) => $"给“{name}”的个人加入码：{code}\n请只交给本人。本人私聊我发“加入 {code}”，就以花名册上的身份（含职务）加入。只能用一次，有效期至 {until}。",
+        PersonalCodeHelpLine = "个人邀请码 名字 —— 给花名册上的某人（如书记、支委）发一次性的个人加入码",
         CodeNeverExpires = "长期有效，不用时请发送“作废邀请码”作废。",
         AskCode = "要作废哪个邀请码？请发 6 位数字。",
         CodeNotFound = code => $"没有找到你可以管理的邀请码“{code}”。",
@@ -199,7 +211,7 @@ public sealed record AdministrationTexts : ITextTable<AdministrationTexts>
         CreateUnitHelpLine = "新建支部 名称 [上级单位] [时区] —— 新建支部（也可新建党总支、党小组）",
         AppointSecretaryHelpLine = "任命书记 支部 名字 —— 任命或更换支部书记",
         AllowReviewHelpLine = "允许审核 名字 —— 让支委帮忙审核",
-        IssueCodeHelpLine = "生成邀请码 [支部] —— 生成加入支部的邀请码",
+        IssueCodeHelpLine = "生成邀请码 [支部] [50人] —— 生成加入支部的邀请码（只能加入为普通党员）",
         RevokeCodeHelpLine = "作废邀请码 123456 —— 作废邀请码",
         MoveMemberHelpLine = "调动 名字 支部 —— 把党员调到别的支部",
         DeactivateMemberHelpLine = "停用 名字 —— 停用党员",
@@ -233,6 +245,9 @@ public sealed record AdministrationTexts : ITextTable<AdministrationTexts>
         ReviewAllowed = (member, unit) => $"{member} may now review the claims of \"{unit}\".",
         CodeIssued = (code, unit) => $"Join code for \"{unit}\": {code}\nMembers send \"join {code}\" to join.",
         CodeExpires = when => $"It works until {when}.",
+        CodeMaxUses = uses => $"At most {uses} people can use it.",
+        PersonalCodeIssued = (code, name, until) => $"Personal join code for {name}: {code}\nGive it to them only. When they send me \"join {code}\" privately, they join as the roster entry, offices included. It works once, until {until}.",
+        PersonalCodeHelpLine = "personal code <name> - a one-time code for one person on the roster (e.g. a secretary)",
         CodeNeverExpires = "It does not expire; send \"revoke code\" when it is no longer needed.",
         AskCode = "Which code should be revoked? Please send the six digits.",
         CodeNotFound = code => $"There is no code \"{code}\" that you manage.",
@@ -253,7 +268,7 @@ public sealed record AdministrationTexts : ITextTable<AdministrationTexts>
         CreateUnitHelpLine = "create branch <name> [parent] [time zone] - create a branch (also: create general branch, create group)",
         AppointSecretaryHelpLine = "appoint secretary <branch> <name> - appoint or replace a secretary",
         AllowReviewHelpLine = "allow review <name> - let a committee member review",
-        IssueCodeHelpLine = "issue code [branch] - issue a join code",
+        IssueCodeHelpLine = "issue code [branch] [50 uses] - issue a join code (ordinary members only)",
         RevokeCodeHelpLine = "revoke code 123456 - revoke a join code",
         MoveMemberHelpLine = "move <name> <branch> - move a member to another branch",
         DeactivateMemberHelpLine = "deactivate <name> - deactivate a member",

@@ -57,8 +57,8 @@ public sealed class FindUnitDialog : ComponentDialog
         switch (found.Count)
         {
             case 0:
-                var elsewhere = name.Length > 0 && (await _organisation.FindUnitsByNameAsync(name, cancellationToken)).Count > 0;
-                await step.Context.SendTextAsync(elsewhere ? texts.NotYourUnit(name) : texts.UnitNotFound(name), cancellationToken);
+                // The same answer whether or not the unit exists outside the sender's scope.
+                await step.Context.SendTextAsync(texts.UnitNotFound(name), cancellationToken);
                 return await step.EndDialogAsync(cancellationToken);
             case 1:
                 return await step.EndDialogAsync(found[0], cancellationToken);

@@ -5,7 +5,7 @@ using ChatReport.Dialogs.Localization;
 
 namespace ChatReport.Dialogs.Administration;
 
-/// <summary>生成邀请码 [支部] / issue code [branch].</summary>
+/// <summary>生成邀请码 [支部] [50人] / issue code [branch] [50 uses].</summary>
 public sealed partial class IssueCodeCommand(IssueCodeDialog dialog) : IChatCommand
 {
     /// <inheritdoc />
@@ -18,12 +18,30 @@ public sealed partial class IssueCodeCommand(IssueCodeDialog dialog) : IChatComm
     public CommandMatch? Match(string text)
     {
         var match = Pattern().Match(text ?? "");
-        return match.Success ? new CommandMatch(new AdministrationDraft(Branch: CommandWords.Join(CommandWords.Split(match.Groups["branch"].Value)))) : null;
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var rest = match.Groups["rest"].Value;
+        int? maxUses = null;
+        if (Uses().Match(rest) is { Success: true } uses
+            && int.TryParse(uses.Groups["uses"].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) && count > 0)
+        {
+            maxUses = count;
+            rest = rest[..uses.Index];
+        }
+
+        return new CommandMatch(new AdministrationDraft(Branch: CommandWords.Join(CommandWords.Split(rest)), MaxUses: maxUses));
     }
 
     /// <inheritdoc />
     public string HelpLine(ReplyLanguage language) => AdministrationTexts.ForLanguage(language).IssueCodeHelpLine;
 
-    [GeneratedRegex(@"^(?:生成邀请码|新邀请码|发邀请码|issue\s+(?:a\s+)?(?:join\s+)?code)(?:\s+(?<branch>.+))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    [GeneratedRegex(@"^(?:生成邀请码|新邀请码|发邀请码|issue\s+(?:a\s+)?(?:join\s+)?code)(?<rest>(?:\s+.+)?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex Pattern();
+
+    // 50人 / 50次 / 限50人 / for 50 uses, at the end; the word is required, so a branch named 一支部2 stays a name.
+    [GeneratedRegex(@"\s*(?:限|for\s+)?(?<uses>\d{1,5})\s*(?:人|次|uses?|people|members?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Uses();
 }

@@ -6,22 +6,27 @@ using ChatReport.Dialogs.Turns;
 namespace ChatReport.Dialogs.Administration;
 
 /// <summary>
-/// 生成邀请码 [支部]: issues a six-digit join code for a branch the sender administers, or for
-/// their own branch as its secretary (then the branch may be left out). Begun with an <see cref="AdministrationDraft"/>.
+/// 生成邀请码 [支部] [50人]: issues a six-digit join code for a branch the sender administers, or for
+/// their own branch as its secretary (then the branch may be left out). It expires after
+/// <see cref="JoinCodePolicy.ChatCodeLifetime"/> and may be limited in uses. Begun with an <see cref="AdministrationDraft"/>.
 /// </summary>
 public sealed class IssueCodeDialog : ComponentDialog
 {
     private readonly IMemberDirectory _members;
     private readonly IOrganisation _organisation;
     private readonly IJoinCodes _codes;
+    private readonly JoinCodePolicy _policy;
+    private readonly TimeProvider _time;
 
     /// <summary>Creates the dialog over the domain ports.</summary>
-    public IssueCodeDialog(IMemberDirectory members, IOrganisation organisation, IJoinCodes codes, FindUnitDialog findUnit)
+    public IssueCodeDialog(IMemberDirectory members, IOrganisation organisation, IJoinCodes codes, JoinCodePolicy policy, TimeProvider time, FindUnitDialog findUnit)
         : base(nameof(IssueCodeDialog))
     {
         _members = members;
         _organisation = organisation;
         _codes = codes;
+        _policy = policy;
+        _time = time;
         AddDialog(WaterfallDialog.Create<AdministrationDraft, AdministrationDraft>(nameof(WaterfallDialog), o => o, ActorStepAsync, IssueStepAsync));
         AddDialog(findUnit);
     }
@@ -64,11 +69,12 @@ public sealed class IssueCodeDialog : ComponentDialog
             return await step.EndDialogAsync(cancellationToken);
         }
 
-        var code = await _codes.IssueAsync(unit.Id, step.State.ActorId, expiresAt: null, maxUses: null, cancellationToken);
+        var code = await _codes.IssueAsync(unit.Id, step.State.ActorId, _time.GetUtcNow() + _policy.ChatCodeLifetime, step.State.MaxUses, cancellationToken);
         var expiry = code.ExpiresAt is { } at
             ? texts.CodeExpires(TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(unit.TimeZone)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))
             : texts.CodeNeverExpires;
-        await step.Context.SendTextAsync(texts.CodeIssued(code.Code, unit.Name) + "\n" + expiry, cancellationToken);
+        var uses = code.MaxUses is { } max ? "\n" + texts.CodeMaxUses(max) : string.Empty;
+        await step.Context.SendTextAsync(texts.CodeIssued(code.Code, unit.Name) + "\n" + expiry + uses, cancellationToken);
         return await step.EndDialogAsync(code, cancellationToken);
     }
 }

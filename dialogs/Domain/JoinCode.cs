@@ -9,6 +9,7 @@ namespace ChatReport.Dialogs.Domain;
 /// <param name="MaxUses">How many members may join with it; null for no limit.</param>
 /// <param name="Uses">How many have joined with it so far.</param>
 /// <param name="RevokedAt">When it was revoked; null while it works.</param>
+/// <param name="MemberId">For a personal code, the roster entry it claims (roles included); null for a branch's code, which makes ordinary members only.</param>
 public sealed record JoinCode(
     string Code,
     long UnitId,
@@ -17,7 +18,8 @@ public sealed record JoinCode(
     DateTimeOffset? ExpiresAt,
     int? MaxUses,
     int Uses,
-    DateTimeOffset? RevokedAt)
+    DateTimeOffset? RevokedAt,
+    long? MemberId = null)
 {
     /// <summary>Whether a member could join with this code at <paramref name="now"/>.</summary>
     /// <param name="now">The instant to judge at.</param>

@@ -9,15 +9,15 @@ public enum JoinStatus
     /// <summary>The account already belonged to a member (a repeated or redelivered join); nothing changed.</summary>
     AlreadyMember,
 
-    /// <summary>No such code.</summary>
+    /// <summary>Wrong, revoked, expired or used up (or its unit closed): one answer for all, so a guesser learns nothing.</summary>
     UnknownCode,
 
-    /// <summary>The code has expired.</summary>
-    Expired,
+    /// <summary>Too many wrong codes lately from this account or this channel or tenant.</summary>
+    TooManyAttempts,
 
-    /// <summary>The code was revoked, or its unit closed.</summary>
-    Revoked,
-
-    /// <summary>The code has been used as many times as it allows.</summary>
-    UsedUp,
+    /// <summary>
+    /// The name is that of a roster entry holding a role above member (secretary, committee,
+    /// administrator): only the personal code issued for that person claims it.
+    /// </summary>
+    NeedsPersonalCode,
 }

@@ -44,7 +44,7 @@ public sealed record GroupTexts : ITextTable<GroupTexts>
     /// <summary>退订 in a group that receives nothing.</summary>
     public required string NotSubscribed { get; init; }
 
-    /// <summary>退订 from a reviewer of another branch: (the group's branch).</summary>
+    /// <summary>退订, or 订阅日报 for another branch, from someone who does not review the group's branch: (the group's branch).</summary>
     public required Func<string, string> NotReviewerOfGroupUnit { get; init; }
 
     /// <summary>Help while the branch question waits.</summary>
@@ -72,7 +72,7 @@ public sealed record GroupTexts : ITextTable<GroupTexts>
         UnitGone = "这个支部已经停用，不能订阅日报。",
         Unsubscribed = unit => $"好的，本群不再收到“{unit}”的日报。想再收时说“订阅日报”。",
         NotSubscribed = "本群没有订阅日报，不用退订。",
-        NotReviewerOfGroupUnit = unit => $"抱歉，只有“{unit}”的书记和获准审核的支委可以退订本群的日报，日报照常发送。",
+        NotReviewerOfGroupUnit = unit => $"抱歉，本群收的是“{unit}”的日报，只有“{unit}”的书记和获准审核的支委可以退订或改订，日报照常发送。",
         ChooseHelp = "选一个支部即可，或说“取消”。",
         HelpSubscribe = "订阅日报 —— 在支部群里说，群里每晚收到日报",
         HelpUnsubscribe = "退订 —— 在群里说，群里不再收日报",
@@ -94,7 +94,7 @@ public sealed record GroupTexts : ITextTable<GroupTexts>
         UnitGone = "That branch is no longer active, so it has no digest.",
         Unsubscribed = unit => $"Done: this group no longer gets the daily digest of {unit}. Say \"subscribe\" to get it again.",
         NotSubscribed = "This group does not get a digest, so there is nothing to stop.",
-        NotReviewerOfGroupUnit = unit => $"Sorry, only the secretary or a reviewing committee member of {unit} can stop this group's digest. It continues.",
+        NotReviewerOfGroupUnit = unit => $"Sorry, this group gets the digest of {unit}; only the secretary or a reviewing committee member of {unit} can stop or change it. It continues.",
         ChooseHelp = "Pick one of the branches, or say \"cancel\".",
         HelpSubscribe = "subscribe - said in a branch group: the group gets the daily digest",
         HelpUnsubscribe = "unsubscribe - said in a group: it stops getting the digest",

@@ -75,11 +75,20 @@ public sealed class SubscribeDialog : ComponentDialog
 
         var units = await ReviewAccess.ReviewedUnitsAsync(_members, actor, cancellationToken);
         step.State = new SubscribeState(actor.Id);
+        if (units.Count == 0)
+        {
+            await step.Context.SendTextAsync(texts.NotAReviewer, cancellationToken);
+            return await step.EndDialogAsync(cancellationToken);
+        }
+
+        if (await RefusalToRepointAsync(step.Context, texts, actor.Id, cancellationToken) is { } refusal)
+        {
+            await step.Context.SendTextAsync(refusal, cancellationToken);
+            return await step.EndDialogAsync(cancellationToken);
+        }
+
         switch (units.Count)
         {
-            case 0:
-                await step.Context.SendTextAsync(texts.NotAReviewer, cancellationToken);
-                return await step.EndDialogAsync(cancellationToken);
             case 1:
                 return await step.NextAsync(units[0], cancellationToken);
             default:
@@ -100,7 +109,27 @@ public sealed class SubscribeDialog : ComponentDialog
             return await step.EndDialogAsync(cancellationToken);
         }
 
+        if (await RefusalToRepointAsync(step.Context, texts, step.State.ReviewerId, cancellationToken) is { } refusal)
+        {
+            await step.Context.SendTextAsync(refusal, cancellationToken);
+            return await step.EndDialogAsync(cancellationToken);
+        }
+
         await SubscribeAndSayAsync(_subscriptions, _organisation, step.Context, texts, id, step.State.ReviewerId, onJoin: false, cancellationToken);
         return await step.EndDialogAsync(cancellationToken);
+    }
+
+    // A group that already follows a branch belongs to that branch's reviewers: a reviewer of
+    // another branch must not be able to take its digests and notices away by saying 订阅日报.
+    private async Task<string?> RefusalToRepointAsync(ITurnContext turn, GroupTexts texts, long reviewerId, CancellationToken cancellationToken)
+    {
+        if (GroupChat.Of(turn) is not (string channelId, string conversationId)
+            || await _subscriptions.FindUnitAsync(channelId, conversationId, cancellationToken) is not { } current
+            || await _members.CanReviewAsync(reviewerId, current, cancellationToken))
+        {
+            return null;
+        }
+
+        return texts.NotReviewerOfGroupUnit(await UnitChoices.NameAsync(_organisation, current, cancellationToken));
     }
 }

@@ -12,11 +12,12 @@ namespace ChatReport.Dialogs.Members;
 /// name, or one they type, as on the roster), and links this channel account to the unlinked
 /// roster entry of that name or to a new member. It never links to a member who already has an
 /// account: that takes a one-time code from that account (<see cref="LinkDialog"/>); a name
-/// already in use is questioned first.
+/// already in use (equal after <see cref="PersonName.Normalize"/>) is questioned first. A personal
+/// code claims the roster entry it was issued for, without asking a name; the branch's code never
+/// claims a secretary, committee member or administrator. Wrong codes are counted and throttled.
 /// </summary>
 public sealed class JoinDialog : ComponentDialog
 {
-    private const int MaxNameLength = 20;
     private readonly IMemberDirectory _members;
     private readonly IJoinCodes _codes;
     private readonly TimeProvider _time;
@@ -24,7 +25,7 @@ public sealed class JoinDialog : ComponentDialog
     /// <summary>Creates the dialog.</summary>
     /// <param name="members">The member directory.</param>
     /// <param name="codes">The join codes.</param>
-    /// <param name="time">The clock, for expiry.</param>
+    /// <param name="time">The clock.</param>
     public JoinDialog(IMemberDirectory members, IJoinCodes codes, TimeProvider time)
         : base(nameof(JoinDialog))
     {
@@ -73,23 +74,21 @@ public sealed class JoinDialog : ComponentDialog
     {
         var texts = step.Texts<MemberTexts>();
         var code = TextNormalizer.ForMatching(step.Result as string);
-        var found = code.Length == 0 ? null : await _codes.GetAsync(code, cancellationToken);
-        var refusal = found switch
+        var check = await _codes.CheckAsync(code, Attempt(step.Context), cancellationToken);
+        if (check.Code is not { } found)
         {
-            null => texts.UnknownCode,
-            { RevokedAt: not null } => texts.RevokedCode,
-            { ExpiresAt: { } expires } when _time.GetUtcNow() >= expires => texts.ExpiredCode,
-            { MaxUses: { } max } when found.Uses >= max => texts.UsedUpCode,
-            _ => null,
-        };
-        if (refusal is not null)
-        {
-            await step.Context.SendTextAsync(refusal, cancellationToken);
+            await step.Context.SendTextAsync(check.Status == JoinCodeCheckStatus.TooManyAttempts ? texts.TooManyJoinAttempts : texts.UnknownCode, cancellationToken);
             return await step.EndDialogAsync(cancellationToken);
         }
 
-        var suggested = step.Context.Activity.From?.Name?.Trim();
-        step.State = new JoinState(code, IsPlausibleName(suggested) ? suggested : null, null);
+        if (found.MemberId is { } memberId && await _members.GetAsync(memberId, cancellationToken) is { } person)
+        {
+            step.State = new JoinState(found.Code, null, person.DisplayName, IsPersonal: true);
+            return await step.NextAsync(person.DisplayName, cancellationToken);
+        }
+
+        var suggested = PersonName.Normalize(step.Context.Activity.From?.Name);
+        step.State = new JoinState(found.Code, PersonName.IsAcceptable(suggested) ? suggested : null, null);
         return step.State.SuggestedName is { } name
             ? await step.PromptAsync(nameof(ConfirmPrompt), new PromptOptions { Prompt = texts.ConfirmName(name) }, cancellationToken)
             : await step.PromptAsync(NamePrompt, new PromptOptions { Prompt = texts.AskName, RetryPrompt = texts.NameRetry }, cancellationToken);
@@ -98,6 +97,7 @@ public sealed class JoinDialog : ComponentDialog
     private static async Task<DialogTurnResult> NameStepAsync(WaterfallStepContext<JoinState> step, CancellationToken cancellationToken) =>
         step.Result switch
         {
+            _ when step.State.IsPersonal => await step.NextAsync(step.State.Name, cancellationToken),
             true => await step.NextAsync(step.State.SuggestedName!, cancellationToken),
             false => await step.PromptAsync(NamePrompt, new PromptOptions { Prompt = step.Texts<MemberTexts>().AskName, RetryPrompt = step.Texts<MemberTexts>().NameRetry }, cancellationToken),
             _ => await step.NextAsync(step.Result, cancellationToken),
@@ -105,9 +105,9 @@ public sealed class JoinDialog : ComponentDialog
 
     private async Task<DialogTurnResult> NamesakeStepAsync(WaterfallStepContext<JoinState> step, CancellationToken cancellationToken)
     {
-        var name = ((string)step.Result!).Trim();
+        var name = PersonName.Normalize((string)step.Result!);
         step.State = step.State with { Name = name };
-        return await HasLinkedNamesakeAsync(step.State.Code!, name, cancellationToken)
+        return !step.State.IsPersonal && await HasLinkedNamesakeAsync(step.State.Code!, name, cancellationToken)
             ? await step.PromptAsync(nameof(ConfirmPrompt), new PromptOptions { Prompt = step.Texts<MemberTexts>().NamesakeQuestion(name) }, cancellationToken)
             : await step.NextAsync(true, cancellationToken);
     }
@@ -123,14 +123,15 @@ public sealed class JoinDialog : ComponentDialog
 
         var name = step.State.Name!;
         var activity = step.Context.Activity;
-        var result = await _members.JoinAsync(new JoinRequest(step.State.Code!, activity.ChannelId!, activity.From!.Id!, activity.From.Name, name), cancellationToken);
+        var result = await _members.JoinAsync(
+            new JoinRequest(step.State.Code!, activity.ChannelId!, activity.From!.Id!, activity.From.Name, name, activity.Conversation?.TenantId),
+            cancellationToken);
         var reply = result.Status switch
         {
             JoinStatus.Joined => texts.Joined(result.Member!.DisplayName, result.Unit?.Name ?? string.Empty),
             JoinStatus.AlreadyMember => texts.AlreadyMember(result.Member?.DisplayName ?? name),
-            JoinStatus.Expired => texts.ExpiredCode,
-            JoinStatus.Revoked => texts.RevokedCode,
-            JoinStatus.UsedUp => texts.UsedUpCode,
+            JoinStatus.TooManyAttempts => texts.TooManyJoinAttempts,
+            JoinStatus.NeedsPersonalCode => texts.NeedsPersonalCode(name),
             _ => texts.UnknownCode,
         };
         await step.Context.SendTextAsync(reply, cancellationToken);
@@ -147,7 +148,7 @@ public sealed class JoinDialog : ComponentDialog
             return false;
         }
 
-        foreach (var namesake in (await _members.ListMembersAsync(joinCode.UnitId, cancellationToken)).Where(m => string.Equals(m.DisplayName, name, StringComparison.Ordinal)))
+        foreach (var namesake in (await _members.ListMembersAsync(joinCode.UnitId, cancellationToken)).Where(m => PersonName.AreSame(m.DisplayName, name)))
         {
             if ((await _members.ListAccountsAsync(namesake.Id, cancellationToken)).Count > 0)
             {
@@ -158,9 +159,9 @@ public sealed class JoinDialog : ComponentDialog
         return false;
     }
 
-    private static bool IsPlausibleName(string? name) =>
-        !string.IsNullOrWhiteSpace(name) && name.Length <= MaxNameLength && !name.Contains('@', StringComparison.Ordinal);
+    private static JoinAttempt Attempt(ITurnContext turn) =>
+        new(turn.Activity.ChannelId ?? string.Empty, turn.Activity.From?.Id ?? string.Empty, turn.Activity.Conversation?.TenantId);
 
     private static Task<PromptValidation> NamePromptValidatorAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken) =>
-        Task.FromResult(IsPlausibleName(prompt.Value?.Trim()) ? PromptValidation.Accept : PromptValidation.Reject(null));
+        Task.FromResult(PersonName.IsAcceptable(PersonName.Normalize(prompt.Value)) ? PromptValidation.Accept : PromptValidation.Reject(null));
 }

@@ -32,17 +32,14 @@ public sealed record MemberTexts : ITextTable<MemberTexts>
     /// <summary>The account already belongs to a member (name).</summary>
     public required Func<string, string> AlreadyMember { get; init; }
 
-    /// <summary>The code is not known.</summary>
+    /// <summary>A wrong, revoked, expired or used-up code: one answer, so a guesser learns nothing.</summary>
     public required string UnknownCode { get; init; }
 
-    /// <summary>The code has expired.</summary>
-    public required string ExpiredCode { get; init; }
+    /// <summary>Too many wrong join codes lately from this account, or from its channel or tenant.</summary>
+    public required string TooManyJoinAttempts { get; init; }
 
-    /// <summary>The code was revoked.</summary>
-    public required string RevokedCode { get; init; }
-
-    /// <summary>The code has been used as often as allowed.</summary>
-    public required string UsedUpCode { get; init; }
+    /// <summary>The name is a roster entry with a role above member: only a personal code claims it (the name).</summary>
+    public required Func<string, string> NeedsPersonalCode { get; init; }
 
     /// <summary>The account is linked to someone else.</summary>
     public required string LinkedToAnother { get; init; }
@@ -80,10 +77,9 @@ public sealed record MemberTexts : ITextTable<MemberTexts>
         Joined = (name, branch) => $"欢迎{name}加入{branch}！\n以后做了好事直接告诉我，例如：昨天下午在村口扫雪。发“帮助”看看我还能做什么。",
         Linked = name => $"好了，这个账号和{name}连上了，积分是同一份。",
         AlreadyMember = name => $"您已经加入了，{name}。发“我的积分”看看吧。",
-        UnknownCode = "这个加入码不对，请核对后再发一次，例如：加入 123456",
-        ExpiredCode = "这个加入码已过期，请向书记要一个新的。",
-        RevokedCode = "这个加入码已停用，请向书记要一个新的。",
-        UsedUpCode = "这个加入码已经用完了，请向书记要一个新的。",
+        UnknownCode = "这个加入码不对或已失效。请核对后再发一次（例如：加入 123456），或向书记要一个新的。",
+        TooManyJoinAttempts = "加入码试错次数太多了，请过一段时间再试，或直接找书记。",
+        NeedsPersonalCode = name => $"花名册上的“{name}”担任职务，要用发给本人的个人加入码才能认领。请向书记或上级党组织索取，再发：加入 个人码。\n如果您是另一位同名的党员，请用能区分的名字加入（例如加上村组）。",
         LinkedToAnother = "这个账号已关联到另一位党员，请联系书记处理。",
         LinkHelpLine = "绑定 —— 换了手机也能接着用",
         LinkCodeHelpLine = "绑定 123456 —— 在别的账号加入过，用绑定码连上",
@@ -106,10 +102,9 @@ public sealed record MemberTexts : ITextTable<MemberTexts>
         Joined = (name, branch) => $"Welcome to {branch}, {name}!\nWhenever you do a good deed, just tell me, e.g. \"cleared snow at the village gate yesterday\". Say \"help\" to see what else I can do.",
         Linked = name => $"Done: this account is now linked to {name}, with the same points.",
         AlreadyMember = name => $"You have already joined, {name}. Say \"my points\" to see your points.",
-        UnknownCode = "That join code is not right. Please check it and send it again, e.g. join 123456",
-        ExpiredCode = "That join code has expired. Please ask your secretary for a new one.",
-        RevokedCode = "That join code is no longer valid. Please ask your secretary for a new one.",
-        UsedUpCode = "That join code has been used up. Please ask your secretary for a new one.",
+        UnknownCode = "That join code is not right or no longer works. Please check it and send it again (e.g. join 123456), or ask your secretary for a new one.",
+        TooManyJoinAttempts = "Too many wrong join codes. Please try again later, or ask your secretary.",
+        NeedsPersonalCode = name => $"\"{name}\" on the roster holds an office, which only the personal code issued for that person can claim. Please ask your secretary or the committee above for it, then send: join <personal code>.\nIf you are another member with the same name, please join under a name that tells you apart.",
         LinkedToAnother = "This account is linked to another member. Please contact your secretary.",
         LinkHelpLine = "link - use me on a new phone too",
         LinkCodeHelpLine = "link 123456 - joined on another account? Connect this one",

@@ -139,15 +139,12 @@ public sealed class DecideClaimDialog : ComponentDialog
             return (texts.NotAReviewer, null, null);
         }
 
+        // A claim of a branch the reviewer does not review gets the same answer as one that does
+        // not exist, so numbers cannot be used to learn about other branches.
         var claim = await _claims.GetAsync(claimId, cancellationToken);
-        if (claim is null)
+        if (claim is null || !await _members.CanReviewAsync(actor.Id, claim.UnitId, cancellationToken))
         {
             return (texts.ClaimNotFound(claimId), null, null);
-        }
-
-        if (!await _members.CanReviewAsync(actor.Id, claim.UnitId, cancellationToken))
-        {
-            return (texts.OtherBranch(claimId), null, null);
         }
 
         if (claim.MemberId == actor.Id)

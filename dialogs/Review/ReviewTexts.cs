@@ -15,8 +15,6 @@ public sealed record ReviewTexts : ITextTable<ReviewTexts>
     /// <summary>No claim with this number: (claim id).</summary>
     public required Func<long, string> ClaimNotFound { get; init; }
 
-    /// <summary>The claim belongs to a branch the reviewer does not review: (claim id).</summary>
-    public required Func<long, string> OtherBranch { get; init; }
 
     /// <summary>A reviewer tried to decide their own claim: (claim id).</summary>
     public required Func<long, string> OwnClaim { get; init; }
@@ -174,7 +172,6 @@ public sealed record ReviewTexts : ITextTable<ReviewTexts>
         NotAMember = "我还不认识你。请先用支部发的邀请码加入，例如“加入 123456”。",
         NotAReviewer = "抱歉，只有本支部的书记和获准审核的支委可以做这件事。",
         ClaimNotFound = id => $"没有找到第 {id} 号申报，请检查编号。",
-        OtherBranch = id => $"第 {id} 号申报不属于你审核的支部，不能处理。",
         OwnClaim = id => $"第 {id} 号是你自己的申报，不能自己审核，请其他审核人处理。",
         AlreadyDecided = (id, who, status) => $"第 {id} 号申报已由{who}处理（{status}），不用再审核了。",
         PeriodClosed = id => $"第 {id} 号申报所在的周期已经结束，不能再审核。",
@@ -233,7 +230,6 @@ public sealed record ReviewTexts : ITextTable<ReviewTexts>
         NotAMember = "I don't know you yet. Please join with the code your branch gave you, for example \"join 123456\".",
         NotAReviewer = "Sorry, only the branch secretary and committee members allowed to review can do that.",
         ClaimNotFound = id => $"There is no claim #{id}. Please check the number.",
-        OtherBranch = id => $"Claim #{id} belongs to a branch you don't review, so you can't decide it.",
         OwnClaim = id => $"Claim #{id} is your own; another reviewer has to decide it.",
         AlreadyDecided = (id, who, status) => $"Claim #{id} was already decided by {who} ({status}).",
         PeriodClosed = id => $"The period of claim #{id} is closed, so it can no longer be reviewed.",

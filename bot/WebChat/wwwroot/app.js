@@ -1,6 +1,8 @@
-// The ChatReport Web Chat page: pick who you are and where to talk, then the official Web Chat
-// takes over, talking Direct Line 3.0 to this same host. The Direct Line secret stays on the
-// server: the page gets a token for one conversation from POST /webchat/token.
+// The ChatReport Web Chat page. The server decides who the browser is: a first visit signs in
+// with a join code (or a 绑定 code) and gets a long-lived cookie; after that the page asks
+// POST /webchat/token for the member's private chat or their branch's group, and the official Web
+// Chat takes over, talking Direct Line 3.0 to this same host. The Direct Line secret stays on the
+// server. With WebChat:PickIdentity (a local demo only) the old form picks any user id instead.
 (function () {
   'use strict';
 
@@ -26,7 +28,31 @@
       needUserId: '请填写用户 ID（不能有空格）。',
       needGroup: '请填写群组名称。',
       failed: '无法进入对话：',
-      colon: '：'
+      colon: '：',
+      signInTitle: '登录',
+      modeJoin: '第一次来：用书记给的加入码',
+      modeLink: '已在别处用过：用绑定码（在原来的账号上发“绑定”获取）',
+      code: '加入码 / 绑定码',
+      yourName: '您的姓名（和花名册一致）',
+      nameHint: '用个人加入码时可以不填。',
+      confirmNamesake: '我是另一位同名党员，继续加入',
+      signIn: '登录',
+      signInNote: '登录后这台设备会记住您，下次打开直接进入。',
+      myDevices: '我的设备',
+      back: '返回对话',
+      signOut: '退出',
+      thisDevice: '（这台设备）',
+      since: '登录于 ',
+      branchGroup: '支部群',
+      needCode: '请填写加入码或绑定码。',
+      WrongCode: '这个码不对或已失效。请核对，或向书记要一个新的。',
+      NeedName: '这个加入码需要填写您的姓名。',
+      BadName: '姓名需要1到20个字。',
+      Namesake: '支部里已经有一位“{0}”在用别的账号。如果那就是您，请在原来的账号上发“绑定”拿绑定码，选“用绑定码”登录；否则请点下面的按钮。',
+      NeedsPersonalCode: '花名册上的“{0}”担任职务，要用发给本人的个人加入码。请向书记或上级索取。',
+      TooManyAttempts: '试错次数太多了，请过一段时间再试。',
+      TooManyRequests: '尝试太频繁，请一分钟后再试。',
+      NotSignedIn: '请重新登录。'
     },
     'en-US': {
       title: 'ChatReport · Points',
@@ -49,7 +75,31 @@
       needUserId: 'Please enter a user ID (no spaces).',
       needGroup: 'Please enter the group name.',
       failed: 'Could not start the conversation: ',
-      colon: ': '
+      colon: ': ',
+      signInTitle: 'Sign in',
+      modeJoin: 'First time: the join code from your secretary',
+      modeLink: 'Used me elsewhere: a link code (send "link" on that account)',
+      code: 'Join code / link code',
+      yourName: 'Your name (as on the roster)',
+      nameHint: 'Not needed with a personal code.',
+      confirmNamesake: 'I am another member with that name: join',
+      signIn: 'Sign in',
+      signInNote: 'This device will remember you and open the chat directly next time.',
+      myDevices: 'My devices',
+      back: 'Back to the chat',
+      signOut: 'Sign out',
+      thisDevice: ' (this device)',
+      since: 'signed in ',
+      branchGroup: 'branch group',
+      needCode: 'Please enter the join code or link code.',
+      WrongCode: 'That code is wrong or no longer works. Check it, or ask your secretary for a new one.',
+      NeedName: 'This join code needs your name.',
+      BadName: 'A name has 1 to 20 characters.',
+      Namesake: 'A member called "{0}" already uses another account. If that is you, send "link" there and sign in with the link code; otherwise press the button below.',
+      NeedsPersonalCode: '"{0}" on the roster holds an office and needs the personal code issued for them. Ask your secretary.',
+      TooManyAttempts: 'Too many wrong codes. Please try again later.',
+      TooManyRequests: 'Too many attempts. Please wait a minute.',
+      NotSignedIn: 'Please sign in again.'
     }
   };
 
@@ -62,7 +112,15 @@
 
   var language = readStorage(localStorage, KEYS.language) === 'en-US' ? 'en-US' : 'zh-CN';
   var session = null;
+  var account = null;
 
+  var signInForm = document.getElementById('signin');
+  var signInError = document.getElementById('signin-error');
+  var namesakeButton = document.getElementById('confirm-namesake');
+  var devicesPanel = document.getElementById('devices');
+  var deviceList = document.getElementById('device-list');
+  var devicesButton = document.getElementById('show-devices');
+  var chatButton = document.getElementById('switch-chat');
   var form = document.getElementById('identity');
   var chat = document.getElementById('webchat');
   var who = document.getElementById('who');
@@ -117,7 +175,10 @@
     languageButton.textContent = t('otherLanguage');
     languageButton.lang = language === 'zh-CN' ? 'en' : 'zh-CN';
     if (session) {
-      who.textContent = session.name + ' (' + session.userId + ') · ' + (session.group ? t('groupChat') + ' ' + session.group : t('privateChat'));
+      who.textContent = account
+        ? session.name + ' · ' + (session.group ? t('branchGroup') : t('privateChat'))
+        : session.name + ' (' + session.userId + ') · ' + (session.group ? t('groupChat') + ' ' + session.group : t('privateChat'));
+      chatButton.textContent = session.group ? t('privateChat') : t('branchGroup');
       render();
     }
   }
@@ -155,19 +216,30 @@
     return { name: name, userId: userId, group: group || null };
   }
 
-  function requestToken(identity) {
-    return fetch('/webchat/token', {
+  function postJson(url, body) {
+    return fetch(url, {
       method: 'POST',
+      credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ userId: identity.userId, name: identity.name, group: identity.group, locale: language })
+      body: JSON.stringify(body)
     }).then(function (response) {
-      return response.json().catch(function () { return {}; }).then(function (body) {
+      return response.json().catch(function () { return {}; }).then(function (answer) {
         if (!response.ok) {
-          throw new Error((body.error && body.error.message) || response.statusText);
+          var error = new Error((answer.error && answer.error.message) || response.statusText);
+          error.code = answer.error && answer.error.code;
+          error.status = response.status;
+          throw error;
         }
-        return body;
+        return answer;
       });
     });
+  }
+
+  // Signed in, the server knows who this is: the page only says which chat.
+  function requestToken(identity) {
+    return account
+      ? postJson('/webchat/token', { branchGroup: !!identity.group, locale: language })
+      : postJson('/webchat/token', { userId: identity.userId, name: identity.name, group: identity.group, locale: language });
   }
 
   // Web Chat shows every activity whose sender has role "user" on the reader's own side. In a
@@ -234,13 +306,19 @@
         store: createStore(body.userId)
       };
       watchConnection(identity, directLine);
-      var remembered = JSON.stringify({ userId: session.userId, name: session.name, group: session.group });
-      writeStorage(localStorage, KEYS.identity, remembered);
-      writeStorage(sessionStorage, KEYS.active, remembered);
+      if (!account) {
+        var remembered = JSON.stringify({ userId: session.userId, name: session.name, group: session.group });
+        writeStorage(localStorage, KEYS.identity, remembered);
+        writeStorage(sessionStorage, KEYS.active, remembered);
+      }
       form.hidden = true;
+      signInForm.hidden = true;
+      devicesPanel.hidden = true;
       chat.hidden = false;
       who.hidden = false;
-      switchButton.hidden = false;
+      switchButton.hidden = !!account;
+      chatButton.hidden = !account;
+      devicesButton.hidden = !account;
       applyLanguage();
     });
   }
@@ -299,14 +377,156 @@
     window.location.reload();
   });
 
-  applyLanguage();
-  var active = readIdentity(sessionStorage, KEYS.active);
-  if (active) {
-    connect(active).catch(function (error) {
-      showForm(active);
-      showError(t('failed') + error.message);
-    });
-  } else {
-    showForm(null);
+  function showSignIn(message) {
+    form.hidden = true;
+    chat.hidden = true;
+    devicesPanel.hidden = true;
+    signInForm.hidden = false;
+    namesakeButton.hidden = true;
+    showSignInError(message || '');
   }
+
+  function showSignInError(message) {
+    signInError.textContent = message;
+    signInError.hidden = !message;
+  }
+
+  function describe(error) {
+    var text = TEXT[language][error.code];
+    return text ? text.replace('{0}', error.message) : t('failed') + error.message;
+  }
+
+  function signIn(confirmNamesake) {
+    var code = signInForm.elements.code.value.trim();
+    if (!code) {
+      showSignInError(t('needCode'));
+      return;
+    }
+    namesakeButton.hidden = true;
+    postJson('/webchat/signin', {
+      mode: signInForm.elements.mode.value,
+      code: code,
+      name: signInForm.elements.name.value.trim(),
+      confirmNamesake: confirmNamesake
+    }).then(function (me) {
+      account = me;
+      return connect({ group: null });
+    }).catch(function (error) {
+      showSignInError(describe(error));
+      namesakeButton.hidden = error.code !== 'Namesake';
+    });
+  }
+
+  function formatTime(iso) {
+    var date = new Date(iso);
+    return isNaN(date) ? iso : date.toLocaleString(language);
+  }
+
+  function showDevices() {
+    fetch('/webchat/devices', { credentials: 'same-origin' }).then(function (response) {
+      if (response.status === 401) {
+        throw Object.assign(new Error('401'), { code: 'NotSignedIn' });
+      }
+      return response.json();
+    }).then(function (devices) {
+      deviceList.textContent = '';
+      devices.forEach(function (device) {
+        var item = document.createElement('li');
+        var label = document.createElement('span');
+        label.textContent = t('since') + formatTime(device.signedInAt) + (device.current ? t('thisDevice') : '');
+        var agent = document.createElement('small');
+        agent.textContent = device.userAgent || '';
+        label.appendChild(agent);
+        var button = document.createElement('button');
+        button.type = 'button';
+        button.textContent = t('signOut');
+        button.setAttribute('data-device', device.id);
+        button.addEventListener('click', function () {
+          postJson('/webchat/devices/' + encodeURIComponent(device.id) + '/signout', {}).catch(function () { return null; }).then(function () {
+            if (device.current) {
+              window.location.reload();
+            } else {
+              showDevices();
+            }
+          });
+        });
+        item.appendChild(label);
+        item.appendChild(button);
+        deviceList.appendChild(item);
+      });
+      chat.hidden = true;
+      devicesPanel.hidden = false;
+    }).catch(function () {
+      window.location.reload();
+    });
+  }
+
+  signInForm.addEventListener('submit', function (event) {
+    event.preventDefault();
+    signIn(false);
+  });
+
+  namesakeButton.addEventListener('click', function () {
+    signIn(true);
+  });
+
+  signInForm.querySelectorAll('input[name="mode"]').forEach(function (radio) {
+    radio.addEventListener('change', function () {
+      document.getElementById('name-field').hidden = signInForm.elements.mode.value === 'link';
+    });
+  });
+
+  devicesButton.addEventListener('click', showDevices);
+
+  document.getElementById('close-devices').addEventListener('click', function () {
+    devicesPanel.hidden = true;
+    chat.hidden = false;
+  });
+
+  chatButton.addEventListener('click', function () {
+    // Web Chat has no unmount in the bundle: remember the choice for this tab and reload.
+    writeStorage(sessionStorage, KEYS.active, JSON.stringify({ branchGroup: !(session && session.group) }));
+    window.location.reload();
+  });
+
+  function startPicked() {
+    var active = readIdentity(sessionStorage, KEYS.active);
+    if (active) {
+      connect(active).catch(function (error) {
+        showForm(active);
+        showError(t('failed') + error.message);
+      });
+    } else {
+      showForm(null);
+    }
+  }
+
+  function startSignedIn() {
+    var wanted = null;
+    try {
+      wanted = JSON.parse(readStorage(sessionStorage, KEYS.active) || 'null');
+    } catch (e) {
+      wanted = null;
+    }
+    connect({ group: wanted && wanted.branchGroup ? true : null }).catch(function (error) {
+      account = null;
+      showSignIn(describe(error));
+    });
+  }
+
+  applyLanguage();
+  fetch('/webchat/me', { credentials: 'same-origin' }).then(function (response) {
+    return response.json();
+  }).then(function (me) {
+    if (me.signedIn) {
+      account = me;
+      startSignedIn();
+    } else if (me.pickIdentity) {
+      startPicked();
+    } else {
+      showSignIn('');
+    }
+  }).catch(function () {
+    showSignIn(t('failed'));
+  });
 })();

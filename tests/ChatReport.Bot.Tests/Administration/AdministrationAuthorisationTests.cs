@@ -19,6 +19,7 @@ public sealed class AdministrationAuthorisationTests
         ["允许审核 王五"] = ["吴主任", "李书记"],
         ["生成邀请码 山岔村党支部"] = ["吴主任", "李书记"],
         ["作废邀请码 {code}"] = ["吴主任", "李书记"],
+        ["个人邀请码 王五"] = ["吴主任", "李书记"],
         ["调动 王五 河口村党支部"] = ["吴主任"],
         ["停用 王五"] = ["吴主任"],
         ["重新加载规则"] = ["吴主任"],
@@ -78,7 +79,7 @@ public sealed class AdministrationAuthorisationTests
             Assert.Equal(before, await world.AuditCountAsync());
             Assert.True(
                 replies[0] == Zh.NotAMember || replies[0] == Zh.NotAnAdministrator || replies[0] == Zh.NotASecretaryOrAdministrator
-                    || replies[0] == Zh.NotTopAdministrator || replies[0] == Zh.NotYourUnit("山岔村党支部")
+                    || replies[0] == Zh.NotTopAdministrator || replies[0] == Zh.NotYourUnit("山岔村党支部") || replies[0] == Zh.UnitNotFound("山岔村党支部")
                     || replies[0] == Zh.MemberNotFound("王五") || replies[0] == Zh.CodeNotFound(code.Code),
                 $"{user}: '{command}' got {replies[0]}");
             Assert.True((await world.World.Stores.Members.GetAsync(world["王五"].Id, ct))!.IsActive);

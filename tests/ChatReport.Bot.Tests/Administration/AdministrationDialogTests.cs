@@ -136,7 +136,7 @@ public sealed class AdministrationDialogTests
             {
                 code = System.Text.RegularExpressions.Regex.Match(reply.Text!, "[0-9]{6}").Value;
                 Assert.Contains("山岔村党支部", reply.Text!, StringComparison.Ordinal);
-                Assert.Contains(Zh.CodeNeverExpires, reply.Text!, StringComparison.Ordinal);
+                Assert.Contains(Zh.CodeExpires("2026-12-26 20:00"), reply.Text!, StringComparison.Ordinal);
             })
             .RunAsync(Ct);
 

@@ -4,8 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatReport.Bot.Tests.Conversation;
 
-/// <summary>A branch in the app's database with a secretary and a join code.</summary>
-public sealed record ChatBranch(OrgUnit Unit, Member Secretary, string Code, Cycle Cycle)
+/// <summary>A branch in the app's database with a secretary, a join code, and the secretary's personal code.</summary>
+public sealed record ChatBranch(OrgUnit Unit, Member Secretary, string Code, Cycle Cycle, string SecretaryCode)
 {
     public static async Task<ChatBranch> CreateAsync(ChatReportApplication app, params string[] roster)
     {
@@ -22,8 +22,10 @@ public sealed record ChatBranch(OrgUnit Unit, Member Secretary, string Code, Cyc
             await members.AddMemberAsync(unit.Id, name, null, ct);
         }
 
-        var code = await services.GetRequiredService<IJoinCodes>().IssueAsync(unit.Id, secretary.Id, null, null, ct);
+        var codes = services.GetRequiredService<IJoinCodes>();
+        var code = await codes.IssueAsync(unit.Id, secretary.Id, null, null, ct);
+        var personal = await codes.IssuePersonalAsync(secretary.Id, null, null, ct);
         var cycle = await services.GetRequiredService<ICycleCalendar>().EnsureCycleAsync(2026, ct);
-        return new ChatBranch(unit, secretary, code.Code, cycle);
+        return new ChatBranch(unit, secretary, code.Code, cycle, personal!.Code);
     }
 }

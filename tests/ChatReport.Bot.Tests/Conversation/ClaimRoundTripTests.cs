@@ -17,8 +17,7 @@ public sealed class ClaimRoundTripTests
         var branch = await ChatBranch.CreateAsync(app);
         var secretary = BotChat.For(app, client, userId: "29:secretary", userName: "李书记");
         var member = BotChat.For(app, client, userId: "29:member", userName: "王芳");
-        await secretary.SayAsync($"加入 {branch.Code}");
-        Assert.Contains("欢迎李书记", Assert.Single(await secretary.SayAsync("是")), StringComparison.Ordinal);
+        Assert.Contains("欢迎李书记", Assert.Single(await secretary.SayAsync($"加入 {branch.SecretaryCode}")), StringComparison.Ordinal);
         await member.SayAsync($"加入 {branch.Code}");
         await member.SayAsync("是");
 

@@ -1,4 +1,5 @@
 using ChatReport.Dialogs.Domain;
+using ChatReport.Dialogs.Members;
 using ChatReport.Dialogs.Schema;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -400,7 +401,7 @@ public sealed class MemberConversationTests
         await ChatBranch.CreateAsync(app);
         var chat = BotChat.For(app, client);
 
-        Assert.Equal("这个加入码不对，请核对后再发一次，例如：加入 123456", Assert.Single(await chat.SayAsync("加入 000000")));
+        Assert.Equal(MemberTexts.Chinese.UnknownCode, Assert.Single(await chat.SayAsync("加入 000000")));
         Assert.Null(await chat.MemberAsync());
     }
 

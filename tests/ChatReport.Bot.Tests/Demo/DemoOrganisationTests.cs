@@ -1,7 +1,10 @@
 using ChatReport.Bot.Demo;
+using ChatReport.Bot.Storage;
 using ChatReport.Bot.Tests.Conversation;
 using ChatReport.Bot.Tests.Support;
 using ChatReport.Dialogs.Domain;
+using ChatReport.Dialogs.Members;
+using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatReport.Bot.Tests.Demo;
@@ -14,7 +17,7 @@ public sealed class DemoOrganisationTests
         (await app.Services.GetRequiredService<IOrganisation>().FindUnitsByNameAsync(DemoOrganisationInitializer.BranchName, Token)).SingleOrDefault();
 
     [Fact]
-    public async Task AFreshLocalDatabaseGetsADemoBranchWhoseSecretaryCanBeClaimedFromChat()
+    public async Task AFreshLocalDatabaseGetsADemoBranchWhoseSecretaryIsClaimedWithThePersonalCodeOnly()
     {
         await using var app = new ChatReportApplication().WithSetting("Demo:Enabled", "true");
         using var client = app.CreateClient();
@@ -22,13 +25,28 @@ public sealed class DemoOrganisationTests
         var branch = await DemoBranchAsync(app);
         Assert.NotNull(branch);
         var code = Assert.Single(await app.Services.GetRequiredService<IJoinCodes>().ListUsableAsync(branch.Id, Token));
-        var secretary = BotChat.For(app, client, userId: "local-secretary", userName: DemoOrganisationInitializer.SecretaryName, channelId: "directline");
-        await secretary.SayAsync($"加入 {code.Code}");
-        await secretary.SayAsync("是");
+        var members = app.Services.GetRequiredService<IMemberDirectory>();
+        var onRoster = Assert.Single(await members.ListMembersAsync(branch.Id, Token));
+        await using var connection = await app.Services.GetRequiredService<SqliteConnectionFactory>().OpenAsync(Token);
+        var personal = await connection.ExecuteScalarAsync<string>("SELECT code FROM join_codes WHERE member_id = @Id", new { onRoster.Id });
+        Assert.NotNull(personal);
+
+        // The branch's code under the secretary's name makes nobody the secretary.
+        var pretender = BotChat.For(app, client, userId: "local-pretender", userName: DemoOrganisationInitializer.SecretaryName, channelId: "directline");
+        await pretender.SayAsync($"加入 {code.Code}");
+        Assert.Equal(MemberTexts.Chinese.NeedsPersonalCode(DemoOrganisationInitializer.SecretaryName), Assert.Single(await pretender.SayAsync("是")));
+        Assert.Null(await pretender.MemberAsync());
+
+        var secretary = BotChat.For(app, client, userId: "local-secretary", userName: "随便", channelId: "directline");
+        await secretary.SayAsync($"加入 {personal}");
 
         var member = await secretary.MemberAsync();
-        Assert.NotNull(member);
-        Assert.True(await app.Services.GetRequiredService<IMemberDirectory>().CanReviewAsync(member.Id, branch.Id, Token));
+        Assert.Equal(onRoster.Id, member?.Id);
+        Assert.True(await members.CanReviewAsync(member!.Id, branch.Id, Token));
+
+        // Once: the code is spent.
+        var second = BotChat.For(app, client, userId: "local-second", userName: "又一个", channelId: "directline");
+        Assert.Equal(MemberTexts.Chinese.UnknownCode, Assert.Single(await second.SayAsync($"加入 {personal}")));
     }
 
     [Fact]

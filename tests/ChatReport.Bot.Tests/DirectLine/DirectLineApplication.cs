@@ -50,6 +50,8 @@ public sealed class DirectLineApplication : WebApplicationFactory<Program>
         {
             ["ConnectionStrings:ChatReport"] = $"Data Source={databasePath}",
             ["DirectLine:Secret"] = withSecret ? Secret : null,
+            // The tests written for the local demo page pick identities; the sign-in tests turn it off.
+            ["WebChat:PickIdentity"] = "true",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -3,7 +3,8 @@ namespace ChatReport.Bot.Tests.DirectLine;
 /// <summary>
 /// The official JavaScript clients against the real host on a real port: botframework-directlinejs
 /// (tests/directline/directline.test.mjs) and the Web Chat page in Debian's Chromium
-/// (webchat.test.mjs, screenshot in tests/directline/artifacts/).
+/// (webchat.test.mjs, screenshot in tests/directline/artifacts/), and the sign-in page on a phone
+/// with WeChat's user agent (signin.test.mjs).
 /// </summary>
 [Collection(nameof(RunsAlone))]
 public sealed class DirectLineNodeTests
@@ -38,6 +39,28 @@ public sealed class DirectLineNodeTests
         Assert.True(exitCode == 0, $"node --test webchat.test.mjs exited with {exitCode}:\n{output}");
         AssertAllRan(output);
         Assert.True(File.Exists(Path.Combine(NodeTestRun.Folder, "artifacts", "webchat.png")), "no screenshot was saved");
+    }
+
+    [Fact]
+    public async Task TheSignInPageWorksOnAPhoneInWeChatsBrowser()
+    {
+        if (!File.Exists(Chromium))
+        {
+            Assert.False(string.Equals(System.Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase), $"{Chromium} is missing on CI");
+            Assert.Skip($"{Chromium} is not installed (apt-get install -y chromium); the browser test needs Debian's Chromium.");
+        }
+
+        // The database's throttle, not the per-minute limit, is what the page's guessing test meets.
+        await using var world = await Identity.SignInWorld.CreateAsync(new Dictionary<string, string?> { ["WebChat:SignInPermitsPerMinute"] = "100" });
+        var environment = Environment(world.App);
+        environment["CHATREPORT_JOIN_CODE"] = world.Code;
+        environment["CHATREPORT_OTHER_JOIN_CODE"] = world.OtherCode;
+
+        var (exitCode, output) = await NodeTestRun.RunAsync("signin.test.mjs", environment, TestContext.Current.CancellationToken);
+
+        Assert.True(exitCode == 0, $"node --test signin.test.mjs exited with {exitCode}:\n{output}");
+        AssertAllRan(output);
+        Assert.True(File.Exists(Path.Combine(NodeTestRun.Folder, "artifacts", "signin-phone.png")), "no screenshot was saved");
     }
 
     // The spec reporter closes with "ℹ tests 7", "ℹ pass 7", "ℹ fail 0", "ℹ skipped 0"…: a run

@@ -87,6 +87,31 @@ public sealed class GroupSubscriptionChatTests
     }
 
     [Fact]
+    public async Task ASecretaryOfAnotherBranchCannotTakeOverTheGroupAndIsToldWhoCan()
+    {
+        await using var world = await GroupWorld.CreateAsync();
+        var units = world.App.Get<IOrganisation>();
+        var members = world.App.Get<IMemberDirectory>();
+        var other = await units.CreateUnitAsync(new NewOrgUnit(world.Branch.Unit.ParentId, OrgUnitKind.Branch, "乙村党支部"), null, Token);
+        var rival = await members.AddMemberAsync(other.Id, "王书记", null, Token);
+        await members.GrantRoleAsync(other.Id, rival.Id, Role.Secretary, canReview: true, null, Token);
+        var rivalAccount = ChatRoom.Person("29:rival", "王书记");
+        await members.LinkAccountAsync(rival.Id, "msteams", rivalAccount.Id!, rivalAccount.Name, Token);
+        var group = world.Group();
+        await group.SayAsync(Secretary, "订阅日报");
+
+        Assert.Equal(Zh.NotReviewerOfGroupUnit(world.Branch.Unit.Name), Assert.Single(await group.SayAsync(rivalAccount, "订阅日报")));
+        Assert.Equal(Zh.NotReviewerOfGroupUnit(world.Branch.Unit.Name), Assert.Single(await group.SayAsync(rivalAccount, "退订")));
+
+        var subscription = await world.SubscriptionAsync(group);
+        Assert.Equal((world.Branch.Unit.Id, true), (subscription!.UnitId, subscription.IsActive));
+
+        // The group's own secretary may still stop it, and once it follows no branch anyone who reviews may take it.
+        Assert.Equal(Zh.Unsubscribed(world.Branch.Unit.Name), Assert.Single(await group.SayAsync(Secretary, "退订")));
+        Assert.Equal(Zh.Subscribed(other.Name), Assert.Single(await group.SayAsync(rivalAccount, "订阅日报")));
+    }
+
+    [Fact]
     public async Task TheBotAddedToAGroupByTheSecretarySubscribesItAfterTheWelcome()
     {
         await using var world = await GroupWorld.CreateAsync();

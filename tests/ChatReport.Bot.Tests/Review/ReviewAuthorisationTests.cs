@@ -48,7 +48,7 @@ public sealed class ReviewAuthorisationTests
             "not-a-member" => Zh.NotAMember,
             "not-a-reviewer" => Zh.NotAReviewer,
             "other-branch" when bulk => Zh.ApproveAllNone,
-            "other-branch" => Zh.OtherBranch(claim.Id),
+            "other-branch" => Zh.ClaimNotFound(claim.Id),
             _ => null,
         };
         if (expected is not null)
