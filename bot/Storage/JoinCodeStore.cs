@@ -112,7 +112,7 @@ public sealed class JoinCodeStore(SqliteConnectionFactory connections, TimeProvi
 
     private async Task<JoinCode> InsertAsync(
         SqliteConnection connection,
-        SqliteTransaction transaction,
+        SqliteTransaction? transaction,
         long unitId,
         long? memberId,
         long? issuedBy,

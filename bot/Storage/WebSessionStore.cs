@@ -68,14 +68,16 @@ public sealed class WebSessionStore(SqliteConnectionFactory connections, TimePro
     /// <summary>A session by id, signed out or not.</summary>
     public async Task<WebSession?> GetAsync(string id, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         return await connection.QuerySingleOrDefaultAsync<WebSession>(new CommandDefinition(ById, new { Id = id }, cancellationToken: cancellationToken));
     }
 
     /// <summary>The member's browsers that are still signed in, newest first.</summary>
     public async Task<IReadOnlyList<WebSession>> ListAsync(long memberId, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         return [.. await connection.QueryAsync<WebSession>(new CommandDefinition(OfMember, new { MemberId = memberId }, cancellationToken: cancellationToken))];
     }
 
@@ -91,7 +93,9 @@ public sealed class WebSessionStore(SqliteConnectionFactory connections, TimePro
             return false;
         }
 
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+
+        var connection = lease.Connection;
         return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(SignedOutEverywhere, new { UserId = userId }, cancellationToken: cancellationToken));
     }
 
