@@ -145,11 +145,13 @@ public sealed partial class DatabaseMigrator(SqliteConnectionFactory connections
         }
 
         steps.Sort((a, b) => a.Version.CompareTo(b.Version));
+        // Numbers are handed out to features developed side by side, so a branch may lack the
+        // steps just below its own; each number must still be used once, in increasing order.
         for (var i = 0; i < steps.Count; i++)
         {
-            if (steps[i].Version != i + 1)
+            if (steps[i].Version < 1 || (i > 0 && steps[i].Version == steps[i - 1].Version))
             {
-                throw new InvalidOperationException($"Schema steps must be numbered 1, 2, 3… without gaps; found {steps[i].Version} at position {i + 1}.");
+                throw new InvalidOperationException($"Schema steps must be numbered 1, 2, 3… each number once; found {steps[i].Version} at position {i + 1}.");
             }
         }
 
