@@ -124,6 +124,21 @@ public sealed class DingTalkCallbackTests
         Assert.Single(world.Stub.Messages);
     }
 
+    [Theory]
+    [InlineData("audio")]
+    [InlineData("file")]
+    [InlineData("picture")]
+    public async Task AMessageWithNothingTheBotCanReadIsAcknowledgedWithoutAnError(string msgType)
+    {
+        await using var world = await DingTalkWorld.CreateAsync();
+
+        // A picture whose content is missing, and kinds the bot does not read.
+        using var response = await world.PostAsync(world.Message("zhangsan", "张三", null, msgType: msgType));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(await world.App.Get<DingTalkStore>().FindConversationAsync(DingTalkWorld.PrivateChat("zhangsan"), Token));
+    }
+
     [Fact]
     public async Task TheChannelIsOffWithoutAnAppKey()
     {
