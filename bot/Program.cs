@@ -1,4 +1,5 @@
 using ChatReport.Bot.Authentication;
+using ChatReport.Bot.Channels.DingTalk;
 using ChatReport.Bot.Conversation;
 using ChatReport.Bot.Demo;
 using ChatReport.Bot.Digests;
@@ -26,6 +27,7 @@ builder.AddChatReportWebChat();
 builder.AddChatReportDemo();
 builder.AddChatReportDigests();
 builder.AddChatReportGroups();
+builder.AddChatReportDingTalk();
 
 var app = builder.Build();
 
@@ -33,5 +35,6 @@ app.MapHealthChecks("/healthz");
 app.MapBotMessages();
 app.MapDirectLine();
 app.MapWebChat();
+app.MapDingTalkWhenEnabled();
 
 return await app.RunChatReportAsync(args);

@@ -1,0 +1,31 @@
+using ChatReport.Bot.Channels.DingTalk;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChatReport.Bot.Tests.DingTalk;
+
+/// <summary>DingTalk mutes a robot for ten minutes past 20 messages a minute to a group; the pacer keeps under it.</summary>
+public sealed class DingTalkPacerTests
+{
+    [Fact]
+    public async Task TheTwentyFirstMessageToAGroupWithinAMinuteWaitsForTheFirstToLeaveTheMinute()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
+        var pacer = new DingTalkPacer(Options.Create(new DingTalkOptions()), time);
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.True(pacer.WaitTurnAsync("group-a", TestContext.Current.CancellationToken).IsCompletedSuccessfully);
+            time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var twentyFirst = pacer.WaitTurnAsync("group-a", TestContext.Current.CancellationToken);
+        var otherGroup = pacer.WaitTurnAsync("group-b", TestContext.Current.CancellationToken);
+
+        Assert.True(otherGroup.IsCompletedSuccessfully);
+        Assert.False(twentyFirst.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(39));
+        Assert.False(twentyFirst.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(1));
+        await twentyFirst.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+    }
+}
