@@ -21,7 +21,7 @@ public static partial class DeedSentenceParser
         "带头", "带领", "帮助", "帮忙", "帮", "给", "为", "替", "义务", "参加", "参与", "扫", "铲", "清理", "清扫", "打扫", "捡", "值班", "做", "搞",
         "开展", "举办", "组织", "看望", "探望", "慰问", "照顾", "陪", "调解", "劳动", "修", "种", "理发", "剪", "站岗", "执勤", "巡逻", "宣传",
         "讲", "学习", "听", "开会", "发放", "搬", "送", "维护", "跟", "同", "与", "上门", "当", "担任", "志愿", "献", "捐", "收拾", "整理",
-        "疏通", "除", "认领", "完成", "进行", "召开", "参观", "植", "栽", "服务", "了", "的时候", "时",
+        "疏通", "除", "认领", "完成", "进行", "召开", "参观", "植", "栽", "服务", "免费", "坐", "值守", "接待", "代办", "办理", "巡", "了", "的时候", "时",
     ];
 
     private static readonly string[] EnglishStopWords =
@@ -44,8 +44,10 @@ public static partial class DeedSentenceParser
         var (points, pointsMatch) = FindPoints(text);
         var rest = Blank(text, pointsMatch?.Index ?? 0, pointsMatch?.Length ?? 0);
 
-        var when = DateTimeRecognition.Recognize(rest, locale, now, DateTimePreference.Past)
-            .FirstOrDefault(r => r.Kind != DateTimeResolutionKind.Duration);
+        // A day beats a span said beside it: 这周的一善：昨天… is yesterday.
+        var found = DateTimeRecognition.Recognize(rest, locale, now, DateTimePreference.Past).Where(r => r.Kind != DateTimeResolutionKind.Duration).ToList();
+        var when = found.FirstOrDefault(r => r.Kind is DateTimeResolutionKind.Date or DateTimeResolutionKind.DateTime or DateTimeResolutionKind.DateTimeRange && r.Timex is not ("PRESENT_REF" or "PAST_REF" or "FUTURE_REF"))
+            ?? found.FirstOrDefault();
         if (when is not null)
         {
             rest = Blank(rest, when.Index, when.Length);

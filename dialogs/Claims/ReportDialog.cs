@@ -138,7 +138,9 @@ public sealed class ReportDialog : ComponentDialog
         var texts = step.Texts<ClaimTexts>();
         if (step.State.OccurredOn is { } day)
         {
-            if (await CheckDayAsync(step.DialogContext, day, cancellationToken) is not { } refusal)
+            // 下午去扫雪 said in the morning has not happened yet either.
+            var later = step.State.OccurredAt > _time.GetUtcNow() && (step.State.TimeKnown || step.State.DayPart is not null);
+            if ((later ? texts.FutureDate : await CheckDayAsync(step.DialogContext, day, cancellationToken)) is not { } refusal)
             {
                 return await step.NextAsync(cancellationToken);
             }

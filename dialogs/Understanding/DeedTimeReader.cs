@@ -26,10 +26,16 @@ public static partial class DeedTimeReader
     /// <returns>What is known of the time.</returns>
     public static DeedTime? Read(DateTimeResolution? when, string text, DateOnly today)
     {
-        if (when is null || when.Kind == DateTimeResolutionKind.Duration)
+        text ??= string.Empty;
+        // 最近, recently: the recognizers make these "now" or "the past"; they name no day.
+        var relativeOnly = when is not null
+            && (when.Timex is "PRESENT_REF" or "PAST_REF" or "FUTURE_REF"
+                || (when.Index + when.Length <= text.Length && VagueWords().IsMatch(text.AsSpan(when.Index, when.Length))));
+        if (when is null || when.Kind == DateTimeResolutionKind.Duration || relativeOnly)
         {
-            return VagueWords().Match(text ?? string.Empty) is { Success: true } vague
+            return VagueWords().Match(text) is { Success: true } vague
                 ? Span(today.AddDays(vague.Groups["today"].Success ? -6 : -7), today.AddDays(vague.Groups["today"].Success ? 0 : -1), today)
+                : when?.Timex == "PAST_REF" ? Span(today.AddDays(-7), today.AddDays(-1), today)
                 : null;
         }
 
@@ -42,6 +48,12 @@ public static partial class DeedTimeReader
         switch (when.Kind)
         {
             case DateTimeResolutionKind.Date:
+                // 周六去敬老院: a bare weekday with nothing done (no 了, 过) is the coming one.
+                if (when.Index + when.Length <= text.Length && BareWeekday().IsMatch(text.AsSpan(when.Index, when.Length)) && !Done().IsMatch(text) && day < today)
+                {
+                    return new DeedTime { Day = day.AddDays(7) };
+                }
+
                 return new DeedTime { Day = day };
             case DateTimeResolutionKind.DateTime:
             case DateTimeResolutionKind.Time:
@@ -128,6 +140,12 @@ public static partial class DeedTimeReader
 
     [GeneratedRegex(@"T(?<p>MO|MI|AF|EV|NI|DT)(?![0-9])")]
     private static partial Regex PartTimex();
+
+    [GeneratedRegex(@"^(?:周|星期|礼拜)[一二三四五六日天1-7]$")]
+    private static partial Regex BareWeekday();
+
+    [GeneratedRegex(@"了|过|完|好了|\b(?:did|was|were|went|\w+ed)\b")]
+    private static partial Regex Done();
 
     [GeneratedRegex(@"^XXXX-XX-(?<d>\d\d)$")]
     private static partial Regex DayOfMonthOnly();

@@ -57,7 +57,7 @@ public static partial class MessageIntentReader
     private static partial Regex Thanks();
 
     // 吗/么/呢 at the end, or a question word anywhere: 怎么, 如何, 为什么, 什么, 多少, 几分, 能不能, 是不是.
-    [GeneratedRegex(@"(?:吗|么|呢|嘛)[。!~ ]*$|怎么|怎样|如何|为什么|为啥|什么|多少|几分|能不能|可不可以|是不是|有没有|咋|^(?:how|what|why|when|where|which|can|could|do|does|is|are|will|should)\b")]
+    [GeneratedRegex(@"(?:吗|么|呢|嘛)[。!~ ]*$|怎么|怎样|如何|为什么|为啥|什么|多少|几分|能不能|可不可以|是不是|有没有|咋|第几|几名|^(?:how|what|why|where|which)\b")]
     private static partial Regex QuestionWords();
 
     [GeneratedRegex(@"(?:我|俺|咱).{0,6}(?:多少分|几分|积分|分数|排名|排第几)|\bmy (?:points|score|total|rank)|how many points (?:do|have) i")]

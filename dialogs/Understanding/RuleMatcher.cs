@@ -35,8 +35,11 @@ public static class RuleMatcher
     private static readonly string[] ChineseNegations = ["没有", "没", "未", "不", "忘了", "忘记"];
     private static readonly string[] EnglishNegations = ["didn't", "did not", "not", "never", "forgot to", "missed"];
 
+    private static readonly string[] NegatableVerbs = ["参加", "出席", "去", "来", "到", "交", "上", "做", "能去", "有去", "有参加"];
+    private static readonly string[] AbsentAfter = ["没去", "没参加", "没有去", "没有参加", "没来", "没到", "缺席"];
+    private static readonly char[] ClauseEnds = [',', '，', '。', '.', ';', '；', '!', '！', '?', '？'];
     private static readonly string[] PlaceSuffixes = ["上", "边", "里", "旁", "前", "后", "头", "口", "附近", "周围", "一带", "两旁", "沿线"];
-    private static readonly string[] EnglishPlacePrepositions = [" at the", " on the", " in the", " along the", " near the", " by the", " at", " on", " in", " along", " near"];
+    private static readonly string[] EnglishPlacePrepositions = [" at the", " on the", " in the", " along the", " near the", " by the", " off the", " at", " on", " in", " along", " near", " off"];
 
     /// <summary>Reads which rule <paramref name="sentence"/> is about.</summary>
     /// <param name="sentence">The member's words.</param>
@@ -90,14 +93,17 @@ public static class RuleMatcher
         var words = SentenceWords.Of(sentence ?? string.Empty);
         return rules.Where(r => r.IsActive && r.Kind == RuleKind.Bonus)
             .SelectMany(r => r.Keywords.Concat(r.Words.Actions).Concat(r.Words.Objects).Concat(r.Words.Beneficiaries))
-            .Any(term => Occurs(words, Normal(term)));
+            .Any(term => Occurs(words, Normal(term), TermRole.Any));
     }
 
     private static RuleCandidate? Score(SentenceWords words, PointRule rule, IEnumerable<string> learned, Dictionary<string, int> rulesPerWord)
     {
-        var keyword = rule.Keywords.Select(Normal).Where(k => Occurs(words, k)).OrderByDescending(k => k.Length).FirstOrDefault();
-        var action = rule.Words.Actions.Select(Normal).Where(a => Occurs(words, a)).OrderByDescending(a => a.Length).FirstOrDefault();
-        var thing = rule.Words.Objects.Select(Normal).Where(o => words.Find(o).Any(at => !IsPlace(words.Text, at, o.Length))).OrderByDescending(o => o.Length).FirstOrDefault();
+        var keyword = rule.Keywords.Select(Normal).Where(k => Occurs(words, k, TermRole.Any)).OrderByDescending(k => k.Length).FirstOrDefault();
+        var action = rule.Words.Actions.Select(Normal).Where(a => Occurs(words, a, TermRole.Action)).OrderByDescending(a => a.Length).FirstOrDefault();
+        var objects = rule.Words.Objects.Select(Normal).Where(o => words.Find(o, TermRole.Target).Count > 0).ToList();
+        var thing = objects.Where(o => words.Find(o, TermRole.Target).Any(at => !IsPlace(words, at, o.Length))).OrderByDescending(o => o.Length).FirstOrDefault();
+        // Where the deed was done (在公厕, on the road) is a weaker object than what it was done to.
+        var whereDone = thing is null ? objects.OrderByDescending(o => o.Length).FirstOrDefault() : null;
         var person = rule.Words.Beneficiaries.Select(Normal).Where(b => words.Find(b).Count > 0).OrderByDescending(b => b.Length).FirstOrDefault();
         var taught = learned.ToList();
 
@@ -105,14 +111,20 @@ public static class RuleMatcher
         var evidence = new List<string>();
         if (keyword is not null)
         {
-            score = Math.Max(score, Complete + (0.05 * Math.Min(keyword.Length, 6)));
+            score = Math.Max(score, Complete + 0.3 + (0.1 * Math.Min(keyword.Length, 6)));
             evidence.Add("keyword " + keyword);
         }
 
         if (action is not null && thing is not null)
         {
-            score = Math.Max(score, Complete);
+            // A keyword and a complete pair agree: more than either alone.
+            score = keyword is not null ? score + 0.4 : Math.Max(score, Complete);
             evidence.Add(action + "+" + thing);
+        }
+        else if (action is not null && whereDone is not null)
+        {
+            score = Math.Max(score, Complete - 0.8);
+            evidence.Add(action + "+@" + whereDone);
         }
         else if (action is not null && person is not null)
         {
@@ -140,13 +152,16 @@ public static class RuleMatcher
     }
 
     // 在路上, 到广场, 路边, on the road: where the deed was done, not what it was done to.
-    private static bool IsPlace(string text, int at, int length)
+    private static bool IsPlace(SentenceWords words, int at, int length)
     {
+        var text = words.Text;
         var before = text[..at].TrimEnd();
         var after = text[(at + length)..].TrimStart();
         if (TextNormalizer.ContainsCjk(text.Substring(at, length)))
         {
-            return (before.Length > 0 && "在到去从於于".Contains(before[^1], StringComparison.Ordinal))
+            // 在/到 as words of their own: the 到 of 拾到 is no preposition.
+            var previous = words.Tokens.LastOrDefault(t => t.End <= at && t.Text.Trim().Length > 0);
+            return previous is { Text: "在" or "到" or "去" or "从" or "于" or "於" }
                 || PlaceSuffixes.Any(s => after.StartsWith(s, StringComparison.Ordinal));
         }
 
@@ -154,21 +169,53 @@ public static class RuleMatcher
     }
 
     // An action or keyword counts only when not negated right before it (没扫雪, didn't attend).
-    private static bool Occurs(SentenceWords words, string term)
+    private static bool Occurs(SentenceWords words, string term, TermRole role)
     {
-        foreach (var at in words.Find(term))
+        foreach (var at in words.Find(term, role))
         {
-            var before = words.Text[..at].TrimEnd();
-            var negated = TextNormalizer.ContainsCjk(term)
-                ? ChineseNegations.Any(n => before.EndsWith(n, StringComparison.Ordinal) || before.EndsWith(n + "去", StringComparison.Ordinal) || before.EndsWith(n + "有去", StringComparison.Ordinal) || before.EndsWith(n + "能", StringComparison.Ordinal))
-                : EnglishNegations.Any(n => before.EndsWith(n, StringComparison.Ordinal));
-            if (!negated)
+            if (!IsNegated(words.Text, at, term.Length, TextNormalizer.ContainsCjk(term)))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    // 没扫雪, 没参加党小组会, 主题党日我没去, didn't attend: the deed did not happen. Terms that
+    // carry the negation themselves (没交, 没参加) are deduction words and are not negated again.
+    private static bool IsNegated(string text, int at, int length, bool chinese)
+    {
+        var term = text.Substring(at, length);
+        if (ChineseNegations.Any(n => term.StartsWith(n, StringComparison.Ordinal)) || EnglishNegations.Any(n => term.StartsWith(n, StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        var before = text[..at].TrimEnd();
+        if (!chinese)
+        {
+            return EnglishNegations.Any(n => before.EndsWith(n, StringComparison.Ordinal) || before.EndsWith(n + " go to", StringComparison.Ordinal) || before.EndsWith(n + " attend", StringComparison.Ordinal));
+        }
+
+        foreach (var verb in NegatableVerbs)
+        {
+            if (before.EndsWith(verb, StringComparison.Ordinal))
+            {
+                before = before[..^verb.Length];
+                break;
+            }
+        }
+
+        if (ChineseNegations.Any(n => before.EndsWith(n, StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
+        // The rest of the clause: 主题党日我没去.
+        var end = text.IndexOfAny(ClauseEnds, at + length);
+        var after = text[(at + length)..(end < 0 ? text.Length : end)];
+        return AbsentAfter.Any(a => after.Contains(a, StringComparison.Ordinal));
     }
 
     // jieba must keep the rules' words whole; it remembers what it was given.

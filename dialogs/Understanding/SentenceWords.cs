@@ -65,7 +65,17 @@ public sealed partial class SentenceWords
     /// </summary>
     /// <param name="term">A lexicon term, normalized.</param>
     /// <returns>The start positions of its occurrences.</returns>
-    public IReadOnlyList<int> Find(string term)
+    public IReadOnlyList<int> Find(string term) => Find(term, TermRole.Any);
+
+    /// <summary>
+    /// Like <see cref="Find(string)"/>, but a one-character Chinese term must be a word of its own
+    /// or, by <paramref name="role"/>, begin one (an action: 修 in 修好) or end one (an object: 雪
+    /// in 积雪), so that 路 is not found in 路灯 nor 理 in 办理.
+    /// </summary>
+    /// <param name="term">A lexicon term, normalized.</param>
+    /// <param name="role">What the term is in its lexicon.</param>
+    /// <returns>The start positions of its occurrences.</returns>
+    public IReadOnlyList<int> Find(string term, TermRole role)
     {
         ArgumentNullException.ThrowIfNull(term);
         if (term.Length == 0)
@@ -73,7 +83,18 @@ public sealed partial class SentenceWords
             return [];
         }
 
-        return TextNormalizer.ContainsCjk(term) ? FindChinese(term) : FindEnglish(term);
+        if (!TextNormalizer.ContainsCjk(term))
+        {
+            return FindEnglish(term);
+        }
+
+        var found = FindChinese(term);
+        return term.Length > 1 || role == TermRole.Any
+            ? found
+            : [.. found.Where(at => _tokens.Any(t =>
+                (t.Start == at && t.End == at + 1)
+                || (role == TermRole.Action && t.Start == at)
+                || (role == TermRole.Target && t.End == at + 1)))];
     }
 
     /// <summary>The words that say what was done, for learning: no function words, dates, numbers or names of the bot's commands.</summary>

@@ -31,7 +31,9 @@ public static class WordSegmenter
 
         lock (Gate)
         {
-            return [.. Segmenter().Tokenize(text).Select(t => new WordToken(t.Word, t.StartIndex, t.EndIndex))];
+            // Without the HMM: unknown characters stay single instead of being glued to a neighbour
+            // (雪下, 上推), so a one-character deed word is still found as a word.
+            return [.. Segmenter().Tokenize(text, TokenizerMode.Default, hmm: false).Select(t => new WordToken(t.Word, t.StartIndex, t.EndIndex))];
         }
     }
 
