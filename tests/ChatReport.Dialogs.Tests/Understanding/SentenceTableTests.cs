@@ -23,7 +23,7 @@ public sealed class SentenceTableTests
     // Floors a little under what was measured, so a regression shows and noise does not.
     private static readonly Dictionary<(string Set, string Language), double> Floors = new()
     {
-        [("held-out", "zh")] = 0.85,
+        [("held-out", "zh")] = 0.80,
         [("held-out", "zht")] = 0.90,
         [("held-out", "en")] = 0.90,
         [("tuning", "zh")] = 0.90,
