@@ -43,6 +43,9 @@ public static class ConversationExtensions
         services.AddSingleton<IChatCommand, WithdrawCommand>();
         services.AddSingleton<IChatCommand, LinkCodeCommand>();
         services.AddSingleton<IChatCommand, LinkCommand>();
+        services.AddSingleton<SmallTalkDialog>();
+        // Questions and chit-chat first: a question that names a deed is not a report.
+        services.AddSingleton<IUnmatchedTextHandler, SmallTalkTextHandler>();
         services.AddSingleton<IUnmatchedTextHandler, ReportTextHandler>();
 
         services.AddSingleton<ChatCommandCatalog>();

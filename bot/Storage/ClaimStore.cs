@@ -10,7 +10,7 @@ public sealed class ClaimStore(SqliteConnectionFactory connections, TimeProvider
     private const string Columns = """
         id, member_id, unit_id, rule_id, rule_version, cycle_id, occurred_at, occurred_on, place, description,
         claimed_points, status, awarded_points, decided_by, decided_at, decision_note, member_note,
-        source_channel_id, source_conversation_id, source_activity_id, created_at
+        source_channel_id, source_conversation_id, source_activity_id, created_at, day_part, time_known
         """;
 
     private const string AttachmentColumns = "id, claim_id, content_type, content_url, name, created_at";
@@ -35,11 +35,18 @@ public sealed class ClaimStore(SqliteConnectionFactory connections, TimeProvider
     private const string Insert = """
         INSERT INTO claims (
             member_id, unit_id, rule_id, rule_version, cycle_id, occurred_at, occurred_on, place, description,
-            claimed_points, status, member_note, source_channel_id, source_conversation_id, source_activity_id, created_at)
+            claimed_points, status, member_note, source_channel_id, source_conversation_id, source_activity_id, created_at,
+            day_part, time_known)
         VALUES (
             @MemberId, @UnitId, @RuleId, @RuleVersion, @CycleId, @OccurredAt, @OccurredOn, @Place, @Description,
-            @ClaimedPoints, 'pending', @MemberNote, @SourceChannelId, @SourceConversationId, @SourceActivityId, @CreatedAt)
+            @ClaimedPoints, 'pending', @MemberNote, @SourceChannelId, @SourceConversationId, @SourceActivityId, @CreatedAt,
+            @DayPart, @TimeKnown)
         RETURNING id
+        """;
+
+    private const string InsertLearnedWord = """
+        INSERT OR IGNORE INTO learned_words (unit_id, rule_id, word, claim_id, created_at)
+        VALUES (@UnitId, @RuleId, @Word, @ClaimId, @CreatedAt)
         """;
 
     private const string InsertAttachment = """
@@ -171,9 +178,20 @@ public sealed class ClaimStore(SqliteConnectionFactory connections, TimeProvider
                         SourceConversationId = request.Source.ConversationId,
                         SourceActivityId = request.Source.ActivityId,
                         CreatedAt = now,
+                        DayPart = request.DayPart.ToStored(),
+                        request.TimeKnown,
                     },
                     transaction,
                     cancellationToken: cancellationToken));
+                if (request.LearnWords is { Count: > 0 } learn)
+                {
+                    await connection.ExecuteAsync(new CommandDefinition(
+                        InsertLearnedWord,
+                        learn.Where(w => w.Length is > 0 and <= 40).Distinct(StringComparer.Ordinal)
+                            .Select(w => new { UnitId = unitId.Value, request.RuleId, Word = w, ClaimId = id, CreatedAt = now }).ToList(),
+                        transaction,
+                        cancellationToken: cancellationToken));
+                }
                 if (request.Attachments is { Count: > 0 } attachments)
                 {
                     await connection.ExecuteAsync(new CommandDefinition(
@@ -431,11 +449,14 @@ public sealed class ClaimStore(SqliteConnectionFactory connections, TimeProvider
         string SourceChannelId,
         string SourceConversationId,
         string SourceActivityId,
-        DateTimeOffset CreatedAt)
+        DateTimeOffset CreatedAt,
+        string? DayPart,
+        bool TimeKnown)
     {
         public Claim ToClaim(IReadOnlyList<ClaimAttachment> attachments) => new(
             Id, MemberId, UnitId, RuleId, RuleVersion, CycleId, OccurredAt, OccurredOn, Place, Description,
             ClaimedPoints, StoredEnum.Parse<ClaimStatus>(Status), AwardedPoints, DecidedBy, DecidedAt, DecisionNote, MemberNote,
-            new ActivityKey(SourceChannelId, SourceConversationId, SourceActivityId), CreatedAt, attachments);
+            new ActivityKey(SourceChannelId, SourceConversationId, SourceActivityId), CreatedAt, attachments,
+            StoredEnum.ParseOptional<DayPart>(DayPart), TimeKnown);
     }
 }

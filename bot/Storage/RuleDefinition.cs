@@ -11,4 +11,9 @@ internal sealed record RuleDefinition(
     int DefaultPoints,
     int? CapPoints,
     CapPeriod? CapPeriod,
-    IReadOnlyList<string> Keywords);
+    IReadOnlyList<string> Keywords,
+    RuleLexicon? Lexicon = null)
+{
+    /// <summary>The lexicon, or an empty one.</summary>
+    public RuleLexicon Words => Lexicon ?? RuleLexicon.Empty;
+}

@@ -9,7 +9,7 @@ namespace ChatReport.Bot.Storage;
 
 public sealed class RuleStore(SqliteConnectionFactory connections, TimeProvider time, IOptions<RulesOptions> options) : IRuleBook
 {
-    private const string Columns = "id, code, name_zh, name_en, kind, default_points, cap_points, cap_period, keywords, is_active, version, updated_at";
+    private const string Columns = "id, code, name_zh, name_en, kind, default_points, cap_points, cap_period, keywords, is_active, version, updated_at, lexicon";
 
     private const string Active = $"""
         SELECT {Columns} FROM point_rules WHERE is_active = 1
@@ -29,15 +29,15 @@ public sealed class RuleStore(SqliteConnectionFactory connections, TimeProvider 
         """;
 
     private const string Insert = $"""
-        INSERT INTO point_rules (code, name_zh, name_en, kind, default_points, cap_points, cap_period, keywords, is_active, version, updated_at)
-        VALUES (@Code, @NameZh, @NameEn, @Kind, @DefaultPoints, @CapPoints, @CapPeriod, @Keywords, 1, 1, @UpdatedAt)
+        INSERT INTO point_rules (code, name_zh, name_en, kind, default_points, cap_points, cap_period, keywords, is_active, version, updated_at, lexicon)
+        VALUES (@Code, @NameZh, @NameEn, @Kind, @DefaultPoints, @CapPoints, @CapPeriod, @Keywords, 1, 1, @UpdatedAt, @Lexicon)
         RETURNING {Columns}
         """;
 
     private const string Update = $"""
         UPDATE point_rules
         SET name_zh = @NameZh, name_en = @NameEn, kind = @Kind, default_points = @DefaultPoints,
-            cap_points = @CapPoints, cap_period = @CapPeriod, keywords = @Keywords, is_active = 1,
+            cap_points = @CapPoints, cap_period = @CapPeriod, keywords = @Keywords, lexicon = @Lexicon, is_active = 1,
             version = version + @VersionStep, updated_at = @UpdatedAt
         WHERE code = @Code
         RETURNING {Columns}
@@ -49,6 +49,7 @@ public sealed class RuleStore(SqliteConnectionFactory connections, TimeProvider 
         """;
 
     private static readonly JsonSerializerOptions s_keywordsJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions s_lexiconJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public async Task<IReadOnlyList<PointRule>> ListActiveAsync(CancellationToken cancellationToken)
     {
@@ -120,6 +121,7 @@ public sealed class RuleStore(SqliteConnectionFactory connections, TimeProvider 
                         rule.CapPoints,
                         CapPeriod = rule.CapPeriod.ToStored(),
                         Keywords = JsonSerializer.Serialize(rule.Keywords, s_keywordsJson),
+                        Lexicon = JsonSerializer.Serialize(rule.Words, s_lexiconJson),
                         UpdatedAt = now,
                     };
                     if (!current.TryGetValue(rule.Code, out var before))
@@ -147,6 +149,7 @@ public sealed class RuleStore(SqliteConnectionFactory connections, TimeProvider 
                         values.CapPoints,
                         values.CapPeriod,
                         values.Keywords,
+                        values.Lexicon,
                         values.UpdatedAt,
                         VersionStep = changed ? 1 : 0,
                     }, cancellationToken);
@@ -171,7 +174,8 @@ public sealed class RuleStore(SqliteConnectionFactory connections, TimeProvider 
         && stored.DefaultPoints == file.DefaultPoints
         && stored.CapPoints == file.CapPoints
         && stored.CapPeriod == file.CapPeriod
-        && stored.Keywords.SequenceEqual(file.Keywords, StringComparer.Ordinal);
+        && stored.Keywords.SequenceEqual(file.Keywords, StringComparer.Ordinal)
+        && stored.Words.SameWords(file.Words);
 
     private sealed record PointRuleRow(
         long Id,
@@ -185,10 +189,20 @@ public sealed class RuleStore(SqliteConnectionFactory connections, TimeProvider 
         string Keywords,
         bool IsActive,
         int Version,
-        DateTimeOffset UpdatedAt)
+        DateTimeOffset UpdatedAt,
+        string Lexicon)
     {
         public PointRule ToRule() => new(
             Id, Code, NameZh, NameEn, StoredEnum.Parse<RuleKind>(Kind), DefaultPoints, CapPoints,
-            StoredEnum.ParseOptional<CapPeriod>(CapPeriod), JsonSerializer.Deserialize<string[]>(Keywords) ?? [], IsActive, Version, UpdatedAt);
+            StoredEnum.ParseOptional<CapPeriod>(CapPeriod), JsonSerializer.Deserialize<string[]>(Keywords) ?? [], IsActive, Version, UpdatedAt,
+            ReadLexicon(Lexicon));
+
+        private static RuleLexicon ReadLexicon(string json)
+        {
+            var stored = JsonSerializer.Deserialize<StoredLexicon>(json, s_lexiconJson);
+            return stored is null ? RuleLexicon.Empty : new RuleLexicon(stored.Actions ?? [], stored.Objects ?? [], stored.Beneficiaries ?? []);
+        }
     }
+
+    private sealed record StoredLexicon(string[]? Actions, string[]? Objects, string[]? Beneficiaries);
 }

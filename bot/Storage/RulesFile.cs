@@ -148,9 +148,10 @@ internal static partial class RulesFile
                 }
             }
 
+            var lexicon = ReadLexicon(rule.Lexicon, label, errors);
             if (errors.Count == before)
             {
-                valid.Add(new RuleDefinition(rule.Code!, rule.NameZh!.Trim(), rule.NameEn!.Trim(), kind, rule.DefaultPoints!.Value, rule.CapPoints, capPeriod, keywords));
+                valid.Add(new RuleDefinition(rule.Code!, rule.NameZh!.Trim(), rule.NameEn!.Trim(), kind, rule.DefaultPoints!.Value, rule.CapPoints, capPeriod, keywords, lexicon));
             }
         }
 
@@ -161,6 +162,46 @@ internal static partial class RulesFile
         }
 
         return errors.Count == 0 ? (valid, []) : ([], errors);
+    }
+
+    // An action alone never points at a rule: it needs objects or beneficiaries to go with it.
+    private static RuleLexicon ReadLexicon(FileLexicon? lexicon, string label, List<string> errors)
+    {
+        if (lexicon is null)
+        {
+            return RuleLexicon.Empty;
+        }
+
+        var actions = Terms(lexicon.Actions, "actions", label, errors);
+        var objects = Terms(lexicon.Objects, "objects", label, errors);
+        var beneficiaries = Terms(lexicon.Beneficiaries, "beneficiaries", label, errors);
+        if (actions.Count > 0 && objects.Count == 0 && beneficiaries.Count == 0)
+        {
+            errors.Add($"{label}: lexicon.actions needs lexicon.objects or lexicon.beneficiaries to go with (an action alone matches nothing).");
+        }
+
+        return new RuleLexicon(actions, objects, beneficiaries);
+    }
+
+    private static List<string> Terms(List<string?>? terms, string property, string label, List<string> errors)
+    {
+        var kept = new List<string>();
+        foreach (var term in terms ?? [])
+        {
+            var trimmed = term?.Trim();
+            if (string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxKeywordLength)
+            {
+                errors.Add($"{label}: lexicon.{property} must hold non-empty words of at most {MaxKeywordLength} characters.");
+                break;
+            }
+
+            if (!kept.Contains(trimmed, StringComparer.Ordinal))
+            {
+                kept.Add(trimmed);
+            }
+        }
+
+        return kept;
     }
 
     private static void CheckName(string? name, string property, string label, List<string> errors)
@@ -206,5 +247,16 @@ internal static partial class RulesFile
         public string? CapPeriod { get; set; }
 
         public List<string?>? Keywords { get; set; }
+
+        public FileLexicon? Lexicon { get; set; }
+    }
+
+    internal sealed class FileLexicon
+    {
+        public List<string?>? Actions { get; set; }
+
+        public List<string?>? Objects { get; set; }
+
+        public List<string?>? Beneficiaries { get; set; }
     }
 }

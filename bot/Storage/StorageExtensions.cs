@@ -49,6 +49,7 @@ public static class StorageExtensions
         builder.Services.AddSingleton<ClaimStore>().AddSingleton<IClaimBook>(s => s.GetRequiredService<ClaimStore>());
         builder.Services.AddSingleton<LedgerStore>().AddSingleton<ILedger>(s => s.GetRequiredService<LedgerStore>());
         builder.Services.AddSingleton<ServiceTaskStore>().AddSingleton<IServiceTasks>(s => s.GetRequiredService<ServiceTaskStore>());
+        builder.Services.AddSingleton<LearnedWordStore>().AddSingleton<ILearnedWordBook>(s => s.GetRequiredService<LearnedWordStore>());
         builder.Services.AddSingleton<AuditStore>().AddSingleton<IAuditTrail>(s => s.GetRequiredService<AuditStore>());
 
         // In this order: the cycle's base points come from the base rule.

@@ -7,6 +7,24 @@ namespace ChatReport.Dialogs.Claims;
 /// <summary>What reporting and withdrawing a claim say.</summary>
 public sealed record ClaimTexts : ITextTable<ClaimTexts>
 {
+    /// <summary>Asks for the day when the member named only a span (上个月, 上周, 前几天).</summary>
+    public required string AskWhichDay { get; init; }
+
+    /// <summary>Said again when the answer to <see cref="AskWhichDay"/> was not one day.</summary>
+    public required string WhichDayRetry { get; init; }
+
+    /// <summary>A day as a button (its text is also what the date prompt reads).</summary>
+    public required Func<DateOnly, string> DayButton { get; init; }
+
+    /// <summary>The name of a part of the day.</summary>
+    public required Func<Domain.DayPart, string> DayPartName { get; init; }
+
+    /// <summary>The button that shows every rule when the offered ones do not fit.</summary>
+    public required string OtherRule { get; init; }
+
+    /// <summary>Said when a member tells of a deduction (没交党费): members do not report those.</summary>
+    public required string DeductionNotClaimed { get; init; }
+
     /// <summary>The help-menu line of 申报.</summary>
     public required string ReportHelpLine { get; init; }
 
@@ -65,7 +83,7 @@ public sealed record ClaimTexts : ITextTable<ClaimTexts>
     public required string SummaryHeader { get; init; }
 
     /// <summary>The summary's when line.</summary>
-    public required Func<DateOnly, string> SummaryWhen { get; init; }
+    public required Func<DateOnly, string?, string> SummaryWhen { get; init; }
 
     /// <summary>The summary's where line.</summary>
     public required Func<string, string> SummaryWhere { get; init; }
@@ -182,7 +200,20 @@ public sealed record ClaimTexts : ITextTable<ClaimTexts>
         AskNote = "请简单说明为什么要再报一次，书记审核时会看到。",
         NotSubmitted = "好的，这次不申报了。",
         SummaryHeader = "请看一下对不对：",
-        SummaryWhen = day => $"时间：{day.Month}月{day.Day}日",
+        SummaryWhen = (day, detail) => $"时间：{day.Month}月{day.Day}日" + (detail is null ? string.Empty : " " + detail),
+        AskWhichDay = "具体是哪一天做的？点一下日期，或者直接说，例如 10月8日。",
+        WhichDayRetry = "请说具体哪一天，例如 10月8日、上周六、前天。",
+        DayButton = day => $"{day.Month}月{day.Day}日",
+        DayPartName = part => part switch
+        {
+            Domain.DayPart.Morning => "上午",
+            Domain.DayPart.Noon => "中午",
+            Domain.DayPart.Afternoon => "下午",
+            Domain.DayPart.Evening => "晚上",
+            _ => "夜里",
+        },
+        OtherRule = "都不是，看全部项目",
+        DeductionNotClaimed = "扣分由支部书记登记，不用自己申报。有疑问请直接找书记。做了好事可以发“申报”加上经过。",
         SummaryWhere = place => $"地点：{place}",
         SummaryWhat = what => $"事项：{what}",
         SummaryRule = (rule, points) => $"项目：{rule}，{points} 分",
@@ -238,7 +269,20 @@ public sealed record ClaimTexts : ITextTable<ClaimTexts>
         AskNote = "Please say briefly why it is reported again; the secretary will see it.",
         NotSubmitted = "OK, nothing was reported.",
         SummaryHeader = "Please check:",
-        SummaryWhen = day => "When: " + day.ToString("MMM d", CultureInfo.GetCultureInfo("en-US")),
+        SummaryWhen = (day, detail) => "When: " + day.ToString("MMM d", CultureInfo.GetCultureInfo("en-US")) + (detail is null ? string.Empty : ", " + detail),
+        AskWhichDay = "Which day exactly? Tap a date or say one, for example Oct 8.",
+        WhichDayRetry = "Please name one day, for example Oct 8, last Saturday, the day before yesterday.",
+        DayButton = day => day.ToString("MMM d", CultureInfo.GetCultureInfo("en-US")),
+        DayPartName = part => part switch
+        {
+            Domain.DayPart.Morning => "in the morning",
+            Domain.DayPart.Noon => "at noon",
+            Domain.DayPart.Afternoon => "in the afternoon",
+            Domain.DayPart.Evening => "in the evening",
+            _ => "at night",
+        },
+        OtherRule = "None of these: show all",
+        DeductionNotClaimed = "Deductions are recorded by the branch secretary; you do not report them. Please ask your secretary if something is wrong. To claim a good deed, say \"report\" and what you did.",
         SummaryWhere = place => $"Where: {place}",
         SummaryWhat = what => $"What: {what}",
         SummaryRule = (rule, points) => $"Item: {rule}, {EnglishCounts.Points(points)}",

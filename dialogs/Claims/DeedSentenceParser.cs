@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using ChatReport.Dialogs.Domain;
 using ChatReport.Dialogs.Localization;
 using ChatReport.Dialogs.Recognition;
+using ChatReport.Dialogs.Understanding;
 using Microsoft.Recognizers.Text;
 
 namespace ChatReport.Dialogs.Claims;
@@ -20,7 +21,7 @@ public static partial class DeedSentenceParser
         "带头", "带领", "帮助", "帮忙", "帮", "给", "为", "替", "义务", "参加", "参与", "扫", "铲", "清理", "清扫", "打扫", "捡", "值班", "做", "搞",
         "开展", "举办", "组织", "看望", "探望", "慰问", "照顾", "陪", "调解", "劳动", "修", "种", "理发", "剪", "站岗", "执勤", "巡逻", "宣传",
         "讲", "学习", "听", "开会", "发放", "搬", "送", "维护", "跟", "同", "与", "上门", "当", "担任", "志愿", "献", "捐", "收拾", "整理",
-        "疏通", "除", "认领", "完成", "进行", "召开", "参观", "植", "栽", "服务", "了", "的时候", "时",
+        "疏通", "除", "认领", "完成", "进行", "召开", "参观", "植", "栽", "服务", "免费", "坐", "值守", "接待", "代办", "办理", "巡", "了", "的时候", "时",
     ];
 
     private static readonly string[] EnglishStopWords =
@@ -31,8 +32,9 @@ public static partial class DeedSentenceParser
     /// <param name="rules">The active rules; only bonus rules are matched.</param>
     /// <param name="locale">The user's locale: reply language and time zone.</param>
     /// <param name="now">The current instant.</param>
+    /// <param name="learned">The branch's learned words, or null.</param>
     /// <returns>What was found.</returns>
-    public static ParsedDeed Parse(string sentence, IReadOnlyList<PointRule> rules, UserLocale locale, DateTimeOffset now)
+    public static ParsedDeed Parse(string sentence, IReadOnlyList<PointRule> rules, UserLocale locale, DateTimeOffset now, IReadOnlyList<LearnedWord>? learned = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(locale);
@@ -42,43 +44,39 @@ public static partial class DeedSentenceParser
         var (points, pointsMatch) = FindPoints(text);
         var rest = Blank(text, pointsMatch?.Index ?? 0, pointsMatch?.Length ?? 0);
 
-        var when = DateTimeRecognition.Recognize(rest, locale, now, DateTimePreference.Past)
-            .FirstOrDefault(r => r.Kind != DateTimeResolutionKind.Duration);
+        // A day beats a span said beside it: 这周的一善：昨天… is yesterday.
+        var found = DateTimeRecognition.Recognize(rest, locale, now, DateTimePreference.Past).Where(r => r.Kind != DateTimeResolutionKind.Duration).ToList();
+        var when = found.FirstOrDefault(r => r.Kind is DateTimeResolutionKind.Date or DateTimeResolutionKind.DateTime or DateTimeResolutionKind.DateTimeRange && r.Timex is not ("PRESENT_REF" or "PAST_REF" or "FUTURE_REF"))
+            ?? found.FirstOrDefault();
         if (when is not null)
         {
             rest = Blank(rest, when.Index, when.Length);
         }
 
-        var place = FindPlace(rest);
+        var time = DeedTimeReader.Read(when, text, locale.LocalDate(now));
+        var place = FindPlace(rest) ?? KnownPlace(rest);
         var what = Tidy(rest);
-        return new ParsedDeed(when, place, what.Length > 0 ? what : Tidy(text), MatchRules(text, rules), points);
+        var match = RuleMatcher.Match(text, rules, learned);
+        return new ParsedDeed(
+            when,
+            place,
+            what.Length > 0 ? what : Tidy(text),
+            Offered(match),
+            points,
+            time,
+            match,
+            SentenceWords.Of(rest).ContentWords());
     }
 
     /// <summary>
-    /// The bonus rules whose keywords <paramref name="text"/> contains. The rule with the longest
-    /// matching keyword wins alone when no other matches as long a keyword; ties come back together.
+    /// The bonus rules <paramref name="text"/> is about: the one rule when sure, the close ones best
+    /// first when unsure, none when nothing points at a rule (see <see cref="RuleMatcher"/>).
     /// </summary>
     /// <param name="text">The text, in any form.</param>
     /// <param name="rules">The rules to look at.</param>
     /// <returns>The matching rules, best first; empty when none.</returns>
-    public static IReadOnlyList<PointRule> MatchRules(string text, IReadOnlyList<PointRule> rules)
-    {
-        ArgumentNullException.ThrowIfNull(rules);
-        var input = TextNormalizer.ForMatching(text);
-        var scored = rules
-            .Where(r => r.IsActive && r.Kind == RuleKind.Bonus)
-            .Select(r => (Rule: r, Score: r.Keywords.Select(k => KeywordScore(input, k)).DefaultIfEmpty(0).Max()))
-            .Where(s => s.Score > 0)
-            .OrderByDescending(s => s.Score)
-            .ToList();
-        if (scored.Count == 0)
-        {
-            return [];
-        }
-
-        var best = scored[0].Score;
-        return [.. scored.Where(s => s.Score == best).Select(s => s.Rule)];
-    }
+    public static IReadOnlyList<PointRule> MatchRules(string text, IReadOnlyList<PointRule> rules) =>
+        Offered(RuleMatcher.Match(text, rules));
 
     /// <summary>
     /// True when <paramref name="text"/> reads like a deed told without 申报: it names a bonus
@@ -96,6 +94,11 @@ public static partial class DeedSentenceParser
             return false;
         }
 
+        if (MessageIntentReader.Read(text, rules) != MessageIntent.None)
+        {
+            return false;
+        }
+
         if (MatchRules(text, rules).Count > 0)
         {
             return true;
@@ -107,23 +110,33 @@ public static partial class DeedSentenceParser
         return hasVerb && DateTimeRecognition.Recognize(normalized, locale, now, DateTimePreference.Past).Any(r => r.Kind != DateTimeResolutionKind.Duration);
     }
 
-    private static int KeywordScore(string input, string keyword)
+    private static IReadOnlyList<PointRule> Offered(RuleMatch match) => match.Confidence switch
     {
-        var key = TextNormalizer.ForMatching(keyword);
-        if (key.Length == 0)
+        RuleConfidence.Sure or RuleConfidence.Unsure => [.. match.Candidates.Select(c => c.Rule)],
+        _ => [],
+    };
+
+    // Places said without 在 (去镇上帮忙, 村委会门口): the first known place word, with what
+    // sticks to it as one of jieba's words (村委会门口 stays whole).
+    private static string? KnownPlace(string text)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        foreach (var token in WordSegmenter.Cut(normalized))
         {
-            return 0;
+            if (PlaceWord().IsMatch(token.Text))
+            {
+                var end = token.End;
+                var cut = WordSegmenter.Cut(normalized[end..]);
+                if (cut.Count > 0 && PlaceTail().IsMatch(cut[0].Text))
+                {
+                    end += cut[0].Text.Length;
+                }
+
+                return text[token.Start..end].Trim();
+            }
         }
 
-        if (TextNormalizer.ContainsCjk(key))
-        {
-            return input.Contains(key, StringComparison.Ordinal) ? key.Length : 0;
-        }
-
-        // Latin keywords match whole words ("snow" in "snowy" too, by stem; not "dispute" in "undisputed").
-        return Regex.IsMatch(input, $@"(?<![\p{{L}}]){Regex.Escape(key)}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)
-            ? key.Length
-            : 0;
+        return null;
     }
 
     private static (int? Points, Match? Match) FindPoints(string text)
@@ -218,6 +231,12 @@ public static partial class DeedSentenceParser
 
         return builder.ToString().Trim(' ', ',', '，', '。', '.', '、', '!', '！');
     }
+
+    [GeneratedRegex(@"^(?:镇上|镇里|乡里|县里|城里|村委会|村委|村部|村口|村头|村尾|社区|小区|党群服务中心|便民服务站|服务站|卫生室|敬老院|养老院|幸福院|学校|小学|幼儿园|文化广场|广场|集市|菜市场|河边|河道|祠堂|老年活动中心|(?!农村|全村|乡村|本村|村村|城镇|乡镇)[^的了在]{1,4}(?:村|镇|乡|社区|小区))$")]
+    private static partial Regex PlaceWord();
+
+    [GeneratedRegex(@"^(?:门口|里|上|边|旁边|附近|前|后面|广场|大院|院子)$")]
+    private static partial Regex PlaceTail();
 
     // Not after 点/时/: (3点20分 is a time) nor before 钟/之 (二十分钟, 百分之百).
     [GeneratedRegex(@"(?<![点时:0-9零一二两三四五六七八九十百])(?:加|得|记|计|申请|申报|报)?(?<n>[0-9]{1,4}|[零一二两三四五六七八九十百]{1,5})\s*个?积?分(?![钟之])")]

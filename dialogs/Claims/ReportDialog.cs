@@ -1,11 +1,13 @@
 using ChatReport.Dialogs.Conversation;
 using ChatReport.Dialogs.Domain;
 using ChatReport.Dialogs.Engine;
+using ChatReport.Dialogs.Localization;
 using ChatReport.Dialogs.Prompts;
 using ChatReport.Dialogs.Recognition;
 using ChatReport.Dialogs.Review;
 using ChatReport.Dialogs.Schema;
 using ChatReport.Dialogs.Turns;
+using ChatReport.Dialogs.Understanding;
 
 namespace ChatReport.Dialogs.Claims;
 
@@ -30,6 +32,8 @@ public sealed class ReportDialog : ComponentDialog
     private readonly IClaimBook _claims;
     private readonly IReviewNotifier _reviewers;
     private readonly TimeProvider _time;
+    private readonly ILearnedWordBook _learned;
+    private readonly IOrganisation _organisation;
 
     /// <summary>Creates the dialog.</summary>
     /// <param name="members">Who is reporting.</param>
@@ -38,7 +42,9 @@ public sealed class ReportDialog : ComponentDialog
     /// <param name="claims">Where claims go.</param>
     /// <param name="reviewers">Tells the branch's reviewers about a new claim.</param>
     /// <param name="time">The clock.</param>
-    public ReportDialog(IMemberDirectory members, IRuleBook rules, ICycleCalendar cycles, IClaimBook claims, IReviewNotifier reviewers, TimeProvider time)
+    /// <param name="learned">The words the member's branch taught for its rules.</param>
+    /// <param name="organisation">The branches, for the time zone deeds are told in.</param>
+    public ReportDialog(IMemberDirectory members, IRuleBook rules, ICycleCalendar cycles, IClaimBook claims, IReviewNotifier reviewers, TimeProvider time, ILearnedWordBook learned, IOrganisation organisation)
         : base(nameof(ReportDialog))
     {
         ArgumentNullException.ThrowIfNull(members);
@@ -47,6 +53,10 @@ public sealed class ReportDialog : ComponentDialog
         ArgumentNullException.ThrowIfNull(claims);
         ArgumentNullException.ThrowIfNull(reviewers);
         ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(learned);
+        ArgumentNullException.ThrowIfNull(organisation);
+        _learned = learned;
+        _organisation = organisation;
         _members = members;
         _rules = rules;
         _cycles = cycles;
@@ -128,23 +138,42 @@ public sealed class ReportDialog : ComponentDialog
         var texts = step.Texts<ClaimTexts>();
         if (step.State.OccurredOn is { } day)
         {
-            if (await CheckDayAsync(step.DialogContext, day, cancellationToken) is not { } refusal)
+            // 下午去扫雪 said in the morning has not happened yet either.
+            var later = step.State.OccurredAt > _time.GetUtcNow() && (step.State.TimeKnown || step.State.DayPart is not null);
+            if ((later ? texts.FutureDate : await CheckDayAsync(step.DialogContext, day, cancellationToken)) is not { } refusal)
             {
                 return await step.NextAsync(cancellationToken);
             }
 
             await step.Context.SendTextAsync(refusal, cancellationToken);
-            step.State = step.State with { OccurredOn = null, OccurredAt = null };
+            step.State = step.State with { OccurredOn = null, OccurredAt = null, DayPart = null, TimeKnown = false };
         }
 
-        return await step.PromptAsync(WhenPrompt, new PromptOptions { Prompt = texts.AskWhen }, cancellationToken);
+        // Only a day fills the date: for 上个月, 上周 or 前几天 ask which day, offering the likely ones.
+        return step.State.SpanFirst is not null
+            ? await step.PromptAsync(
+                WhenPrompt,
+                new PromptOptions
+                {
+                    Prompt = texts.AskWhichDay,
+                    RetryPrompt = texts.WhichDayRetry,
+                    Choices = [.. step.State.OfferedDays.Select(d => new Choice(texts.DayButton(d)))],
+                },
+                cancellationToken)
+            : await step.PromptAsync(WhenPrompt, new PromptOptions { Prompt = texts.AskWhen, RetryPrompt = texts.WhichDayRetry }, cancellationToken);
     }
 
     private async Task<DialogTurnResult> WhereStepAsync(WaterfallStepContext<ReportDraft> step, CancellationToken cancellationToken)
     {
-        if (step.Result is DateTimeResolution when)
+        if (step.Result is DateTimeResolution when && DeedTimeReader.ReadAnswer(when, Span(step.State)) is { IsDay: true } answer)
         {
-            step.State = WithWhen(step.State, when);
+            step.State = WithTime(step.State, answer, await DeedZoneAsync(step.Context, step.UserLocale.TimeZone, cancellationToken));
+            if (await CheckDayAsync(step.DialogContext, step.State.OccurredOn!.Value, cancellationToken) is { } refusal)
+            {
+                // 15号 placed in the month named first can still fall outside the cycle.
+                await step.Context.SendTextAsync(refusal, cancellationToken);
+                return await step.ReplaceDialogAsync(Waterfall, step.State with { OccurredOn = null, OccurredAt = null }, cancellationToken);
+            }
         }
 
         return step.State.Place is not null || step.State.PlaceAsked
@@ -165,19 +194,32 @@ public sealed class ReportDialog : ComponentDialog
             return await step.NextAsync(cancellationToken);
         }
 
+        // Close candidates best first, with a way out to every rule; nothing found: every rule.
         var active = (await _rules.ListActiveAsync(cancellationToken)).Where(r => r.Kind == RuleKind.Bonus).ToList();
-        var offered = step.State.RuleCandidates.Count > 1
-            ? active.Where(r => step.State.RuleCandidates.Contains(r.Id)).ToList()
+        var narrowed = step.State.RuleCandidates.Count > 0 && !step.State.ShowAllRules;
+        var offered = narrowed
+            ? [.. step.State.RuleCandidates.Select(id => active.Find(r => r.Id == id)).OfType<PointRule>()]
             : active;
         var choices = offered.Select(r => new Choice(r.Code) { Title = RuleNames.Of(r, step.Language), Synonyms = [r.NameZh, r.NameEn] }).ToList();
+        if (narrowed && offered.Count < active.Count)
+        {
+            choices.Add(new Choice(OtherRules) { Title = step.Texts<ClaimTexts>().OtherRule, Synonyms = ["都不是", "其他", "全部", "other", "none", "all"] });
+        }
+
         return await step.PromptAsync(nameof(ChoicePrompt), new PromptOptions { Prompt = step.Texts<ClaimTexts>().AskRule, Choices = choices }, cancellationToken);
     }
 
     private async Task<DialogTurnResult> PointsStepAsync(WaterfallStepContext<ReportDraft> step, CancellationToken cancellationToken)
     {
+        if (step.Result is FoundChoice { Value: OtherRules })
+        {
+            return await step.ReplaceDialogAsync(Waterfall, step.State with { ShowAllRules = true }, cancellationToken);
+        }
+
         if (step.Result is FoundChoice choice && await _rules.FindByCodeAsync(choice.Value, cancellationToken) is { } chosen)
         {
-            step.State = step.State with { RuleId = chosen.Id, RuleCandidates = [] };
+            // Picked after being asked: the sentence's words are learned for this rule.
+            step.State = step.State with { RuleId = chosen.Id, RuleCandidates = [], ShowAllRules = false, RuleAsked = true };
         }
 
         return step.State.AskPoints
@@ -302,7 +344,7 @@ public sealed class ReportDialog : ComponentDialog
         var lines = new List<string>
         {
             texts.SummaryHeader,
-            texts.SummaryWhen(draft.OccurredOn!.Value),
+            texts.SummaryWhen(draft.OccurredOn!.Value, TimeDetail(draft, texts)),
             texts.SummaryWhere(draft.Place ?? texts.NoPlace),
             texts.SummaryWhat(draft.What ?? string.Empty),
             texts.SummaryRule(rule is null ? string.Empty : RuleNames.Of(rule, step.Language), draft.Points ?? 0),
@@ -358,10 +400,10 @@ public sealed class ReportDialog : ComponentDialog
         var draft = step.State;
         var changed = (step.Result as FoundChoice)?.Value switch
         {
-            "when" => draft with { OccurredOn = null, OccurredAt = null, DuplicateAcknowledged = false },
+            "when" => draft with { OccurredOn = null, OccurredAt = null, DayPart = null, TimeKnown = false, SpanFirst = null, SpanLast = null, OfferedDays = [], DuplicateAcknowledged = false },
             "where" => draft with { Place = null, PlaceAsked = false },
             "what" => draft with { What = null, RedetectRule = draft.RuleId is not null },
-            "rule" => draft with { RuleId = null, RuleCandidates = [], Points = null, DuplicateAcknowledged = false },
+            "rule" => draft with { RuleId = null, RuleCandidates = [], ShowAllRules = true, Points = null, DuplicateAcknowledged = false },
             "points" => draft with { Points = null, AskPoints = true },
             _ => draft with { Photos = [], PhotoAsked = false },
         };
@@ -389,7 +431,7 @@ public sealed class ReportDialog : ComponentDialog
             new ClaimRequest(
                 member.Id,
                 draft.RuleId!.Value,
-                draft.OccurredAt ?? new DateTimeOffset(draft.OccurredOn!.Value.ToDateTime(TimeOnly.MinValue), step.UserLocale.TimeZone.GetUtcOffset(draft.OccurredOn!.Value.ToDateTime(TimeOnly.MinValue))),
+                draft.OccurredAt ?? LocalInstant(draft.OccurredOn!.Value, TimeOnly.MinValue, await DeedZoneAsync(step.Context, step.UserLocale.TimeZone, cancellationToken)),
                 draft.OccurredOn!.Value,
                 draft.Place,
                 draft.What ?? string.Empty,
@@ -397,7 +439,10 @@ public sealed class ReportDialog : ComponentDialog
                 draft.MemberNote,
                 source,
                 draft.Photos,
-                cap),
+                cap,
+                draft.DayPart,
+                draft.TimeKnown,
+                draft.RuleAsked && draft.ContentWords.Count > 0 ? draft.ContentWords : null),
             cancellationToken);
         if (submission.Status == ClaimSubmissionStatus.CapExceeded)
         {
@@ -441,16 +486,22 @@ public sealed class ReportDialog : ComponentDialog
     private async Task<ReportDraft> AbsorbSentenceAsync(WaterfallStepContext<ReportDraft> step, ReportDraft draft, string sentence, CancellationToken cancellationToken)
     {
         var rules = await _rules.ListActiveAsync(cancellationToken);
-        var parsed = DeedSentenceParser.Parse(sentence, rules, step.UserLocale, _time.GetUtcNow());
+        var member = await CurrentMember.FindAsync(_members, step.Context, cancellationToken);
+        var learned = member is null ? [] : await _learned.ListAsync(member.UnitId, cancellationToken);
+        var zone = await DeedZoneAsync(step.Context, step.UserLocale.TimeZone, cancellationToken);
+        var parsed = DeedSentenceParser.Parse(sentence, rules, step.UserLocale with { TimeZone = zone }, _time.GetUtcNow(), learned);
         var updated = draft with
         {
             What = draft.What ?? (parsed.What.Length > 0 ? parsed.What : null),
             Place = draft.Place ?? parsed.Place,
             Points = draft.Points ?? parsed.Points,
+            ContentWords = draft.What is null || draft.RedetectRule ? parsed.ContentWords ?? [] : draft.ContentWords,
         };
-        if (updated.OccurredOn is null && parsed.When is { } when)
+        if (updated.OccurredOn is null && updated.SpanFirst is null && parsed.Time is { } time)
         {
-            updated = WithWhen(updated, when);
+            updated = time.IsDay
+                ? WithTime(updated, time, zone)
+                : updated with { SpanFirst = time.SpanFirst, SpanLast = time.SpanLast, OfferedDays = time.Offered };
         }
 
         // New words that point at other rules reopen the choice, keeping the old rule on offer;
@@ -469,21 +520,81 @@ public sealed class ReportDialog : ComponentDialog
         updated = updated with { RedetectRule = false };
         if (updated.RuleId is null && updated.RuleCandidates.Count == 0)
         {
-            updated = parsed.Rules.Count == 1
-                ? updated with { RuleId = parsed.Rules[0].Id }
+            updated = parsed.Rule is { } sure
+                ? updated with { RuleId = sure.Id }
                 : updated with { RuleCandidates = [.. parsed.Rules.Select(r => r.Id)] };
         }
 
         return updated;
     }
 
-    private static ReportDraft WithWhen(ReportDraft draft, DateTimeResolution when) =>
-        when.Start is { } start ? draft with { OccurredAt = start, OccurredOn = DateOnly.FromDateTime(start.DateTime) } : draft;
+    private const string OtherRules = "other";
+
+    // Deeds are told in the branch's time: its days are the ones claims, caps and cards count in,
+    // and a device's own zone is not to be trusted (a browser on a UTC machine made 昨天下午 an
+    // evening on the secretary's card).
+    private async Task<TimeZoneInfo> DeedZoneAsync(ITurnContext context, TimeZoneInfo fallback, CancellationToken cancellationToken)
+    {
+        var member = await CurrentMember.FindAsync(_members, context, cancellationToken);
+        var unit = member is null ? null : await _organisation.GetUnitAsync(member.UnitId, cancellationToken);
+        if (unit is null || string.IsNullOrWhiteSpace(unit.TimeZone))
+        {
+            return fallback;
+        }
+
+        try
+        {
+            return UserLocale.FindTimeZone(unit.TimeZone);
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return fallback;
+        }
+    }
+
+    private static DeedTime? Span(ReportDraft draft) =>
+        draft.SpanFirst is { } first && draft.SpanLast is { } last ? new DeedTime { SpanFirst = first, SpanLast = last } : null;
+
+    // The member's wall clock, as the instant it is in their zone: a time when said, else the
+    // start of the part of the day, else midnight; TimeKnown tells which.
+    private static ReportDraft WithTime(ReportDraft draft, DeedTime time, TimeZoneInfo zone)
+    {
+        var day = time.Day!.Value;
+        var clock = time.Time ?? time.Part switch
+        {
+            DayPart.Morning => new TimeOnly(8, 0),
+            DayPart.Noon or DayPart.Afternoon => new TimeOnly(12, 0),
+            DayPart.Evening => new TimeOnly(16, 0),
+            DayPart.Night => new TimeOnly(20, 0),
+            _ => TimeOnly.MinValue,
+        };
+        return draft with
+        {
+            OccurredOn = day,
+            OccurredAt = LocalInstant(day, clock, zone),
+            DayPart = time.Time is null ? time.Part : null,
+            TimeKnown = time.Time is not null,
+            SpanFirst = null,
+            SpanLast = null,
+            OfferedDays = [],
+        };
+    }
+
+    private static DateTimeOffset LocalInstant(DateOnly day, TimeOnly clock, TimeZoneInfo zone)
+    {
+        var local = day.ToDateTime(clock, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+    }
+
+    private static string? TimeDetail(ReportDraft draft, ClaimTexts texts) =>
+        draft.DayPart is { } part ? texts.DayPartName(part)
+        : draft.TimeKnown && draft.OccurredAt is { } at ? at.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)
+        : null;
 
     private async Task<string?> CheckDayAsync(DialogContext dc, DateOnly day, CancellationToken cancellationToken)
     {
         var texts = dc.Texts<ClaimTexts>();
-        var today = dc.UserLocale.LocalDate(_time.GetUtcNow());
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_time.GetUtcNow(), await DeedZoneAsync(dc.Context, dc.UserLocale.TimeZone, cancellationToken)).DateTime);
         if (day > today)
         {
             return texts.FutureDate;
@@ -494,12 +605,19 @@ public sealed class ReportDialog : ComponentDialog
 
     private async Task<PromptValidation> WhenPromptValidatorAsync(PromptValidatorContext<DateTimeResolution> prompt, CancellationToken cancellationToken)
     {
-        if (prompt.Value.Start is not { } start)
+        // A month or a week is not an answer to "which day".
+        if (DeedTimeReader.ReadAnswer(prompt.Value, null) is not { Day: { } day })
         {
-            return PromptValidation.Reject(null);
+            return PromptValidation.Reject(prompt.DialogContext.Texts<ClaimTexts>().WhichDayRetry);
         }
 
-        var refusal = await CheckDayAsync(prompt.DialogContext, DateOnly.FromDateTime(start.DateTime), cancellationToken);
+        // 15号 after 上个月 is placed in that month later; checked there.
+        if (prompt.Value.Timex.StartsWith("XXXX-XX-", StringComparison.Ordinal))
+        {
+            return PromptValidation.Accept;
+        }
+
+        var refusal = await CheckDayAsync(prompt.DialogContext, day, cancellationToken);
         return refusal is null ? PromptValidation.Accept : PromptValidation.Reject(refusal);
     }
 

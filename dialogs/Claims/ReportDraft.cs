@@ -14,6 +14,21 @@ public sealed record ReportDraft
     /// <summary>The local day of the deed.</summary>
     public DateOnly? OccurredOn { get; init; }
 
+    /// <summary>The part of the day the member said instead of a time (下午), or null.</summary>
+    public DayPart? DayPart { get; init; }
+
+    /// <summary>True when the member said a time of day; otherwise only the day (and part) of <see cref="OccurredAt"/> is meant.</summary>
+    public bool TimeKnown { get; init; }
+
+    /// <summary>The first day of the span the member named instead of a day (上个月), while the day is asked for.</summary>
+    public DateOnly? SpanFirst { get; init; }
+
+    /// <summary>The last day of that span.</summary>
+    public DateOnly? SpanLast { get; init; }
+
+    /// <summary>The days offered as buttons for that span, latest first.</summary>
+    public IReadOnlyList<DateOnly> OfferedDays { get; init; } = [];
+
     /// <summary>Where.</summary>
     public string? Place { get; init; }
 
@@ -28,6 +43,15 @@ public sealed record ReportDraft
 
     /// <summary>The rules the sentence named when it named several.</summary>
     public IReadOnlyList<long> RuleCandidates { get; init; } = [];
+
+    /// <summary>True when the member picked the rule after being asked: the sentence's words are learned for it.</summary>
+    public bool RuleAsked { get; init; }
+
+    /// <summary>True when the member asked to see every rule instead of the few offered.</summary>
+    public bool ShowAllRules { get; init; }
+
+    /// <summary>The content words of what the member said, for learning.</summary>
+    public IReadOnlyList<string> ContentWords { get; init; } = [];
 
     /// <summary>True after the member changed what they did: the new words may name another rule.</summary>
     public bool RedetectRule { get; init; }

@@ -32,4 +32,7 @@ public static class AuditSubjects
 
     /// <summary>A quarter of a branch (subject id: <c>unit/yearQquarter</c>).</summary>
     public const string Quarter = "quarter";
+
+    /// <summary>A branch's learned word (subject id: <c>unit/word</c>).</summary>
+    public const string LearnedWord = "learned_word";
 }

@@ -21,6 +21,8 @@ namespace ChatReport.Dialogs.Domain;
 /// <param name="Source">The activity that submitted it.</param>
 /// <param name="CreatedAt">When it was registered.</param>
 /// <param name="Attachments">Its evidence, oldest first.</param>
+/// <param name="DayPart">The part of the day the member said instead of a time, or null.</param>
+/// <param name="TimeKnown">False when only the day (and <paramref name="DayPart"/>) of <paramref name="OccurredAt"/> is meant.</param>
 public sealed record Claim(
     long Id,
     long MemberId,
@@ -41,4 +43,6 @@ public sealed record Claim(
     string? MemberNote,
     ActivityKey Source,
     DateTimeOffset CreatedAt,
-    IReadOnlyList<ClaimAttachment> Attachments);
+    IReadOnlyList<ClaimAttachment> Attachments,
+    DayPart? DayPart = null,
+    bool TimeKnown = true);

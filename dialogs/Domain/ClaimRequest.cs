@@ -16,6 +16,9 @@ namespace ChatReport.Dialogs.Domain;
 /// <param name="Source">The activity that submitted it: a redelivery of it returns the same claim.</param>
 /// <param name="Attachments">Evidence to keep with it.</param>
 /// <param name="Cap">The rule's cap to re-check at the moment of insert, or null for none.</param>
+/// <param name="DayPart">The part of the day the member said instead of a time (下午), or null.</param>
+/// <param name="TimeKnown">False when the member said no time of day: only the day (and <paramref name="DayPart"/>) of <paramref name="OccurredAt"/> is meant.</param>
+/// <param name="LearnWords">The sentence's content words, to learn for the branch and this rule (the member picked it after being asked); null to learn nothing.</param>
 public sealed record ClaimRequest(
     long MemberId,
     long RuleId,
@@ -27,4 +30,7 @@ public sealed record ClaimRequest(
     string? MemberNote,
     ActivityKey Source,
     IReadOnlyList<NewClaimAttachment> Attachments,
-    ClaimCap? Cap = null);
+    ClaimCap? Cap = null,
+    DayPart? DayPart = null,
+    bool TimeKnown = true,
+    IReadOnlyList<string>? LearnWords = null);

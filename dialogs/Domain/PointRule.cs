@@ -16,6 +16,7 @@ namespace ChatReport.Dialogs.Domain;
 /// <param name="IsActive">False once it disappeared from the rules file; old claims still refer to it.</param>
 /// <param name="Version">Starts at 1 and goes up with every change.</param>
 /// <param name="UpdatedAt">When it last changed.</param>
+/// <param name="Lexicon">The deed's actions, objects and beneficiaries, for understanding reports told in other words; empty when the file gives none.</param>
 public sealed record PointRule(
     long Id,
     string Code,
@@ -28,4 +29,9 @@ public sealed record PointRule(
     IReadOnlyList<string> Keywords,
     bool IsActive,
     int Version,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    RuleLexicon? Lexicon = null)
+{
+    /// <summary>The lexicon, or an empty one.</summary>
+    public RuleLexicon Words => Lexicon ?? RuleLexicon.Empty;
+}

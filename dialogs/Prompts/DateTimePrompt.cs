@@ -1,6 +1,7 @@
 using ChatReport.Dialogs.Engine;
 using ChatReport.Dialogs.Localization;
 using ChatReport.Dialogs.Recognition;
+using ChatReport.Dialogs.Schema;
 
 namespace ChatReport.Dialogs.Prompts;
 
@@ -34,6 +35,17 @@ public sealed class DateTimePrompt : Prompt<DateTimeResolution>
             .Recognize(dc.Context.Activity.Text, dc.UserLocale, _timeProvider.GetUtcNow(), Preference)
             .FirstOrDefault(resolution => resolution.Kind != DateTimeResolutionKind.Duration);
         return Task.FromResult(found is null ? default : new PromptRecognition<DateTimeResolution>(found));
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Choices, when given, are likely answers shown as buttons; any date may still be typed.</remarks>
+    protected override Activity DecoratePrompt(DialogContext dc, PromptOptions options, Activity reply, bool isRetry)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Choices is { Count: > 0 } choices
+            ? ChoiceRendering.Render(reply, choices, ListStyle.SuggestedActions, dc.Texts<EngineTexts>())
+            : reply;
     }
 
     /// <inheritdoc />

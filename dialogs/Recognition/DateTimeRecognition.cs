@@ -39,6 +39,7 @@ public static partial class DateTimeRecognition
             {
                 found.AddRange(RecognizeQuarters(normalized, localNow, locale.TimeZone));
                 found.AddRange(RecognizeHalfHours(normalized));
+                found.AddRange(RecognizeDaysOfMonth(normalized, localNow, locale.TimeZone, preference));
             }
 
             foreach (var result in DateTimeRecognizer.RecognizeDateTime(normalized, culture, DateTimeOptions.None, localNow, fallbackToDefaultCulture: false))
@@ -215,6 +216,49 @@ public static partial class DateTimeRecognition
             };
         }
     }
+
+    // 15号, 十六日 alone (the recognizers need a month): this month's, or the last or next month's
+    // when that day has passed or is to come, by preference.
+    private static IEnumerable<DateTimeResolution> RecognizeDaysOfMonth(string text, DateTime localNow, TimeZoneInfo zone, DateTimePreference preference)
+    {
+        foreach (Match match in DayOfMonth().Matches(text))
+        {
+            var numbers = NumberRecognition.Recognize(match.Groups["d"].Value, [Culture.Chinese]);
+            if (numbers.Count != 1 || numbers[0].Value is < 1 or > 31)
+            {
+                continue;
+            }
+
+            var day = (int)numbers[0].Value;
+            var month = new DateTime(localNow.Year, localNow.Month, 1);
+            var candidate = day <= DateTime.DaysInMonth(month.Year, month.Month) ? month.AddDays(day - 1) : (DateTime?)null;
+            if (preference == DateTimePreference.Past && (candidate is null || candidate > localNow.Date))
+            {
+                month = month.AddMonths(-1);
+                candidate = day <= DateTime.DaysInMonth(month.Year, month.Month) ? month.AddDays(day - 1) : null;
+            }
+            else if (preference != DateTimePreference.Past && (candidate is null || candidate < localNow.Date))
+            {
+                month = month.AddMonths(1);
+                candidate = day <= DateTime.DaysInMonth(month.Year, month.Month) ? month.AddDays(day - 1) : null;
+            }
+
+            if (candidate is { } date)
+            {
+                yield return new DateTimeResolution
+                {
+                    Kind = DateTimeResolutionKind.Date,
+                    Timex = string.Create(CultureInfo.InvariantCulture, $"XXXX-XX-{day:00}"),
+                    Index = match.Index,
+                    Length = match.Length,
+                    Start = ToOffset(date, zone),
+                };
+            }
+        }
+    }
+
+    [GeneratedRegex(@"(?<![月0-9一二三四五六七八九十第])(?<d>[0-9]{1,2}|[一二三四五六七八九十]{1,3})(?:号|日)(?![楼院室线路])")]
+    private static partial Regex DayOfMonth();
 
     [GeneratedRegex("(?<rel>上|本|这|下)(?:一|个|一个)?季度")]
     private static partial Regex RelativeQuarter();

@@ -26,6 +26,7 @@ internal static class TraditionalChinese
         // places
         "裡里裏里鄉乡鎮镇縣县樓楼棟栋戶户門门橋桥燈灯廁厕場场廣广園园邊边處处鄰邻" +
         // what members report doing
+        "責责壇坛獨独撿捡歸归溝沟崗岗邏逻執执眾众違违約约" +
         "衛卫綠绿環环掃扫鏟铲淨净乾干訪访喪丧調调糾纠紛纷貧贫難难殘残歲岁長长帶带參参髮发發发傳传統统講讲習习學学練练醫医療疗藥药護护電电話话網网絡络線线車车輛辆運运寫写聽听讀读買买賣卖種种樹树澆浇離离進进連连雜杂亂乱髒脏臟脏潔洁塵尘廢废棄弃壞坏補补鋪铺築筑蓋盖擔担擋挡搶抢險险災灾濟济獻献錢钱費费圖图攝摄";
 
     private static readonly FrozenDictionary<char, char> Map = BuildMap();

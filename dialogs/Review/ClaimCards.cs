@@ -37,7 +37,7 @@ public static class ClaimCards
             texts.CardTitle(claim.Id, view.MemberName),
             $"{texts.LabelRule}：{view.RuleName}",
             $"{texts.LabelWhat}：{claim.Description}",
-            $"{texts.LabelWhen}：{texts.When(view.LocalOccurredAt)}",
+            $"{texts.LabelWhen}：{texts.WhenOf(view)}",
             $"{texts.LabelWhere}：{claim.Place ?? texts.NoPlace}",
             $"{texts.LabelPoints}：{texts.Points(claim.ClaimedPoints)}",
             texts.CommandsHint(claim.Id));
@@ -112,7 +112,7 @@ public static class ClaimCards
                 {
                     new { title = texts.LabelRule, value = view.RuleName },
                     new { title = texts.LabelWhat, value = claim.Description },
-                    new { title = texts.LabelWhen, value = texts.When(view.LocalOccurredAt) },
+                    new { title = texts.LabelWhen, value = texts.WhenOf(view) },
                     new { title = texts.LabelWhere, value = claim.Place ?? texts.NoPlace },
                     new { title = texts.LabelPoints, value = texts.Points(claim.ClaimedPoints) },
                 },
@@ -129,7 +129,7 @@ public static class ClaimCards
         {
             title = texts.CardTitle(claim.Id, view.MemberName),
             subtitle = $"{view.RuleName} · {texts.Points(claim.ClaimedPoints)}",
-            text = $"{claim.Description}（{texts.When(view.LocalOccurredAt)}，{claim.Place ?? texts.NoPlace}）",
+            text = $"{claim.Description}（{texts.WhenOf(view)}，{claim.Place ?? texts.NoPlace}）",
             images = Photos(claim).Take(1).Select(url => new { url }).ToArray(),
             buttons = new[]
             {

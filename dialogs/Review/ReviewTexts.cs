@@ -76,6 +76,9 @@ public sealed record ReviewTexts : ITextTable<ReviewTexts>
     /// <summary>A local day.</summary>
     public required Func<DateOnly, string> Day { get; init; }
 
+    /// <summary>The name of a part of the day (下午), after a day.</summary>
+    public required Func<Domain.DayPart, string> DayPartName { get; init; }
+
     /// <summary>Points: (points).</summary>
     public required Func<int, string> Points { get; init; }
 
@@ -192,6 +195,14 @@ public sealed record ReviewTexts : ITextTable<ReviewTexts>
         NoPlace = "未说明",
         When = local => string.Create(CultureInfo.InvariantCulture, $"{local.Month}月{local.Day}日 {local:HH:mm}"),
         Day = day => $"{day.Month}月{day.Day}日",
+        DayPartName = part => part switch
+        {
+            Domain.DayPart.Morning => "上午",
+            Domain.DayPart.Noon => "中午",
+            Domain.DayPart.Afternoon => "下午",
+            Domain.DayPart.Evening => "晚上",
+            _ => "夜里",
+        },
         Points = points => $"{points} 分",
         ButtonApprove = "通过",
         ButtonReject = "驳回",
@@ -250,6 +261,14 @@ public sealed record ReviewTexts : ITextTable<ReviewTexts>
         NoPlace = "not given",
         When = local => local.ToString("MMM d HH:mm", CultureInfo.InvariantCulture),
         Day = day => day.ToString("MMM d", CultureInfo.InvariantCulture),
+        DayPartName = part => part switch
+        {
+            Domain.DayPart.Morning => "morning",
+            Domain.DayPart.Noon => "noon",
+            Domain.DayPart.Afternoon => "afternoon",
+            Domain.DayPart.Evening => "evening",
+            _ => "night",
+        },
         Points = points => $"{points} pts",
         ButtonApprove = "Approve",
         ButtonReject = "Reject",
@@ -289,4 +308,18 @@ public sealed record ReviewTexts : ITextTable<ReviewTexts>
         ReplyLanguage.English => English,
         _ => throw new ArgumentOutOfRangeException(nameof(language), language, "No review texts for this language."),
     };
+
+    /// <summary>
+    /// When a claim's deed happened, as precisely as the member said it: the time on the reader's
+    /// clock when one was said, else the member's day with the part of the day (下午) if said.
+    /// </summary>
+    /// <param name="view">The claim as the reader sees it.</param>
+    /// <returns>The text.</returns>
+    public string WhenOf(ClaimView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return view.Claim.TimeKnown
+            ? When(view.LocalOccurredAt)
+            : Day(view.Claim.OccurredOn) + (view.Claim.DayPart is { } part ? " " + DayPartName(part) : string.Empty);
+    }
 }

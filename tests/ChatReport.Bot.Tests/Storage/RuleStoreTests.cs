@@ -44,6 +44,17 @@ public sealed class RuleStoreTests
         });
         Assert.Contains("義務理髮", byCode["free_haircut"].Keywords);
         Assert.Contains("掃雪", byCode["snow_clearing"].Keywords);
+
+        // Every bonus rule has a lexicon: actions with objects or beneficiaries, in Chinese and English.
+        Assert.All(rules.Where(r => r.Kind == RuleKind.Bonus), r =>
+        {
+            Assert.NotEmpty(r.Words.Actions);
+            Assert.NotEmpty(r.Words.Objects.Concat(r.Words.Beneficiaries));
+            Assert.Contains(r.Words.Actions, a => a.Any(c => c is >= 'a' and <= 'z'));
+            Assert.Contains(r.Words.Actions, a => a.Any(c => c >= '\u4e00'));
+        });
+        Assert.Contains("雪", byCode["snow_clearing"].Words.Objects);
+        Assert.Contains("五保户", byCode["home_help"].Words.Beneficiaries);
     }
 
     [Fact]
@@ -87,6 +98,9 @@ public sealed class RuleStoreTests
     [InlineData("""{ "rules": [ { "code": "x1", "name_zh": "", "name_en": "A", "kind": "deduction", "default_points": 0 } ] }""", "Rule 1 'x1': name_zh is missing")]
     [InlineData("""{ "rules": [ { "code": "a1", "name_zh": "甲", "name_en": "A", "kind": "base", "default_points": 60 }, { "code": "b1", "name_zh": "乙", "name_en": "B", "kind": "base", "default_points": 50 } ] }""", "there can be only one base rule")]
     [InlineData("""{ "rules": [] }""", "lists no rules")]
+    [InlineData("""{ "rules": [ { "code": "x1", "name_zh": "甲", "name_en": "A", "kind": "bonus", "default_points": 1, "lexicon": { "action": ["扫"], "objects": ["雪"] } } ] }""", "action")]
+    [InlineData("""{ "rules": [ { "code": "x1", "name_zh": "甲", "name_en": "A", "kind": "bonus", "default_points": 1, "lexicon": { "actions": ["扫"] } } ] }""", "Rule 1 'x1': lexicon.actions needs lexicon.objects or lexicon.beneficiaries")]
+    [InlineData("""{ "rules": [ { "code": "x1", "name_zh": "甲", "name_en": "A", "kind": "bonus", "default_points": 1, "lexicon": { "actions": ["扫"], "objects": [""] } } ] }""", "Rule 1 'x1': lexicon.objects must hold non-empty words")]
     [InlineData("""{ "rules": [ { "code": "x1", """, "is not valid at line 1")]
     public async Task ReloadingAnInvalidFileChangesNothingAndSaysWhy(string content, string expected)
     {

@@ -32,15 +32,18 @@ public sealed class SchemaRoundTripTests
         var ruleResult = await stores.Rules.ApplyAsync("test", [
             new RuleDefinition("base", "基础积分", "Base", RuleKind.Base, 60, null, null, []),
             new RuleDefinition("deduct", "扣分", "Deduct", RuleKind.Deduction, 5, null, null, ["扣分"]),
-            .. Enum.GetValues<CapPeriod>().Select(p => new RuleDefinition($"cap_{p.ToStored()}", $"上限{p}", $"Cap {p}", RuleKind.Bonus, 1, 9, p, [$"{p}", "繁體"])),
+            .. Enum.GetValues<CapPeriod>().Select(p => new RuleDefinition($"cap_{p.ToStored()}", $"上限{p}", $"Cap {p}", RuleKind.Bonus, 1, 9, p, [$"{p}", "繁體"], new RuleLexicon(["扫", "shovel"], ["雪"], ["五保户"]))),
         ], null, ct);
         Assert.Equal(7, ruleResult.Added.Count);
         var yearRule = await stores.RuleAsync("cap_year");
         // Lists compare by reference in records: the keywords are compared on their own.
         IReadOnlyList<string> none = [];
-        Assert.Equal(new PointRule(yearRule.Id, "cap_year", "上限Year", "Cap Year", RuleKind.Bonus, 1, 9, CapPeriod.Year, none, true, 1, now), yearRule with { Keywords = none });
+        Assert.Equal(new PointRule(yearRule.Id, "cap_year", "上限Year", "Cap Year", RuleKind.Bonus, 1, 9, CapPeriod.Year, none, true, 1, now), yearRule with { Keywords = none, Lexicon = null });
         Assert.Equal(["Year", "繁體"], yearRule.Keywords);
-        Assert.Equal(yearRule with { Keywords = none }, (await stores.Rules.GetAsync(yearRule.Id, ct))! with { Keywords = none });
+        Assert.Equal(["扫", "shovel"], yearRule.Words.Actions);
+        Assert.Equal(["雪"], yearRule.Words.Objects);
+        Assert.Equal(["五保户"], yearRule.Words.Beneficiaries);
+        Assert.Equal(yearRule with { Keywords = none, Lexicon = null }, (await stores.Rules.GetAsync(yearRule.Id, ct))! with { Keywords = none, Lexicon = null });
 
         // Units: every kind, with a time zone of their own.
         OrgUnit? parent = null;

@@ -36,7 +36,7 @@ public sealed class DeedSentenceParserTests
         { "昨天在党员活动室听党课", "2026-11-25", "党员活动室", "party_meeting", 1 },
         { "本周一做了一件好人好事，扶老人过马路", "2026-11-23", null, "weekly_good_deed", 1 },
         { "周行一善：昨天帮邻居修好了水管", "2026-11-25", null, "weekly_good_deed", 1 },
-        { "昨天在便民服务站当志愿者", "2026-11-25", "便民服务站", "service_station_duty", 2 },
+        { "昨天在便民服务站当志愿者", "2026-11-25", "便民服务站", null, null },
         { "昨天下午3点20分在村口扫雪", "2026-11-25", "村口", "snow_clearing", 1 },
         { "前天在村口扫雪二十分钟", "2026-11-24", "村口", "snow_clearing", 1 },
         { "申报义务理发二十分，10月8日在山岔村", "2026-10-08", "山岔村", "free_haircut", 20 },
@@ -50,10 +50,10 @@ public sealed class DeedSentenceParserTests
         { "昨天给村里的五保户送米送面，上门帮扶", "2026-11-25", null, "home_help", 2 },
         { "前天晚上在村广场组织广场舞志愿服务", "2026-11-24", "村广场", "volunteer_service", 2 },
         { "上周三在学校门口执勤", "2026-11-18", "学校门口", null, null },
-        { "我昨天在村里打扫卫生", "2026-11-25", "村里", "greening_zone", 10 },
-        { "昨天在河边捡垃圾", "2026-11-25", "河边", null, null },
+        { "我昨天在村里打扫卫生", "2026-11-25", "村里", null, null },
+        { "昨天在河边捡垃圾", "2026-11-25", "河边", "voluntary_labour", 2 },
         { "俺昨天在村东头帮着扫雪嘞", "2026-11-25", "村东头", "snow_clearing", 1 },
-        { "前天到敬老院做志愿者", "2026-11-24", null, "volunteer_service", 2 },
+        { "前天到敬老院做志愿者", "2026-11-24", "敬老院", "volunteer_service", 2 },
         { "上季度义务理发，书记说加20分", "2026-07-01", null, "free_haircut", 20 },
         { "我于昨天在村委会参加支部大会", "2026-11-25", "村委会", "party_meeting", 1 },
         { "昨天后晌在村口扫雪", "2026-11-25", "村口", "snow_clearing", 1 },
@@ -62,7 +62,7 @@ public sealed class DeedSentenceParserTests
         { "上周六在村委會參加黨員大會", "2026-11-21", "村委会", "party_meeting", 1 },
         { "cleared snow at the village gate yesterday afternoon", "2026-11-25", "the village gate", "snow_clearing", 1 },
         { "Gave free haircuts in the village square on Oct 8, 20 points", "2026-10-08", "the village square", "free_haircut", 20 },
-        { "volunteered at the service station yesterday", "2026-11-25", "the service station", "service_station_duty", 2 },
+        { "volunteered at the service station yesterday", "2026-11-25", "the service station", null, null },
         { "attended the party meeting last Saturday", "2026-11-21", null, "party_meeting", 1 },
         { "visited a sick neighbour at home yesterday", "2026-11-25", "home", "home_help", 2 },
         { "I did a good deed today: helped an old man cross the road", "2026-11-26", null, "weekly_good_deed", 1 },
@@ -89,10 +89,10 @@ public sealed class DeedSentenceParserTests
     [Fact]
     public void TwoRulesNamedEquallyAreBothOfferedAndNoneIsChosen()
     {
-        var parsed = DeedSentenceParser.Parse("昨天志愿扫雪", DefaultRules.All, UserLocale.Chinese(Shanghai), Now);
+        var parsed = DeedSentenceParser.Parse("昨天在便民服务站当志愿者", DefaultRules.All, UserLocale.Chinese(Shanghai), Now);
 
         Assert.Null(parsed.Rule);
-        Assert.Equal(["snow_clearing", "volunteer_service"], parsed.Rules.Select(r => r.Code).Order());
+        Assert.Equal(["service_station_duty", "volunteer_service"], parsed.Rules.Select(r => r.Code).Order());
     }
 
     [Fact]

@@ -37,9 +37,15 @@ public static class DefaultRules
                 [.. rule.GetProperty("keywords").EnumerateArray().Select(k => k.GetString()!)],
                 IsActive: true,
                 Version: 1,
-                UpdatedAt: DateTimeOffset.UnixEpoch));
+                UpdatedAt: DateTimeOffset.UnixEpoch,
+                Lexicon: rule.TryGetProperty("lexicon", out var lexicon)
+                    ? new RuleLexicon(Words(lexicon, "actions"), Words(lexicon, "objects"), Words(lexicon, "beneficiaries"))
+                    : null));
         }
 
         return rules;
     }
+
+    private static string[] Words(JsonElement lexicon, string name) =>
+        lexicon.TryGetProperty(name, out var words) ? [.. words.EnumerateArray().Select(w => w.GetString()!)] : [];
 }

@@ -69,6 +69,8 @@ public sealed class TextTableTests
         type == typeof(string) ? "sample"
         : type == typeof(DateOnly) ? new DateOnly(2026, 11, 26)
         : type == typeof(DateTimeOffset) ? new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.FromHours(8))
+        : type == typeof(IReadOnlyList<string>) ? new[] { "sample" }
+        : (Nullable.GetUnderlyingType(type) ?? type).IsEnum ? Enum.ToObject(Nullable.GetUnderlyingType(type) ?? type, 1)
         : type.IsValueType ? Convert.ChangeType(1, Nullable.GetUnderlyingType(type) ?? type, System.Globalization.CultureInfo.InvariantCulture)
         : null;
 }
