@@ -1,4 +1,6 @@
 using ChatReport.Bot.Authentication;
+using ChatReport.Bot.Channels.Media;
+using ChatReport.Bot.Channels.WeCom;
 using ChatReport.Bot.Conversation;
 using ChatReport.Bot.Demo;
 using ChatReport.Bot.Digests;
@@ -25,6 +27,7 @@ builder.AddChatReportDirectLine();
 builder.AddChatReportDemo();
 builder.AddChatReportDigests();
 builder.AddChatReportGroups();
+builder.AddChatReportWeCom();
 
 var app = builder.Build();
 
@@ -32,5 +35,7 @@ app.MapHealthChecks("/healthz");
 app.MapBotMessages();
 app.MapDirectLine();
 app.MapWebChat();
+app.MapWeCom();
+app.MapChannelMedia();
 
 return await app.RunChatReportAsync(args);
