@@ -1,5 +1,6 @@
 using ChatReport.Bot.Authentication;
 using ChatReport.Bot.Channels.Media;
+using ChatReport.Bot.Channels.WeChat;
 using ChatReport.Bot.Channels.WeCom;
 using ChatReport.Bot.Conversation;
 using ChatReport.Bot.Demo;
@@ -28,6 +29,7 @@ builder.AddChatReportDemo();
 builder.AddChatReportDigests();
 builder.AddChatReportGroups();
 builder.AddChatReportWeCom();
+builder.AddChatReportWeChat();
 
 var app = builder.Build();
 
@@ -36,6 +38,7 @@ app.MapBotMessages();
 app.MapDirectLine();
 app.MapWebChat();
 app.MapWeCom();
+app.MapWeChat();
 app.MapChannelMedia();
 
 return await app.RunChatReportAsync(args);
