@@ -81,6 +81,9 @@ public sealed class WeComChannelTests
         Assert.Equal(WeComPlatformStub.RobotKey, key);
         Assert.Equal("markdown", (string?)post["msgtype"]);
         Assert.Contains("张三", (string?)post["markdown"]!["content"], StringComparison.Ordinal);
+        // The robot's key and the app's secret are secrets: nothing the host logged carries them.
+        Assert.NotEmpty(world.Logs.Entries);
+        Assert.DoesNotContain(world.Logs.Entries, e => e.Message.Contains(WeComPlatformStub.RobotKey, StringComparison.Ordinal) || e.Message.Contains(WeComPlatformStub.Secret, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,6 +1,9 @@
+using ChatReport.Bot.Tests.Authentication;
 using ChatReport.Bot.Tests.Conversation;
 using ChatReport.Bot.Tests.Support;
 using ChatReport.Dialogs.Domain;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ChatReport.Bot.Tests.Channels;
 
@@ -9,8 +12,9 @@ public sealed class WeComWorld : IAsyncDisposable
 {
     public const string SecretaryUser = "lishuji";
 
-    private WeComWorld(WeComPlatformStub stub, ChatReportApplication app, HttpClient client, ChatBranch branch)
+    private WeComWorld(WeComPlatformStub stub, ChatReportApplication app, HttpClient client, ChatBranch branch, CapturingLoggerProvider logs)
     {
+        Logs = logs;
         Stub = stub;
         App = app;
         Client = client;
@@ -19,6 +23,9 @@ public sealed class WeComWorld : IAsyncDisposable
     }
 
     public WeComPlatformStub Stub { get; }
+
+    /// <summary>Everything the host logged, at every level.</summary>
+    public CapturingLoggerProvider Logs { get; }
 
     public ChatReportApplication App { get; }
 
@@ -33,7 +40,9 @@ public sealed class WeComWorld : IAsyncDisposable
     public static async Task<WeComWorld> CreateAsync()
     {
         var stub = await WeComPlatformStub.StartAsync(Token);
+        var logs = new CapturingLoggerProvider();
         var app = new ChatReportApplication()
+            .WithServices(services => services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace)))
             .WithSetting("WeCom:CorpId", WeComPlatformStub.CorpId)
             .WithSetting("WeCom:AgentId", WeComPlatformStub.AgentId.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .WithSetting("WeCom:Secret", WeComPlatformStub.Secret)
@@ -43,7 +52,7 @@ public sealed class WeComWorld : IAsyncDisposable
         var client = app.CreateClient();
         var branch = await ChatBranch.CreateAsync(app);
         await app.Get<IMemberDirectory>().LinkAccountAsync(branch.Secretary.Id, "wecom", SecretaryUser, null, Token);
-        return new WeComWorld(stub, app, client, branch);
+        return new WeComWorld(stub, app, client, branch, logs);
     }
 
     /// <summary>Waits until the stub has taken <paramref name="count"/> messages for <paramref name="userId"/> (sends after a turn may still be on their way).</summary>
