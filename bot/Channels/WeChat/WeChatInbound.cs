@@ -107,6 +107,9 @@ public sealed class WeChatInbound(
                 return template with { Type = ActivityTypes.Message, Id = MsgId(message), Attachments = [await PhotoAsync(message, openId, request, cancellationToken)] };
             case "event" when Field(message, "Event") == "subscribe":
                 return template with { Type = ActivityTypes.ConversationUpdate, Id = $"subscribe-{seconds.ToString(CultureInfo.InvariantCulture)}", MembersAdded = [user] };
+            case not "event" when Field(message, "MsgId") is { Length: > 0 }:
+                // Voice, video, location, links: no text to act on, but the follower hears what the bot can do.
+                return template with { Type = ActivityTypes.Message, Id = MsgId(message), Text = "" };
             default:
                 // unsubscribe, menu clicks, location reports…: acknowledged, no turn.
                 logger.LogDebug("WeChat callback {MsgType}/{Event} needs no turn", Field(message, "MsgType"), Field(message, "Event"));

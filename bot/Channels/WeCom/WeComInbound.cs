@@ -88,6 +88,10 @@ public sealed class WeComInbound(
                 return template with { Type = ActivityTypes.Message, Id = MsgId(message), Attachments = [await PhotoAsync(message, userId, request, cancellationToken)] };
             case "event":
                 break;
+            case { } other when Field(message, "MsgId") is { Length: > 0 }:
+                // Voice, video, location, links: no text to act on, but the member hears what the bot can do.
+                logger.LogDebug("WeCom {MsgType} message taken as an empty message", other);
+                return template with { Type = ActivityTypes.Message, Id = MsgId(message), Text = "" };
             default:
                 return null;
         }

@@ -139,6 +139,20 @@ public sealed class WeComChannelTests
     }
 
     [Fact]
+    public async Task AVoiceMessageGetsAPoliteAnswerInsteadOfSilence()
+    {
+        await using var world = await WeComWorld.CreateAsync();
+
+        WeComCallbackDriver.AssertAccepted(await world.WeCom.PostAsync(WeChatXml.Write(
+        [
+            new("ToUserName", WeComPlatformStub.CorpId), new("FromUserName", Member), new("CreateTime", world.WeCom.Now),
+            new("MsgType", "voice"), new("MediaId", "media-voice"), new("Format", "amr"), new("MsgId", WeComCallbackDriver.NextMsgId()), new("AgentID", "1000002"),
+        ])));
+
+        Assert.Contains("加入", Text(Assert.Single(world.Stub.SentTo(Member))), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnExpiredTokenIsRefreshedOnceAndTheReplyArrives()
     {
         await using var world = await WeComWorld.CreateAsync();
