@@ -1,5 +1,8 @@
 using ChatReport.Bot.Authentication;
 using ChatReport.Bot.Channels.DingTalk;
+using ChatReport.Bot.Channels.Media;
+using ChatReport.Bot.Channels.WeChat;
+using ChatReport.Bot.Channels.WeCom;
 using ChatReport.Bot.Conversation;
 using ChatReport.Bot.Demo;
 using ChatReport.Bot.Digests;
@@ -28,6 +31,8 @@ builder.AddChatReportDemo();
 builder.AddChatReportDigests();
 builder.AddChatReportGroups();
 builder.AddChatReportDingTalk();
+builder.AddChatReportWeCom();
+builder.AddChatReportWeChat();
 
 var app = builder.Build();
 
@@ -36,5 +41,8 @@ app.MapBotMessages();
 app.MapDirectLine();
 app.MapWebChat();
 app.MapDingTalkWhenEnabled();
+app.MapWeCom();
+app.MapWeChat();
+app.MapChannelMedia();
 
 return await app.RunChatReportAsync(args);

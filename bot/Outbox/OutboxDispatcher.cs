@@ -248,7 +248,8 @@ public sealed class OutboxDispatcher(
     }
 
     /// <summary>429, 412, 5xx and no answer at all are worth another try later; the rest is final.</summary>
-    private static bool IsWorthAnotherTry(ConnectorException failure) =>
+    public static bool IsWorthAnotherTry(ConnectorException failure) =>
+        failure is null ? throw new ArgumentNullException(nameof(failure)) :
         failure.StatusCode is null or 412 or 429 or >= 500;
 
     private static TimeSpan Backoff(OutboxOptions settings, int attempts)

@@ -11,11 +11,15 @@ public static class NodeTestRun
     /// <summary>tests/directline, found by walking up from the test assembly to the solution.</summary>
     public static string Folder { get; } = FindFolder();
 
-    public static async Task<(int ExitCode, string Output)> RunAsync(string testFile, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+    public static Task<(int ExitCode, string Output)> RunAsync(string testFile, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken) =>
+        RunAsync(Folder, testFile, environment, cancellationToken);
+
+    /// <summary>Runs <c>node --test</c> on one file of another Node suite under tests/ (e.g. tests/wechat-crypto).</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(string folder, string testFile, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo("node")
         {
-            WorkingDirectory = Folder,
+            WorkingDirectory = folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -64,6 +68,9 @@ public static class NodeTestRun
             }
         }
     }
+
+    /// <summary>A folder under tests/, found like <see cref="Folder"/>.</summary>
+    public static string TestsFolder(string name) => Path.Combine(Path.GetDirectoryName(Folder)!, name);
 
     private static string FindFolder()
     {

@@ -1,0 +1,42 @@
+using ChatReport.Bot.Connector;
+using ChatReport.Bot.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ChatReport.Bot.Channels.WeChat;
+
+public static class WeChatExtensions
+{
+    /// <summary>
+    /// The WeChat Official Account channel, when <c>WeChat:AppId</c> is set: the callback at
+    /// <c>/api/wechat</c> and the customer-service sender that <see cref="ConnectorClient"/> hands
+    /// <c>wechat</c> activities to.
+    /// </summary>
+    public static IHostApplicationBuilder AddChatReportWeChat(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<WeChatOptions>()
+            .BindConfiguration(WeChatOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WeChatOptions>, WeChatOptionsValidator>();
+        services.TryAddSingleton<ChannelMediaStore>();
+        if (string.IsNullOrEmpty(builder.Configuration[$"{WeChatOptions.Section}:{nameof(WeChatOptions.AppId)}"]))
+        {
+            return builder;
+        }
+
+        services.AddHttpClient(WeChatApiClient.HttpClientName, client =>
+            {
+                client.Timeout = TimeSpan.FromSeconds(15);
+                client.MaxResponseContentBufferSize = 16 * 1024 * 1024;
+            })
+            // Its URLs carry the access token: nothing of them may reach a log.
+            .RemoveAllLoggers();
+        services.AddSingleton<WeChatApiClient>();
+        services.AddSingleton<WeChatInbound>();
+        services.AddSingleton<IChannelSender, WeChatChannelSender>();
+        return builder;
+    }
+}

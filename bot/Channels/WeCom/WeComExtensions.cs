@@ -1,0 +1,48 @@
+using ChatReport.Bot.Connector;
+using ChatReport.Bot.Storage;
+using ChatReport.Dialogs.Commands;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ChatReport.Bot.Channels.WeCom;
+
+public static class WeComExtensions
+{
+    /// <summary>
+    /// The WeCom self-built app channel, when <c>WeCom:CorpId</c> is set: the callback at
+    /// <c>/api/wecom</c> (see <see cref="WeComCallbackApi.MapWeCom"/>), the sender that
+    /// <see cref="ConnectorClient"/> hands <c>wecom</c> activities to, and 订阅日报 &lt;webhook&gt; for
+    /// group robots. Call after <c>AddChatReportGroups</c>, whose subscription port it uses.
+    /// </summary>
+    public static IHostApplicationBuilder AddChatReportWeCom(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<WeComOptions>()
+            .BindConfiguration(WeComOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WeComOptions>, WeComOptionsValidator>();
+        services.TryAddSingleton<ChannelMediaStore>();
+        services.TryAddSingleton<GroupRobotStore>();
+        if (string.IsNullOrEmpty(builder.Configuration[$"{WeComOptions.Section}:{nameof(WeComOptions.CorpId)}"]))
+        {
+            return builder;
+        }
+
+        services.AddHttpClient(WeComApiClient.HttpClientName, client =>
+            {
+                client.Timeout = TimeSpan.FromSeconds(15);
+                client.MaxResponseContentBufferSize = 16 * 1024 * 1024;
+            })
+            // Its URLs carry the access token, the app secret and robots' keys: nothing of them may reach a log.
+            .RemoveAllLoggers();
+        services.AddSingleton<WeComApiClient>();
+        services.AddSingleton<RobotPacer>();
+        services.AddSingleton<WeComInbound>();
+        services.AddSingleton<IChannelSender, WeComChannelSender>();
+        services.AddSingleton<GroupRobotDialog>();
+        services.AddSingleton<IChatCommand, GroupRobotCommand>();
+        return builder;
+    }
+}
