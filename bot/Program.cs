@@ -1,4 +1,5 @@
 using ChatReport.Bot.Authentication;
+using ChatReport.Bot.Backups;
 using ChatReport.Bot.Conversation;
 using ChatReport.Bot.Demo;
 using ChatReport.Bot.Digests;
@@ -15,6 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, builder.Configuration["urls"] ?? "http://localhost:3978");
 
 builder.AddChatReportStorage();
+builder.AddChatReportBackups();
 builder.AddChatReportAuthentication();
 builder.AddChatReportConversation();
 builder.AddChatReportSecretary();
