@@ -4,8 +4,10 @@ using ChatReport.Bot.Conversation;
 using ChatReport.Bot.Demo;
 using ChatReport.Bot.Digests;
 using ChatReport.Bot.DirectLine;
+using ChatReport.Bot.Health;
 using ChatReport.Bot.Hosting;
 using ChatReport.Bot.Messaging;
+using ChatReport.Bot.Metrics;
 using ChatReport.Bot.Notifications;
 using ChatReport.Bot.Storage;
 using ChatReport.Bot.WebChat;
@@ -17,6 +19,8 @@ builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, builder.Configuration[
 
 builder.AddChatReportStorage();
 builder.AddChatReportBackups();
+builder.AddChatReportHealth();
+builder.AddChatReportMetrics();
 builder.AddChatReportAuthentication();
 builder.AddChatReportConversation();
 builder.AddChatReportSecretary();
@@ -30,7 +34,8 @@ builder.AddChatReportGroups();
 
 var app = builder.Build();
 
-app.MapHealthChecks("/healthz");
+app.UseChatReportMetrics();
+app.MapChatReportHealth();
 app.MapBotMessages();
 app.MapDirectLine();
 app.MapWebChat();

@@ -1,3 +1,4 @@
+using ChatReport.Bot.Metrics;
 using ChatReport.Bot.Notices;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +19,8 @@ public sealed class DigestScheduler(
     IEnumerable<IClockedJob> jobs,
     TimeProvider time,
     IOptions<DigestOptions> options,
-    ILogger<DigestScheduler> logger) : BackgroundService
+    ILogger<DigestScheduler> logger,
+    ChatReportMetrics? metrics = null) : BackgroundService
 {
     private readonly IClockedJob[] _jobs = [.. jobs.Where(j => j.Enabled)];
 
@@ -53,7 +55,7 @@ public sealed class DigestScheduler(
         if (options.Value.Enabled)
         {
             await GuardAsync("cycle rollover", () => rollover.EnsureCurrentCycleAsync(cancellationToken), cancellationToken);
-            await GuardAsync("digests", () => digests.RunDueAsync(cancellationToken), cancellationToken);
+            await GuardAsync("digests", () => RunDigestsAsync(cancellationToken), cancellationToken);
             await GuardAsync("quarterly notices", () => notices.RunDueAsync(cancellationToken), cancellationToken);
         }
 
@@ -61,6 +63,12 @@ public sealed class DigestScheduler(
         {
             await GuardAsync(job.Name, () => job.RunDueAsync(cancellationToken), cancellationToken);
         }
+    }
+
+    private async Task RunDigestsAsync(CancellationToken cancellationToken)
+    {
+        var report = await digests.RunDueAsync(cancellationToken);
+        metrics?.RecordDigestRound(report);
     }
 
     private async Task<DateTimeOffset> NextWakeAsync(CancellationToken cancellationToken)

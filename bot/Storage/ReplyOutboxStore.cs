@@ -37,6 +37,11 @@ public sealed class ReplyOutboxStore(SqliteConnectionFactory connections)
         UPDATE reply_outbox SET status = 'failed', finished_at = @At, last_error = @Error WHERE id = @Id
         """;
 
+    // The one place that says how far behind the outbox is (metrics and the readiness check).
+    private const string BacklogSql = """
+        SELECT count(*) AS depth, min(created_at) AS oldest_created_at FROM reply_outbox WHERE status = 'pending'
+        """;
+
     public async Task KeepAsync(string serviceUrl, string conversationId, string activityJson, DateTimeOffset now, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -77,5 +82,12 @@ public sealed class ReplyOutboxStore(SqliteConnectionFactory connections)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(FailedSql, new { Id = id, At = at, Error = error }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>How many replies wait for another attempt, and since when the oldest has.</summary>
+    public async Task<OutboxBacklog> GetBacklogAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.QuerySingleAsync<OutboxBacklog>(new CommandDefinition(BacklogSql, cancellationToken: cancellationToken));
     }
 }
