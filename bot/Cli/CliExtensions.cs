@@ -13,6 +13,7 @@ public static class CliExtensions
         services.AddSingleton<ICliCommand, DeactivateMemberCliCommand>();
         services.AddSingleton<ICliCommand, ReloadRulesCliCommand>();
         services.AddSingleton<ICliCommand, ImportRosterCliCommand>();
+        services.AddSingleton<ICliCommand, Teams.TeamsPackageCliCommand>();
         services.AddSingleton<RosterImporter>();
         services.AddSingleton<CliCommands>();
         return services;
