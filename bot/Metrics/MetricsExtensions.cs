@@ -14,7 +14,12 @@ public static class MetricsExtensions
     public static WebApplicationBuilder AddChatReportMetrics(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section);
+        builder.Services.AddOptions<MetricsOptions>()
+            .BindConfiguration(MetricsOptions.Section)
+            .Validate(
+                o => o.UrlList.All(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp && uri.Port > 0),
+                "Metrics:Urls must be http addresses with a fixed port (http://127.0.0.1:9464): the port is how /metrics is told apart.")
+            .ValidateOnStart();
         builder.Services.TryAddSingleton<ChatReportMetrics>();
         builder.Services.AddSingleton<ITurnErrorObserver, TurnErrorMetrics>();
 
@@ -50,7 +55,7 @@ public static class MetricsExtensions
             return app;
         }
 
-        var ports = options.UrlList.Select(url => BindingAddress.Parse(url).Port).ToHashSet();
+        var ports = options.UrlList.Select(url => new Uri(url).Port).ToHashSet();
         if (ports.Count == 0)
         {
             app.UseOpenTelemetryPrometheusScrapingEndpoint();
