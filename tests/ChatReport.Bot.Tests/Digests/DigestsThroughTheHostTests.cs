@@ -18,7 +18,7 @@ public sealed class DigestsThroughTheHostTests
     [Fact]
     public async Task TheHostsSchedulerPostsTheEveningDigestToTheGroupThroughTheConnectorOnce()
     {
-        await using var app = new ChatReportApplication().WithSetting("Digest:Enabled", "true");
+        await using var app = new ChatReportApplication().WithSetting("Digest:Enabled", "true").WithSetting("Metrics:Enabled", "true");
         var branch = await SubscribedBranchAsync(app);
         app.Time.Advance(TimeSpan.FromMinutes(1));
         await ApproveAsync(app, branch.Member, branch.Secretary);
@@ -43,6 +43,20 @@ public sealed class DigestsThroughTheHostTests
         }
 
         Assert.Equal((DigestRunStatus.Sent, "sent-1"), (run!.Status, run.ActivityId));
+        // The scheduler counts the round's runs once the round has finished.
+        using var client = app.CreateClient();
+        double? counted = null;
+        for (var i = 0; i < 200 && counted is null; i++)
+        {
+            counted = new Metrics.PrometheusText(await client.GetStringAsync(new Uri("/metrics", UriKind.Relative), Token))
+                .Value("chatreport_digest_runs_total", ("status", "sent"));
+            if (counted is null)
+            {
+                await Task.Delay(20, Token);
+            }
+        }
+
+        Assert.Equal(1, counted);
     }
 
     [Fact]
