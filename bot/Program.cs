@@ -1,4 +1,5 @@
 using ChatReport.Bot.Authentication;
+using ChatReport.Bot.Backups;
 using ChatReport.Bot.Channels.DingTalk;
 using ChatReport.Bot.Channels.Media;
 using ChatReport.Bot.Channels.WeChat;
@@ -7,8 +8,10 @@ using ChatReport.Bot.Conversation;
 using ChatReport.Bot.Demo;
 using ChatReport.Bot.Digests;
 using ChatReport.Bot.DirectLine;
+using ChatReport.Bot.Health;
 using ChatReport.Bot.Hosting;
 using ChatReport.Bot.Messaging;
+using ChatReport.Bot.Metrics;
 using ChatReport.Bot.Notifications;
 using ChatReport.Bot.Storage;
 using ChatReport.Bot.WebChat;
@@ -19,6 +22,9 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, builder.Configuration["urls"] ?? "http://localhost:3978");
 
 builder.AddChatReportStorage();
+builder.AddChatReportBackups();
+builder.AddChatReportHealth();
+builder.AddChatReportMetrics();
 builder.AddChatReportAuthentication();
 builder.AddChatReportConversation();
 builder.AddChatReportSecretary();
@@ -36,7 +42,8 @@ builder.AddChatReportWeChat();
 
 var app = builder.Build();
 
-app.MapHealthChecks("/healthz");
+app.UseChatReportMetrics();
+app.MapChatReportHealth();
 app.MapBotMessages();
 app.MapDirectLine();
 app.MapWebChat();

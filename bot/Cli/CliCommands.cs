@@ -22,6 +22,10 @@ public sealed class CliCommands
 
     public IReadOnlyCollection<string> Names => _commands.Keys;
 
+    /// <summary>Whether <paramref name="args"/> name a command that runs before the database is migrated.</summary>
+    public bool RunsBeforeMigrations(IReadOnlyList<string> args) =>
+        args is [var name, ..] && _commands.TryGetValue(name, out var command) && command.RunsBeforeMigrations;
+
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);

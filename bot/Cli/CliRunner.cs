@@ -5,12 +5,14 @@ public static class CliRunner
     /// <summary>
     /// Runs a command-line command when the first argument names one (no leading dash and no '=',
     /// which are the host's own settings such as <c>--urls</c> or <c>urls=…</c>); returns its exit
-    /// code, or null when the host should serve as usual. Call after the database is prepared.
+    /// code, or null when the host should serve as usual (or, with <paramref name="beforeMigrations"/>,
+    /// when the command is not one that runs on the unmigrated file). Call with true before the
+    /// database is prepared and with false after.
     /// </summary>
-    public static async Task<int?> TryRunAsync(WebApplication app, string[] args)
+    public static async Task<int?> TryRunAsync(WebApplication app, string[] args, bool beforeMigrations = false)
     {
         ArgumentNullException.ThrowIfNull(app);
-        if (!IsCommand(args))
+        if (!IsCommand(args) || (beforeMigrations && !app.Services.GetRequiredService<CliCommands>().RunsBeforeMigrations(args)))
         {
             return null;
         }

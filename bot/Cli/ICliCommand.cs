@@ -18,6 +18,12 @@ public interface ICliCommand
     /// </summary>
     bool IsOneUnit => true;
 
+    /// <summary>
+    /// True for commands that work on the database file as it is (backup, restore): they run before
+    /// the schema steps, so they also work on a file this version has not migrated or cannot open.
+    /// </summary>
+    bool RunsBeforeMigrations => false;
+
     /// <summary>Runs the command; throws <see cref="CliUsageException"/> for bad usage.</summary>
     Task<int> RunAsync(CliArguments arguments, TextWriter output, CancellationToken cancellationToken);
 }

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using ChatReport.Bot.Authentication;
 using ChatReport.Bot.Messaging;
+using ChatReport.Bot.Metrics;
 using ChatReport.Dialogs.Schema;
 using Polly.Timeout;
 
@@ -16,6 +17,7 @@ public sealed class ConnectorClient(
     IHttpClientFactory httpClients,
     IConnectorCredentials credentials,
     IEnumerable<IChannelSender> channelSenders,
+    ChatReportMetrics metrics,
     ILogger<ConnectorClient> logger)
 {
     public const string HttpClientName = "ChatReport.Connector";
@@ -110,7 +112,7 @@ public sealed class ConnectorClient(
     private async Task<ResourceResponse> SendForResourceAsync(Call call, Activity? activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        using var response = await ExecuteAsync(call, activity, cancellationToken);
+        using var response = await metrics.MeasureSendAsync(activity.ChannelId, () => ExecuteAsync(call, activity, cancellationToken));
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         if (body.Length == 0)
         {

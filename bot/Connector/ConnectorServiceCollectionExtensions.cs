@@ -1,4 +1,6 @@
 using System.Net;
+using ChatReport.Bot.Metrics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
@@ -20,6 +22,7 @@ public static class ConnectorServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<ConnectorClient>();
+        services.TryAddSingleton<ChatReportMetrics>();
         services.AddSingleton<ConversationRateLimiter>();
         services.AddTransient<RateLimitingHandler>();
 

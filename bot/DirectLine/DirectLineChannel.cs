@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using ChatReport.Bot.Authentication;
 using ChatReport.Bot.Messaging;
+using ChatReport.Bot.Metrics;
 using ChatReport.Bot.Storage;
 using ChatReport.Dialogs.Schema;
 using Microsoft.Extensions.Options;
@@ -191,7 +192,9 @@ public sealed class DirectLineChannel(
 
         try
         {
+            using var turn = scope.ServiceProvider.GetRequiredService<ChatReportMetrics>().StartTurn(activity.ChannelId);
             var outcome = await processor.ProcessAsync(activity, AuthenticationOutcome.LocalChannel, cancellationToken);
+            turn.Complete(outcome.StatusCode);
             return outcome.StatusCode switch
             {
                 >= 200 and < 300 => BotDelivery.Delivered,

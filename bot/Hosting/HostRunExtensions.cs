@@ -1,3 +1,4 @@
+using ChatReport.Bot.Backups;
 using ChatReport.Bot.Cli;
 using ChatReport.Bot.DirectLine;
 using ChatReport.Bot.Storage;
@@ -21,6 +22,19 @@ public static class HostRunExtensions
         {
             // Validate here so a bad setting is one line from us, not the host's stack trace.
             app.Services.GetService<IStartupValidator>()?.Validate();
+            if (await CliRunner.TryRunAsync(app, args, beforeMigrations: true) is { } earlyExitCode)
+            {
+                return earlyExitCode;
+            }
+
+            var database = app.Services.GetRequiredService<DatabaseBackup>().DatabasePath;
+            using var serving = CliRunner.IsCommand(args) ? null : ServingLock.TryTake(database, alone: false);
+            if (!CliRunner.IsCommand(args) && serving is null)
+            {
+                logger.LogCritical("Cannot start: a restore of {Database} is in progress", database);
+                return 1;
+            }
+
             if (!await app.PrepareDatabaseAsync(app.Lifetime.ApplicationStopping))
             {
                 return 1;

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using ChatReport.Bot.Authentication;
+using ChatReport.Bot.Metrics;
 using ChatReport.Dialogs.Schema;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,7 @@ public static class MessagesEndpoint
         HttpRequest request,
         IChannelAuthenticator authenticator,
         IActivityProcessor processor,
+        ChatReportMetrics metrics,
         IOptions<MessagingOptions> options,
         ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
@@ -34,6 +36,7 @@ public static class MessagesEndpoint
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(authenticator);
         ArgumentNullException.ThrowIfNull(processor);
+        ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         var logger = loggerFactory.CreateLogger(LoggerName);
@@ -82,7 +85,9 @@ public static class MessagesEndpoint
         // Like the SDK, a turn is not abandoned when the channel hangs up (Teams gives up after
         // 15 s and redelivers): half a turn is worse than a late one, and de-duplication answers
         // the redelivery. Every wait inside is bounded by the Connector and SQLite timeouts.
+        using var turn = metrics.StartTurn(activity!.ChannelId);
         var outcome = await processor.ProcessAsync(activity!, authentication, CancellationToken.None);
+        turn.Complete(outcome.StatusCode);
         return outcome switch
         {
             { Body: { } json } => TypedResults.Json(json, BotJson.Options, statusCode: outcome.StatusCode),

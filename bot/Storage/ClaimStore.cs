@@ -64,6 +64,10 @@ public sealed class ClaimStore(SqliteConnectionFactory connections, TimeProvider
         ORDER BY created_at, id
         """;
 
+    private const string AllPendingCount = """
+        SELECT count(*) FROM claims WHERE status = 'pending'
+        """;
+
     private const string PendingCount = """
         SELECT count(*) FROM claims WHERE unit_id = @UnitId AND status = 'pending'
         """;
@@ -241,6 +245,13 @@ public sealed class ClaimStore(SqliteConnectionFactory connections, TimeProvider
         await using var lease = await connections.UseAsync(cancellationToken);
         var connection = lease.Connection;
         return await connection.ExecuteScalarAsync<int>(new CommandDefinition(PendingCount, new { UnitId = unitId }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Claims waiting for a reviewer in every branch (the metrics' gauge).</summary>
+    public async Task<long> CountAllPendingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(AllPendingCount, cancellationToken: cancellationToken));
     }
 
     public async Task<IReadOnlyList<Claim>> ListForMemberAsync(long memberId, long cycleId, ClaimStatus? status, CancellationToken cancellationToken)

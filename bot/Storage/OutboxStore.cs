@@ -49,7 +49,7 @@ public sealed class OutboxStore(SqliteConnectionFactory connections)
         """;
 
     private const string BacklogSql = """
-        SELECT count(*) AS Pending, min(created_at) AS OldestCreatedAt FROM outbox WHERE status = 'pending'
+        SELECT count(*) AS Depth, min(created_at) AS OldestCreatedAt FROM outbox WHERE status = 'pending'
         """;
 
     /// <summary>Adds a message (inside the caller's unit when there is one) and returns its id.</summary>
@@ -113,7 +113,7 @@ public sealed class OutboxStore(SqliteConnectionFactory connections)
     }
 
     /// <summary>How many messages wait, and since when the oldest has.</summary>
-    public async Task<OutboxBacklog> BacklogAsync(CancellationToken cancellationToken)
+    public async Task<OutboxBacklog> GetBacklogAsync(CancellationToken cancellationToken)
     {
         await using var lease = await connections.UseAsync(cancellationToken);
         return await lease.Connection.QuerySingleAsync<OutboxBacklog>(new CommandDefinition(BacklogSql, cancellationToken: cancellationToken));

@@ -70,6 +70,11 @@ public static class StorageExtensions
         var logger = app.Services.GetRequiredService<ILogger<DatabaseMigrator>>();
         try
         {
+            foreach (var before in app.Services.GetServices<IBeforeMigration>())
+            {
+                await before.RunAsync(cancellationToken);
+            }
+
             var version = await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
             foreach (var initializer in app.Services.GetServices<IDatabaseInitializer>())
             {

@@ -21,7 +21,7 @@ public sealed class DigestsThroughTheHostTests
     [Fact]
     public async Task TheHostsSchedulerPostsTheEveningDigestToTheGroupThroughTheConnectorOnce()
     {
-        await using var app = new ChatReportApplication().WithSetting("Digest:Enabled", "true");
+        await using var app = new ChatReportApplication().WithSetting("Digest:Enabled", "true").WithSetting("Metrics:Enabled", "true");
         var branch = await SubscribedBranchAsync(app);
         app.Time.Advance(TimeSpan.FromMinutes(1));
         await ApproveAsync(app, branch.Member, branch.Secretary);
@@ -47,6 +47,20 @@ public sealed class DigestsThroughTheHostTests
 
         // The digest went into the outbox with its 'sent' mark; the channel's id for it comes later.
         Assert.Equal(DigestRunStatus.Sent, run!.Status);
+        // The scheduler counts the round's runs once the round has finished.
+        using var client = app.CreateClient();
+        double? counted = null;
+        for (var i = 0; i < 200 && counted is null; i++)
+        {
+            counted = new Metrics.PrometheusText(await client.GetStringAsync(new Uri("/metrics", UriKind.Relative), Token))
+                .Value("chatreport_digest_runs_total", ("status", "sent"));
+            if (counted is null)
+            {
+                await Task.Delay(20, Token);
+            }
+        }
+
+        Assert.Equal(1, counted);
     }
 
     [Fact]

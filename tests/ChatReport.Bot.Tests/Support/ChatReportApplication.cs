@@ -33,6 +33,8 @@ public sealed class ChatReportApplication : WebApplicationFactory<Program>
         _settings["Digest:Enabled"] = "false";
         // Likewise the outbox's sender: its timer would sit among the retry timers tests wait for.
         _settings["Outbox:Enabled"] = "false";
+        // And the nightly backup, which would copy every test's database at start.
+        _settings["Backup:Enabled"] = "false";
     }
 
     public RecordingTimeProvider Time { get; }
