@@ -19,6 +19,10 @@ public static class DigestExtensions
             .BindConfiguration(DigestOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<NoticeOptions>()
+            .BindConfiguration(NoticeOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
 
         builder.Services.AddSingleton<GroupSubscriptionStore>();
@@ -36,6 +40,7 @@ public static class DigestExtensions
         builder.Services.AddSingleton<FailureReporter>();
         builder.Services.AddSingleton<DigestDispatcher>();
         builder.Services.AddSingleton<NoticeBuilder>();
+        builder.Services.AddSingleton<NoticePdfWriter>();
         builder.Services.AddSingleton<QuarterNoticeService>();
         builder.Services.AddSingleton<ChatReport.Bot.Cli.ICliCommand, ExportNoticeCliCommand>();
         builder.Services.AddSingleton<CycleRollover>();

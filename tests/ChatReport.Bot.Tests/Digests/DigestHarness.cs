@@ -68,6 +68,7 @@ public sealed class DigestHarness
         return new QuarterNoticeService(
             NewNoticeBuilder(),
             Notices,
+            new NoticePdfWriter(Microsoft.Extensions.Options.Options.Create(new NoticeOptions())),
             Stores.Cycles,
             Stores.Members,
             Messenger,
@@ -75,6 +76,7 @@ public sealed class DigestHarness
             Db.Time,
             options,
             cycleOptions,
+            Microsoft.Extensions.Options.Options.Create(new NoticeOptions()),
             NullLogger<QuarterNoticeService>.Instance);
     }
 

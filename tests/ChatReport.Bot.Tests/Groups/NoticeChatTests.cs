@@ -102,6 +102,22 @@ public sealed class NoticeChatTests
     }
 
     [Fact]
+    public async Task WebChatGetsThePrintablePdfAsAnInlineAttachment()
+    {
+        await using var world = await GroupWorld.CreateAsync();
+        var web = world.Personal("webchat");
+
+        var reply = Assert.Single(await web.PostAsync(web.Message(Secretary, "导出公示 2026Q3 pdf")));
+
+        var attachment = Assert.Single(reply.GetProperty("attachments").EnumerateArray());
+        Assert.Equal(("application/pdf", $"{world.Branch.Unit.Name}-2026Q3.pdf"), (attachment.GetProperty("contentType").GetString(), attachment.GetProperty("name").GetString()));
+        var bytes = DataUri(attachment, "application/pdf");
+        Assert.Equal("%PDF-"u8.ToArray(), bytes[..5]);
+        Assert.InRange(bytes.Length, 10_000, ExportNoticeDialog.MaxFileBytes);
+        Assert.Equal(Zh.ExportAttached(world.Branch.Unit.Name, 2026, 3), reply.ReadTextOrNull());
+    }
+
+    [Fact]
     public async Task WebChatGetsTheCsvWithAByteOrderMark()
     {
         await using var world = await GroupWorld.CreateAsync();
