@@ -42,6 +42,9 @@ public static class DigestExtensions
         builder.Services.AddSingleton<NoticeBuilder>();
         builder.Services.AddSingleton<NoticePdfWriter>();
         builder.Services.AddSingleton<QuarterNoticeService>();
+        builder.Services.AddSingleton<ObjectionStore>();
+        builder.Services.AddSingleton<ChatReport.Bot.Notifications.ObjectionNotifier>();
+        builder.Services.AddSingleton<ObjectionPeriods>();
         builder.Services.AddSingleton<ChatReport.Bot.Cli.ICliCommand, ExportNoticeCliCommand>();
         builder.Services.AddSingleton<CycleRollover>();
         builder.Services.AddHostedService<DigestScheduler>();

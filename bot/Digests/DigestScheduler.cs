@@ -13,6 +13,7 @@ public sealed class DigestScheduler(
     CycleRollover rollover,
     DigestDispatcher digests,
     QuarterNoticeService notices,
+    ObjectionPeriods objections,
     TimeProvider time,
     IOptions<DigestOptions> options,
     ILogger<DigestScheduler> logger) : BackgroundService
@@ -45,6 +46,7 @@ public sealed class DigestScheduler(
         await GuardAsync("cycle rollover", () => rollover.EnsureCurrentCycleAsync(cancellationToken), cancellationToken);
         await GuardAsync("digests", () => digests.RunDueAsync(cancellationToken), cancellationToken);
         await GuardAsync("quarterly notices", () => notices.RunDueAsync(cancellationToken), cancellationToken);
+        await GuardAsync("objection periods", () => objections.RunDueAsync(cancellationToken), cancellationToken);
     }
 
     private async Task<DateTimeOffset> NextWakeAsync(CancellationToken cancellationToken)

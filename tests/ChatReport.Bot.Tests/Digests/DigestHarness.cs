@@ -80,6 +80,13 @@ public sealed class DigestHarness
             NullLogger<QuarterNoticeService>.Instance);
     }
 
+    public ObjectionPeriods NewObjectionPeriods() =>
+        new(
+            new ObjectionStore(Db.Connections, Db.Time, Microsoft.Extensions.Options.Options.Create(new NoticeOptions()), Microsoft.Extensions.Options.Options.Create(Stores.CycleOptions)),
+            // The scheduler tests file no objections, so nobody is ever reminded through the missing messenger.
+            new ChatReport.Bot.Notifications.ObjectionNotifier(Stores.Members, null!),
+            NullLogger<ObjectionPeriods>.Instance);
+
     public NoticeBuilder NewNoticeBuilder() =>
         new(Notices, Stores.Units, Stores.Cycles, Stores.Members, Microsoft.Extensions.Options.Options.Create(Stores.CycleOptions));
 

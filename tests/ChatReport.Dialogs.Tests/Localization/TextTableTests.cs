@@ -69,6 +69,10 @@ public sealed class TextTableTests
         type == typeof(string) ? "sample"
         : type == typeof(DateOnly) ? new DateOnly(2026, 11, 26)
         : type == typeof(DateTimeOffset) ? new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.FromHours(8))
+        : type.IsEnum ? Enum.GetValues(type).GetValue(0)
         : type.IsValueType ? Convert.ChangeType(1, Nullable.GetUnderlyingType(type) ?? type, System.Globalization.CultureInfo.InvariantCulture)
+        // Records the texts describe (an objection, a quarter, a ledger entry): built from samples too.
+        : type.GetConstructors().FirstOrDefault() is { } constructor && type.Namespace?.StartsWith("ChatReport", StringComparison.Ordinal) == true
+            ? constructor.Invoke([.. constructor.GetParameters().Select(p => Sample(p.ParameterType))])
         : null;
 }
