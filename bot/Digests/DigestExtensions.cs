@@ -41,6 +41,9 @@ public static class DigestExtensions
         builder.Services.AddSingleton<DigestDispatcher>();
         builder.Services.AddSingleton<NoticeBuilder>();
         builder.Services.AddSingleton<NoticePdfWriter>();
+        builder.Services.AddSingleton<ChatReport.Bot.Charts.ChartRenderer>();
+        builder.Services.AddSingleton<ChartDataStore>();
+        builder.Services.AddSingleton<ChatReport.Dialogs.Points.IPointsCharts, ChatReport.Bot.Charts.PointsChartsAdapter>();
         builder.Services.AddSingleton<QuarterNoticeService>();
         builder.Services.AddSingleton<ObjectionStore>();
         builder.Services.AddSingleton<ChatReport.Bot.Notifications.ObjectionNotifier>();
