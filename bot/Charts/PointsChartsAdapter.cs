@@ -37,12 +37,12 @@ public sealed class PointsChartsAdapter(ChartDataStore data, ChartRenderer rende
 
         var texts = PointsTexts.ForLanguage(language);
         var png = renderer.Render(new BarChart(
-            texts.MonthsChart.Title,
+            texts.MonthsChartTitle,
             [.. months.Select(m => language == ReplyLanguage.English ? CultureInfo.GetCultureInfo("en-US").DateTimeFormat.GetAbbreviatedMonthName(m.Month) : $"{m.Month}月")],
             [.. months.Select(m => m.Mine)],
-            texts.MonthsChart.Mine,
+            texts.MonthsChartMine,
             [.. months.Select(m => m.BranchMedian)],
-            texts.MonthsChart.Median));
+            texts.MonthsChartMedian));
         return new MonthlyPoints(months, ChartAttachment.Png(png, "my-points.png"));
     }
 
