@@ -12,6 +12,8 @@ namespace ChatReport.Bot.Connector;
 /// The Bot Framework Connector REST API (v3) at a channel's serviceUrl. Retries, timeouts and
 /// per-conversation pacing live in the named HttpClient's handlers (see
 /// <see cref="ConnectorServiceCollectionExtensions"/>); this class builds requests and reads answers.
+/// Every message's text is shaped for its channel here (<see cref="ChannelTextFormatter"/>), the
+/// one place all sends pass through.
 /// </summary>
 public sealed class ConnectorClient(
     IHttpClientFactory httpClients,
@@ -32,12 +34,14 @@ public sealed class ConnectorClient(
     public async Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
+        ArgumentNullException.ThrowIfNull(activity);
+        activity = ChannelTextFormatter.Format(activity);
         if (FindChannelSender(activity) is { } sender)
         {
-            return await sender.SendAsync(conversationId, activity!, cancellationToken);
+            return await sender.SendAsync(conversationId, activity, cancellationToken);
         }
 
-        var call = new Call("SendToConversation", HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities", conversationId, activity?.ReplyToId);
+        var call = new Call("SendToConversation", HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities", conversationId, activity.ReplyToId);
         return await SendForResourceAsync(call, activity, cancellationToken);
     }
 
@@ -45,6 +49,8 @@ public sealed class ConnectorClient(
     {
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
         ArgumentException.ThrowIfNullOrEmpty(activityId);
+        ArgumentNullException.ThrowIfNull(activity);
+        activity = ChannelTextFormatter.Format(activity);
         if (FindChannelSender(activity) is { } sender)
         {
             return await sender.SendAsync(conversationId, activity, cancellationToken);
@@ -58,6 +64,8 @@ public sealed class ConnectorClient(
     {
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
         ArgumentException.ThrowIfNullOrEmpty(activityId);
+        ArgumentNullException.ThrowIfNull(activity);
+        activity = ChannelTextFormatter.Format(activity);
         var call = new Call("UpdateActivity", HttpMethod.Put, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", conversationId, activityId);
         return await SendForResourceAsync(call, activity, cancellationToken);
     }

@@ -1,4 +1,6 @@
 using ChatReport.Bot.Digests;
+using ChatReport.Bot.Notifications;
+using ChatReport.Bot.Storage;
 using ChatReport.Dialogs.Commands;
 using ChatReport.Dialogs.Conversation;
 using ChatReport.Dialogs.Domain;
@@ -12,7 +14,7 @@ namespace ChatReport.Bot.Conversation;
 public static class GroupsExtensions
 {
     /// <summary>
-    /// The group and notice commands (订阅日报, 退订, 签字确认, 导出公示), after the member, reviewer
+    /// The group and notice commands (订阅日报, 退订, 签字确认, 导出公示, 异议 and its handling), after the member, reviewer
     /// and administration commands, which keep priority; and the bot wrapped so that being added
     /// to a group by a reviewer of one branch subscribes that group. Call after
     /// <see cref="ConversationExtensions.AddChatReportConversation"/> and
@@ -24,16 +26,24 @@ public static class GroupsExtensions
         var services = builder.Services;
         services.AddSingleton<IGroupSubscriptions, GroupSubscriptionsAdapter>();
         services.AddSingleton<INoticeDesk, NoticeDeskAdapter>();
+        services.AddSingleton<IObjectionBook>(provider => provider.GetRequiredService<ObjectionStore>());
+        services.AddSingleton<IObjectionNotifier>(provider => provider.GetRequiredService<ObjectionNotifier>());
 
         services.AddSingleton<SubscribeDialog>();
         services.AddSingleton<UnsubscribeDialog>();
         services.AddSingleton<SignOffDialog>();
         services.AddSingleton<ExportNoticeDialog>();
+        services.AddSingleton<ObjectDialog>();
+        services.AddSingleton<ObjectionsDialog>();
+        services.AddSingleton<ResolveObjectionDialog>();
 
         services.AddSingleton<IChatCommand, SubscribeCommand>();
         services.AddSingleton<IChatCommand, UnsubscribeCommand>();
         services.AddSingleton<IChatCommand, SignOffCommand>();
         services.AddSingleton<IChatCommand, ExportNoticeCommand>();
+        services.AddSingleton<IChatCommand, ObjectionsCommand>();
+        services.AddSingleton<IChatCommand, ResolveObjectionCommand>();
+        services.AddSingleton<IChatCommand, ObjectCommand>();
 
         services.Replace(ServiceDescriptor.Singleton<IBot>(provider => new GroupJoinBot(
             provider.GetRequiredService<ChatReportBot>(),

@@ -19,6 +19,10 @@ public static class DigestExtensions
             .BindConfiguration(DigestOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<NoticeOptions>()
+            .BindConfiguration(NoticeOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
 
         builder.Services.AddSingleton<GroupSubscriptionStore>();
@@ -36,7 +40,14 @@ public static class DigestExtensions
         builder.Services.AddSingleton<FailureReporter>();
         builder.Services.AddSingleton<DigestDispatcher>();
         builder.Services.AddSingleton<NoticeBuilder>();
+        builder.Services.AddSingleton<NoticePdfWriter>();
+        builder.Services.AddSingleton<ChatReport.Bot.Charts.ChartRenderer>();
+        builder.Services.AddSingleton<ChartDataStore>();
+        builder.Services.AddSingleton<ChatReport.Dialogs.Points.IPointsCharts, ChatReport.Bot.Charts.PointsChartsAdapter>();
         builder.Services.AddSingleton<QuarterNoticeService>();
+        builder.Services.AddSingleton<ObjectionStore>();
+        builder.Services.AddSingleton<ChatReport.Bot.Notifications.ObjectionNotifier>();
+        builder.Services.AddSingleton<ObjectionPeriods>();
         builder.Services.AddSingleton<ChatReport.Bot.Cli.ICliCommand, ExportNoticeCliCommand>();
         builder.Services.AddSingleton<CycleRollover>();
         builder.Services.AddHostedService<DigestScheduler>();

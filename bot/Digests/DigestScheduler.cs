@@ -16,6 +16,7 @@ public sealed class DigestScheduler(
     CycleRollover rollover,
     DigestDispatcher digests,
     QuarterNoticeService notices,
+    ObjectionPeriods objections,
     IEnumerable<IClockedJob> jobs,
     TimeProvider time,
     IOptions<DigestOptions> options,
@@ -57,6 +58,7 @@ public sealed class DigestScheduler(
             await GuardAsync("cycle rollover", () => rollover.EnsureCurrentCycleAsync(cancellationToken), cancellationToken);
             await GuardAsync("digests", () => RunDigestsAsync(cancellationToken), cancellationToken);
             await GuardAsync("quarterly notices", () => notices.RunDueAsync(cancellationToken), cancellationToken);
+            await GuardAsync("objection periods", () => objections.RunDueAsync(cancellationToken), cancellationToken);
         }
 
         foreach (var job in _jobs)

@@ -74,11 +74,19 @@ public sealed class NoticeDeskAdapter(
             return null;
         }
 
-        var file = await notices.ExportAsync(unitId, quarter.Year, quarter.Quarter, format == NoticeExportFormat.Csv ? NoticeFormat.Csv : NoticeFormat.Xlsx, locale, cancellationToken);
+        var stored = format switch
+        {
+            NoticeExportFormat.Csv => NoticeFormat.Csv,
+            NoticeExportFormat.Pdf => NoticeFormat.Pdf,
+            _ => NoticeFormat.Xlsx,
+        };
+        var file = await notices.ExportAsync(unitId, quarter.Year, quarter.Quarter, stored, locale, cancellationToken);
         return file is null ? null : new NoticeExport(file.FileName, file.ContentType, file.Content);
     }
 
     public bool TakesInlineFiles(string channelId) => NoticeRenderer.TakesInlineFiles(channelId);
+
+    public bool CanWritePdf => notices.CanWritePdf;
 
     private DateOnly Today() => LocalCalendar.Today(time, cycleOptions.Value.TimeZone);
 }

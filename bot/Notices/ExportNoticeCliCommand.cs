@@ -5,7 +5,7 @@ using ChatReport.Bot.Cli;
 namespace ChatReport.Bot.Notices;
 
 /// <summary>
-/// <c>export-notice --unit 12 --quarter 2026Q4 [--format xlsx|csv] [--out file] [--lang zh-CN|en]</c>:
+/// <c>export-notice --unit 12 --quarter 2026Q4 [--format xlsx|csv|pdf] [--out file] [--lang zh-CN|en]</c>:
 /// writes a branch's quarterly notice. The format defaults to the extension of --out, else xlsx;
 /// the file defaults to the notice's own name in the working directory.
 /// </summary>
@@ -13,9 +13,9 @@ public sealed partial class ExportNoticeCliCommand(QuarterNoticeService notices)
 {
     public string Name => "export-notice";
 
-    public string Usage => "export-notice --unit <id> --quarter 2026Q4 [--format xlsx|csv] [--out <file>] [--lang zh-CN|en]";
+    public string Usage => "export-notice --unit <id> --quarter 2026Q4 [--format xlsx|csv|pdf] [--out <file>] [--lang zh-CN|en]";
 
-    public string Summary => "Writes a branch's quarterly public notice as an Excel workbook or CSV.";
+    public string Summary => "Writes a branch's quarterly public notice as an Excel workbook, CSV or a printable PDF.";
 
     public async Task<int> RunAsync(CliArguments arguments, TextWriter output, CancellationToken cancellationToken)
     {
@@ -42,8 +42,13 @@ public sealed partial class ExportNoticeCliCommand(QuarterNoticeService notices)
         {
             "CSV" => NoticeFormat.Csv,
             "XLSX" => NoticeFormat.Xlsx,
-            var other => throw new CliUsageException($"--format is csv or xlsx, not '{other.ToLowerInvariant()}'."),
+            "PDF" => NoticeFormat.Pdf,
+            var other => throw new CliUsageException($"--format is csv, xlsx or pdf, not '{other.ToLowerInvariant()}'."),
         };
+        if (format == NoticeFormat.Pdf && !notices.CanWritePdf)
+        {
+            throw new CliFailureException("No Chinese TrueType font for the PDF: install fonts-wqy-microhei (apt-get install fonts-wqy-microhei) or set --Notice:FontPath.");
+        }
 
         var file = await notices.ExportAsync(unitId, year, quarter, format, arguments.Get("lang") ?? "zh-CN", cancellationToken)
             ?? throw new CliFailureException($"There is no unit {unitId}, or no points cycle for {year}.");

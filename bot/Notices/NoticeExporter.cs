@@ -21,13 +21,20 @@ public static class NoticeExporter
     {
         ArgumentNullException.ThrowIfNull(notice);
         var texts = DigestTexts.ForLocale(locale);
-        var name = string.Create(CultureInfo.InvariantCulture, $"{FileSafe(notice.UnitName)}-{notice.Year}Q{notice.Quarter}");
+        var name = FileName(notice);
         return format switch
         {
             NoticeFormat.Csv => new NoticeFile(name + ".csv", CsvContentType, ToCsv(notice, texts)),
             NoticeFormat.Xlsx => new NoticeFile(name + ".xlsx", XlsxContentType, await ToXlsxAsync(notice, texts, cancellationToken)),
-            _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown notice format."),
+            _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Not a table format: the PDF comes from NoticePdfWriter."),
         };
+    }
+
+    /// <summary>The file name without extension: 山岔村党支部-2026Q4.</summary>
+    public static string FileName(QuarterNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        return string.Create(CultureInfo.InvariantCulture, $"{FileSafe(notice.UnitName)}-{notice.Year}Q{notice.Quarter}");
     }
 
     /// <summary>One line per member; the items go into the last column, so the file stays one table.</summary>

@@ -7,4 +7,7 @@ public enum NoticeFormat
 
     /// <summary>An Excel workbook: the notice on one sheet, every item on another.</summary>
     Xlsx,
+
+    /// <summary>An A4 PDF to print and pin to the notice board, with an embedded Chinese font.</summary>
+    Pdf,
 }

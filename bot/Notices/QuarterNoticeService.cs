@@ -21,6 +21,7 @@ namespace ChatReport.Bot.Notices;
 public sealed class QuarterNoticeService(
     NoticeBuilder builder,
     NoticeStore store,
+    NoticePdfWriter pdf,
     ICycleCalendar cycles,
     IMemberDirectory members,
     IGroupMessenger messenger,
@@ -29,6 +30,7 @@ public sealed class QuarterNoticeService(
     TimeProvider time,
     IOptions<DigestOptions> digestOptions,
     IOptions<CycleOptions> cycleOptions,
+    IOptions<NoticeOptions> noticeOptions,
     ILogger<QuarterNoticeService> logger)
 {
     private static readonly TimeSpan s_catchUp = TimeSpan.FromDays(7);
@@ -42,8 +44,22 @@ public sealed class QuarterNoticeService(
     public async Task<NoticeFile?> ExportAsync(long unitId, int year, int quarter, NoticeFormat format, string? locale, CancellationToken cancellationToken)
     {
         var notice = await builder.BuildAsync(unitId, year, quarter, cancellationToken);
-        return notice is null ? null : await NoticeExporter.ExportAsync(notice, format, locale, cancellationToken);
+        if (notice is null)
+        {
+            return null;
+        }
+
+        if (format != NoticeFormat.Pdf)
+        {
+            return await NoticeExporter.ExportAsync(notice, format, locale, cancellationToken);
+        }
+
+        var publicityEnds = notice.SignedOn?.AddDays(noticeOptions.Value.ObjectionDays);
+        return new NoticeFile(NoticeExporter.FileName(notice) + ".pdf", NoticePdfWriter.ContentType, pdf.Write(notice, publicityEnds, locale));
     }
+
+    /// <summary>Whether <see cref="ExportAsync"/> can write PDF here (a Chinese TrueType font is installed).</summary>
+    public bool CanWritePdf => pdf.IsAvailable;
 
     /// <summary>
     /// The secretary's sign-off (签字确认 2026Q4): only the branch's secretary, only once the

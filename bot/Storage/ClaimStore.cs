@@ -250,7 +250,8 @@ public sealed class ClaimStore(SqliteConnectionFactory connections, TimeProvider
     /// <summary>Claims waiting for a reviewer in every branch (the metrics' gauge).</summary>
     public async Task<long> CountAllPendingAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var lease = await connections.UseAsync(cancellationToken);
+        var connection = lease.Connection;
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(AllPendingCount, cancellationToken: cancellationToken));
     }
 

@@ -145,13 +145,11 @@ public sealed partial class DatabaseMigrator(SqliteConnectionFactory connections
         }
 
         steps.Sort((a, b) => a.Version.CompareTo(b.Version));
-        // Numbers are handed out to features developed side by side, so one may land before a
-        // lower one; each number still means one step, applied once, in order.
         for (var i = 0; i < steps.Count; i++)
         {
-            if (steps[i].Version < 1 || (i > 0 && steps[i].Version == steps[i - 1].Version))
+            if (steps[i].Version != i + 1)
             {
-                throw new InvalidOperationException($"Schema steps must have distinct positive numbers; found {steps[i].Version} twice or below 1.");
+                throw new InvalidOperationException($"Schema steps must be numbered 1, 2, 3… without gaps; found {steps[i].Version} at position {i + 1}.");
             }
         }
 

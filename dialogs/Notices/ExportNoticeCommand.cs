@@ -5,7 +5,7 @@ using ChatReport.Dialogs.Localization;
 
 namespace ChatReport.Dialogs.Notices;
 
-/// <summary>导出公示 2026Q4 [excel|csv] / export notice 2026Q4 [xlsx|csv]: the quarter's notice as a file; without a quarter, the last one that ended.</summary>
+/// <summary>导出公示 2026Q4 [excel|csv|pdf] / export notice 2026Q4 [xlsx|csv|pdf]: the quarter's notice as a file; without a quarter, the last one that ended.</summary>
 public sealed partial class ExportNoticeCommand(ExportNoticeDialog dialog) : IChatCommand
 {
     /// <inheritdoc />
@@ -28,6 +28,7 @@ public sealed partial class ExportNoticeCommand(ExportNoticeDialog dialog) : ICh
         {
             "" or "EXCEL" or "XLSX" or "表格" => NoticeExportFormat.Xlsx,
             "CSV" => NoticeExportFormat.Csv,
+            "PDF" or "打印" or "打印版" => NoticeExportFormat.Pdf,
             _ => null,
         };
         return format is { } known ? new CommandMatch(new ExportNoticeOptions(quarter, known)) : null;

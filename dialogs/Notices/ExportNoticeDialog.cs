@@ -87,6 +87,12 @@ public sealed class ExportNoticeDialog : ComponentDialog
         var activity = step.Context.Activity;
         var inline = _desk.TakesInlineFiles(activity.ChannelId ?? "");
         var format = inline ? step.State.Format : NoticeExportFormat.Csv;
+        if (format == NoticeExportFormat.Pdf && !_desk.CanWritePdf)
+        {
+            await step.Context.SendTextAsync(texts.PdfUnavailable, cancellationToken);
+            return await step.EndDialogAsync(cancellationToken);
+        }
+
         if (await _desk.ExportAsync(unitId, quarter, format, activity.Locale, cancellationToken) is not { } file)
         {
             await step.Context.SendTextAsync(texts.NoSuchQuarter(quarter.Year, quarter.Quarter), cancellationToken);

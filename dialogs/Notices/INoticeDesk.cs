@@ -39,4 +39,7 @@ public interface INoticeDesk
     /// <param name="channelId">The activity's channel id.</param>
     /// <returns>True when the file can be attached to a reply.</returns>
     bool TakesInlineFiles(string channelId);
+
+    /// <summary>Whether the server can write the printable PDF (it needs a Chinese TrueType font).</summary>
+    bool CanWritePdf { get; }
 }

@@ -8,4 +8,7 @@ public enum NoticeExportFormat
 
     /// <summary>Comma-separated text, UTF-8 with a byte-order mark.</summary>
     Csv = 1,
+
+    /// <summary>An A4 PDF to print and pin to the board (导出公示 2026Q4 pdf).</summary>
+    Pdf = 2,
 }

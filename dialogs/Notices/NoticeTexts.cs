@@ -57,6 +57,9 @@ public sealed record NoticeTexts : ITextTable<NoticeTexts>
     /// <summary>The file is over the size chat can carry.</summary>
     public required string ExportTooLarge { get; init; }
 
+    /// <summary>The PDF was asked for on a server without a Chinese font.</summary>
+    public required string PdfUnavailable { get; init; }
+
     /// <summary>Help while a notice dialog waits.</summary>
     public required string DialogHelp { get; init; }
 
@@ -86,9 +89,10 @@ public sealed record NoticeTexts : ITextTable<NoticeTexts>
         ExportAttached = (unit, year, quarter) => $"“{unit}”{year}年第{quarter}季度公示，见附件。",
         ExportAsText = (unit, year, quarter) => $"“{unit}”{year}年第{quarter}季度公示（Teams 里不能直接发文件，下面是 CSV 内容，可复制保存为 .csv 用 Excel 打开）：",
         ExportTooLarge = "公示太大，聊天里发不了（文件限 1 MB，Teams 消息限约 2 万字）。请管理员用命令行导出：export-notice。",
+        PdfUnavailable = "服务器上没有可嵌入的中文字体，暂时做不了 PDF。请管理员安装 fonts-wqy-microhei；现在可以先导出 excel。",
         DialogHelp = "回答上面的问题即可，或说“取消”。",
         HelpSignOff = "签字确认 2026Q4 —— 书记确认季度公示，锁定季度并发到支部群",
-        HelpExport = "导出公示 2026Q4 excel —— 把季度公示发成文件（也可 csv）",
+        HelpExport = "导出公示 2026Q4 pdf —— 把季度公示发成可打印的 PDF（也可 excel、csv）",
     };
 
     /// <summary>English.</summary>
@@ -111,9 +115,10 @@ public sealed record NoticeTexts : ITextTable<NoticeTexts>
         ExportAttached = (unit, year, quarter) => string.Create(CultureInfo.InvariantCulture, $"The {year} Q{quarter} notice of {unit} is attached."),
         ExportAsText = (unit, year, quarter) => string.Create(CultureInfo.InvariantCulture, $"The {year} Q{quarter} notice of {unit} (Teams cannot take the file here, so this is the CSV text; save it as .csv to open it in Excel):"),
         ExportTooLarge = "The notice is too large for chat (files up to 1 MB, Teams messages up to about 20,000 characters). Please ask an administrator to export it on the command line: export-notice.",
+        PdfUnavailable = "The server has no Chinese font to embed, so it cannot make the PDF yet. Please ask an administrator to install fonts-wqy-microhei; the xlsx export works meanwhile.",
         DialogHelp = "Just answer the question above, or say \"cancel\".",
         HelpSignOff = "sign off 2026Q4 - the secretary confirms the quarterly notice; it is locked and posted to the groups",
-        HelpExport = "export notice 2026Q4 xlsx - get the quarterly notice as a file (or csv)",
+        HelpExport = "export notice 2026Q4 pdf - the quarterly notice to print (or xlsx, csv)",
     };
 
     /// <inheritdoc />

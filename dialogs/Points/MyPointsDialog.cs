@@ -19,6 +19,7 @@ public sealed class MyPointsDialog : Dialog
     private readonly IClaimBook _claims;
     private readonly IRuleBook _rules;
     private readonly TimeProvider _time;
+    private readonly IPointsCharts _charts;
 
     /// <summary>Creates the dialog.</summary>
     /// <param name="members">Who is asking.</param>
@@ -27,7 +28,8 @@ public sealed class MyPointsDialog : Dialog
     /// <param name="claims">Pending claims.</param>
     /// <param name="rules">Rule names for the entries.</param>
     /// <param name="time">The clock.</param>
-    public MyPointsDialog(IMemberDirectory members, ICycleCalendar cycles, ILedger ledger, IClaimBook claims, IRuleBook rules, TimeProvider time)
+    /// <param name="charts">Points by month, and their chart.</param>
+    public MyPointsDialog(IMemberDirectory members, ICycleCalendar cycles, ILedger ledger, IClaimBook claims, IRuleBook rules, TimeProvider time, IPointsCharts charts)
         : base(nameof(MyPointsDialog))
     {
         ArgumentNullException.ThrowIfNull(members);
@@ -36,6 +38,8 @@ public sealed class MyPointsDialog : Dialog
         ArgumentNullException.ThrowIfNull(claims);
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(charts);
+        _charts = charts;
         _members = members;
         _cycles = cycles;
         _ledger = ledger;
@@ -96,7 +100,15 @@ public sealed class MyPointsDialog : Dialog
             lines.Add(texts.Rank(rank.Standing.Rank, rank.RankedMembers));
         }
 
-        await dc.Context.SendTextAsync(string.Join("\n", lines), cancellationToken);
+        // The months in words for every channel; the chart of them where the channel shows images.
+        var monthly = await _charts.MonthlyAsync(member, cycle, today, dc.Language, dc.Context.Activity.ChannelId ?? "", cancellationToken);
+        if (monthly.Months.Count > 0)
+        {
+            lines.Add(texts.Months(monthly.Months));
+        }
+
+        var reply = dc.Context.Activity.CreateReply(string.Join("\n", lines));
+        await dc.Context.SendActivityAsync(monthly.Chart is { } chart ? reply with { Attachments = [chart] } : reply, cancellationToken);
         return await dc.EndDialogAsync(total, cancellationToken);
     }
 

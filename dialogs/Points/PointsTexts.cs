@@ -54,6 +54,18 @@ public sealed record PointsTexts : ITextTable<PointsTexts>
     /// <summary>Nobody is ranked yet.</summary>
     public required string NobodyRanked { get; init; }
 
+    /// <summary>Points by month against the branch's median (months as "1月 5/2").</summary>
+    public required Func<IReadOnlyList<MonthPoints>, string> Months { get; init; }
+
+    /// <summary>The monthly chart's title.</summary>
+    public required string MonthsChartTitle { get; init; }
+
+    /// <summary>The chart's series of the member's own points.</summary>
+    public required string MonthsChartMine { get; init; }
+
+    /// <summary>The chart's series of the branch's median.</summary>
+    public required string MonthsChartMedian { get; init; }
+
     /// <summary>Base points.</summary>
     public required string KindBase { get; init; }
 
@@ -88,6 +100,10 @@ public sealed record PointsTexts : ITextTable<PointsTexts>
         RankingLine = (rank, name, points) => $"{rank}. {name} {points} 分",
         YourPosition = (rank, points) => $"您：第 {rank} 名，{points} 分",
         NobodyRanked = "还没有人上榜。",
+        Months = months => "各月得分（我/支部中位数）：" + string.Join("，", months.Select(m => $"{m.Month}月 {m.Mine}/{m.BranchMedian:0.#}")),
+        MonthsChartTitle = "我每月的得分",
+        MonthsChartMine = "我",
+        MonthsChartMedian = "支部中位数",
         KindBase = "基础积分",
         KindBonus = "加分",
         KindDeduction = "扣分",
@@ -114,6 +130,10 @@ public sealed record PointsTexts : ITextTable<PointsTexts>
         RankingLine = (rank, name, points) => $"{rank}. {name} {EnglishCounts.Points(points)}",
         YourPosition = (rank, points) => $"You: no. {rank}, {EnglishCounts.Points(points)}",
         NobodyRanked = "Nobody is ranked yet.",
+        Months = months => "By month (you / branch median): " + string.Join(", ", months.Select(m => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{System.Globalization.CultureInfo.GetCultureInfo("en-US").DateTimeFormat.GetAbbreviatedMonthName(m.Month)} {m.Mine}/{m.BranchMedian:0.#}"))),
+        MonthsChartTitle = "My points by month",
+        MonthsChartMine = "Me",
+        MonthsChartMedian = "Branch median",
         KindBase = "Base points",
         KindBonus = "Bonus",
         KindDeduction = "Deduction",

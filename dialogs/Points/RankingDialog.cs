@@ -52,6 +52,8 @@ public sealed class RankingDialog : Dialog
         var quarter = cycle.QuarterOf(today);
         var lines = new List<string> { texts.QuarterRanking(quarter) };
         lines.AddRange(await SectionAsync(member, cycle, quarter, texts, cancellationToken));
+        // A blank line ends the quarter's list, so no reader runs the year's heading into it.
+        lines.Add("");
         lines.Add(texts.YearRanking(cycle.Year));
         lines.AddRange(await SectionAsync(member, cycle, null, texts, cancellationToken));
         await dc.Context.SendTextAsync(string.Join("\n", lines), cancellationToken);

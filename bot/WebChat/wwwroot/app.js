@@ -264,7 +264,8 @@
     var name = (activity.from.name || activity.from.id).replace(/[\\`*_{}\[\]()#+\-.!|<>]/g, '\\$&');
     var shown = Object.assign({}, activity, { from: Object.assign({}, activity.from, { role: 'bot' }) });
     if (activity.type === 'message' && typeof activity.text === 'string') {
-      shown.text = '**' + name + '**' + t('colon') + activity.text;
+      // Hard breaks, as the bot's own text gets them, so a member's lines stay lines.
+      shown.text = '**' + name + '**' + t('colon') + activity.text.replace(/\r?\n/g, '  \n');
       shown.textFormat = 'markdown';
     }
     return shown;

@@ -42,7 +42,7 @@ public sealed class ExportNoticeCommandTests
 
     [Theory]
     [InlineData("--quarter", "2026Q5", "--quarter takes a year and a quarter like 2026Q4")]
-    [InlineData("--format", "pdf", "--format is csv or xlsx")]
+    [InlineData("--format", "docx", "--format is csv, xlsx or pdf")]
     [InlineData("--unit", "twelve", "--unit takes the unit's number")]
     public async Task BadArgumentsAreRefusedWithAClearMessageAndExitCodeTwo(string option, string value, string message)
     {

@@ -48,7 +48,7 @@ public sealed class BotChat(ChatReportApplication app, HttpClient client, string
         var replies = App.Connector.Requests
             .Skip(_seen)
             .Where(r => r.Json.TryGetProperty("text", out _) && r.Json.GetProperty("conversation").GetProperty("id").GetString() == ConversationId)
-            .Select(r => r.Json.GetProperty("text").GetString() ?? string.Empty)
+            .Select(r => r.Json.ReadText())
             .ToList();
         _seen = App.Connector.Requests.Count;
         return replies;

@@ -11,7 +11,7 @@ public sealed class BotChatAfterRestart(BotChat chat, ChatReportApplication app,
     {
         using var response = await client.PostActivityAsync(chat.Message(text), TestContext.Current.CancellationToken);
         Assert.True(response.IsSuccessStatusCode);
-        var replies = app.Connector.Requests.Skip(_seen).Select(r => r.Json.GetProperty("text").GetString() ?? string.Empty).ToList();
+        var replies = app.Connector.Requests.Skip(_seen).Select(r => r.Json.ReadText()).ToList();
         _seen = app.Connector.Requests.Count;
         return replies;
     }

@@ -250,6 +250,7 @@ public sealed class MemberConversationTests
             · 撤回 12 —— 收回还没审核的申报
             · 绑定 —— 换了手机也能接着用
             · 报名 7 —— 报名参加第 7 号任务
+            · 异议 张三 原因 —— 对公示有异议，私下提给支部
             · 帮助 —— 再看这张单子
             做了好事也可以直接跟我说，不用加“申报”。
             """.ReplaceLineEndings("\n"),
@@ -264,6 +265,7 @@ public sealed class MemberConversationTests
             · withdraw 12 - take back a claim not yet reviewed
             · link - use me on a new phone too
             · join task 7 - sign up for task 7
+            · object Zhang San reason - object to the notice, privately
             · help - this list again
             You can also just tell me what you did, without "report".
             """.ReplaceLineEndings("\n"),

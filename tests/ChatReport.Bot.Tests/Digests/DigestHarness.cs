@@ -69,6 +69,7 @@ public sealed class DigestHarness
         return new QuarterNoticeService(
             NewNoticeBuilder(),
             Notices,
+            new NoticePdfWriter(Microsoft.Extensions.Options.Options.Create(new NoticeOptions())),
             Stores.Cycles,
             Stores.Members,
             Messenger,
@@ -77,8 +78,16 @@ public sealed class DigestHarness
             Db.Time,
             options,
             cycleOptions,
+            Microsoft.Extensions.Options.Options.Create(new NoticeOptions()),
             NullLogger<QuarterNoticeService>.Instance);
     }
+
+    public ObjectionPeriods NewObjectionPeriods() =>
+        new(
+            new ObjectionStore(Db.Connections, Db.Time, Microsoft.Extensions.Options.Options.Create(new NoticeOptions()), Microsoft.Extensions.Options.Options.Create(Stores.CycleOptions)),
+            // The scheduler tests file no objections, so nobody is ever reminded through the missing messenger.
+            new ChatReport.Bot.Notifications.ObjectionNotifier(Stores.Members, null!),
+            NullLogger<ObjectionPeriods>.Instance);
 
     public NoticeBuilder NewNoticeBuilder() =>
         new(Notices, Stores.Units, Stores.Cycles, Stores.Members, Microsoft.Extensions.Options.Options.Create(Stores.CycleOptions));

@@ -18,7 +18,7 @@ public sealed class DigestSchedulerTests
         var group = await h.AddGroupAsync(branch.Unit.Id, "group");
         await h.ApproveAtAsync(branch, branch[0], "volunteer_service", Utc(11, 26, 11), 2);
         using var scheduler = new DigestScheduler(
-            h.NewRollover(), h.NewDispatcher(), h.NewNoticeService(), [], db.Time, Microsoft.Extensions.Options.Options.Create(h.Options), NullLogger<DigestScheduler>.Instance);
+            h.NewRollover(), h.NewDispatcher(), h.NewNoticeService(), h.NewObjectionPeriods(), [], db.Time, Microsoft.Extensions.Options.Options.Create(h.Options), NullLogger<DigestScheduler>.Instance);
 
         await scheduler.StartAsync(Ct);
         // Move the fake clock a minute at a time until the scheduler has posted (or two hours have passed).

@@ -20,7 +20,7 @@ public sealed class ChatRoom(ChatReportApplication app, HttpClient client, bool 
     public static ChannelAccount Person(string id, string name) => new() { Id = id, Name = name };
 
     public async Task<IReadOnlyList<string>> SayAsync(ChannelAccount from, string text, string locale = "zh-CN") =>
-        [.. (await PostAsync(Message(from, text, locale))).Select(r => r.TryGetProperty("text", out var t) ? t.GetString() ?? "" : "")];
+        [.. (await PostAsync(Message(from, text, locale))).Select(r => r.ReadText())];
 
     /// <summary>The bot added to this conversation by <paramref name="from"/>, as Teams reports it.</summary>
     public Task<IReadOnlyList<JsonElement>> BotAddedAsync(ChannelAccount from) => PostAsync(Base(from, "zh-CN") with

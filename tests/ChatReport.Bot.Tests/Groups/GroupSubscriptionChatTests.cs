@@ -1,3 +1,4 @@
+using ChatReport.Bot.Tests.Support;
 using ChatReport.Bot.Storage;
 using ChatReport.Dialogs.Conversation;
 using ChatReport.Dialogs.Domain;
@@ -121,7 +122,7 @@ public sealed class GroupSubscriptionChatTests
 
         Assert.Equal(
             [ConversationTexts.Chinese.GroupWelcome, Zh.SubscribedOnJoin(world.Branch.Unit.Name)],
-            replies.Select(r => r.GetProperty("text").GetString()));
+            replies.Select(r => r.ReadTextOrNull()));
         Assert.Contains("订阅日报", ConversationTexts.Chinese.GroupWelcome, StringComparison.Ordinal);
         Assert.Equal(world.Branch.Unit.Id, (await world.SubscriptionAsync(group))!.UnitId);
     }
@@ -133,8 +134,8 @@ public sealed class GroupSubscriptionChatTests
         var byMember = world.Group();
         var byStranger = world.Group();
 
-        Assert.Equal(ConversationTexts.Chinese.GroupWelcome, Assert.Single(await byMember.BotAddedAsync(Zhang)).GetProperty("text").GetString());
-        Assert.Equal(ConversationTexts.Chinese.GroupWelcome, Assert.Single(await byStranger.BotAddedAsync(Stranger)).GetProperty("text").GetString());
+        Assert.Equal(ConversationTexts.Chinese.GroupWelcome, Assert.Single(await byMember.BotAddedAsync(Zhang)).ReadTextOrNull());
+        Assert.Equal(ConversationTexts.Chinese.GroupWelcome, Assert.Single(await byStranger.BotAddedAsync(Stranger)).ReadTextOrNull());
         Assert.Null(await world.SubscriptionAsync(byMember));
         Assert.Null(await world.SubscriptionAsync(byStranger));
     }

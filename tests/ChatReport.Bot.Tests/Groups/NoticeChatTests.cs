@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using ChatReport.Bot.Digests;
+using ChatReport.Bot.Tests.Support;
 using ChatReport.Dialogs.Conversation;
 using ChatReport.Dialogs.Domain;
 using ChatReport.Dialogs.Notices;
@@ -31,7 +32,7 @@ public sealed class NoticeChatTests
         var signOff = await world.App.Get<ICycleCalendar>().FindSignOffAsync(world.Branch.Unit.Id, 2026, 3, Token);
         Assert.Equal(world.Branch.Secretary.Id, signOff!.SignedBy);
         var posted = Assert.Single(world.App.Connector.Requests.Skip(sent), r => r.Path.Contains(Uri.EscapeDataString(group.ConversationId), StringComparison.Ordinal));
-        Assert.Contains("李书记", posted.Json.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("李书记", posted.Json.ReadTextOrNull(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -97,7 +98,23 @@ public sealed class NoticeChatTests
         Assert.EndsWith(".xlsx", attachment.GetProperty("name").GetString(), StringComparison.Ordinal);
         var bytes = DataUri(attachment, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         Assert.Equal("PK"u8.ToArray(), bytes[..2]);
-        Assert.Equal(Zh.ExportAttached(world.Branch.Unit.Name, 2026, 3), reply.GetProperty("text").GetString());
+        Assert.Equal(Zh.ExportAttached(world.Branch.Unit.Name, 2026, 3), reply.ReadTextOrNull());
+    }
+
+    [Fact]
+    public async Task WebChatGetsThePrintablePdfAsAnInlineAttachment()
+    {
+        await using var world = await GroupWorld.CreateAsync();
+        var web = world.Personal("webchat");
+
+        var reply = Assert.Single(await web.PostAsync(web.Message(Secretary, "导出公示 2026Q3 pdf")));
+
+        var attachment = Assert.Single(reply.GetProperty("attachments").EnumerateArray());
+        Assert.Equal(("application/pdf", $"{world.Branch.Unit.Name}-2026Q3.pdf"), (attachment.GetProperty("contentType").GetString(), attachment.GetProperty("name").GetString()));
+        var bytes = DataUri(attachment, "application/pdf");
+        Assert.Equal("%PDF-"u8.ToArray(), bytes[..5]);
+        Assert.InRange(bytes.Length, 10_000, ExportNoticeDialog.MaxFileBytes);
+        Assert.Equal(Zh.ExportAttached(world.Branch.Unit.Name, 2026, 3), reply.ReadTextOrNull());
     }
 
     [Fact]
@@ -124,7 +141,7 @@ public sealed class NoticeChatTests
         var reply = Assert.Single(await teams.PostAsync(teams.Message(Secretary, "export notice 2026Q3 xlsx", "en-US")));
 
         Assert.False(reply.TryGetProperty("attachments", out var attachments) && attachments.GetArrayLength() > 0);
-        var text = reply.GetProperty("text").GetString()!;
+        var text = reply.ReadTextOrNull()!;
         Assert.StartsWith(NoticeTexts.English.ExportAsText(world.Branch.Unit.Name, 2026, 3) + "\n```\n", text, StringComparison.Ordinal);
         Assert.EndsWith("\n```", text, StringComparison.Ordinal);
         Assert.Contains("张三", text, StringComparison.Ordinal);
@@ -150,7 +167,7 @@ public sealed class NoticeChatTests
 
         var reply = Assert.Single(await web.PostAsync(web.Message(Secretary, "导出公示 2026Q3")));
 
-        Assert.Equal(Zh.ExportTooLarge, reply.GetProperty("text").GetString());
+        Assert.Equal(Zh.ExportTooLarge, reply.ReadTextOrNull());
         Assert.False(reply.TryGetProperty("attachments", out var attachments) && attachments.GetArrayLength() > 0);
     }
 

@@ -18,4 +18,6 @@ public sealed class OversizeNoticeDesk(INoticeDesk inner) : INoticeDesk
             : null;
 
     public bool TakesInlineFiles(string channelId) => inner.TakesInlineFiles(channelId);
+
+    public bool CanWritePdf => inner.CanWritePdf;
 }

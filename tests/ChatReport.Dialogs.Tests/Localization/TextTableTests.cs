@@ -65,12 +65,22 @@ public sealed class TextTableTests
         _ => throw new InvalidOperationException($"{property.Name} is a {value.GetType().Name}; texts are strings or Func<..., string>."),
     };
 
+    private static Array OneOf(Type element)
+    {
+        var array = Array.CreateInstance(element, 1);
+        array.SetValue(Sample(element), 0);
+        return array;
+    }
+
     private static object? Sample(Type type) =>
         type == typeof(string) ? "sample"
         : type == typeof(DateOnly) ? new DateOnly(2026, 11, 26)
         : type == typeof(DateTimeOffset) ? new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.FromHours(8))
-        : type == typeof(IReadOnlyList<string>) ? new[] { "sample" }
         : (Nullable.GetUnderlyingType(type) ?? type).IsEnum ? Enum.ToObject(Nullable.GetUnderlyingType(type) ?? type, 1)
+        : type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) ? OneOf(type.GetGenericArguments()[0])
         : type.IsValueType ? Convert.ChangeType(1, Nullable.GetUnderlyingType(type) ?? type, System.Globalization.CultureInfo.InvariantCulture)
+        // Records the texts describe (an objection, a quarter, a ledger entry): built from samples too.
+        : type.GetConstructors().FirstOrDefault() is { } constructor && type.Namespace?.StartsWith("ChatReport", StringComparison.Ordinal) == true
+            ? constructor.Invoke([.. constructor.GetParameters().Select(p => Sample(p.ParameterType))])
         : null;
 }
