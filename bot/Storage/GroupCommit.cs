@@ -160,7 +160,7 @@ public sealed class GroupCommit : IAsyncDisposable, IDisposable
 
             try
             {
-                await scope.InSavepointAsync(unit.RunAsync, unit.CancellationToken);
+                await scope.InSavepointAsync(() => RunInCallersContextAsync(unit, scope), unit.CancellationToken);
                 ran++;
             }
             catch (Exception ex)
@@ -177,9 +177,32 @@ public sealed class GroupCommit : IAsyncDisposable, IDisposable
         return ran;
     }
 
+    // The unit runs with its caller's async locals (logging scopes, the request's trace, the turn's
+    // measurement), as if the caller ran it, plus the writer's scope.
+    private static Task<bool> RunInCallersContextAsync(Unit unit, DbScope scope)
+    {
+        if (unit.CallersContext is not { } context)
+        {
+            return unit.RunAsync();
+        }
+
+        Task<bool>? running = null;
+        ExecutionContext.Run(
+            context,
+            _ =>
+            {
+                DbScope.Enter(scope);
+                running = unit.RunAsync();
+            },
+            null);
+        return running!;
+    }
+
     private abstract class Unit(CancellationToken cancellationToken)
     {
         public CancellationToken CancellationToken { get; } = cancellationToken;
+
+        public ExecutionContext? CallersContext { get; } = ExecutionContext.Capture();
 
         public abstract Task<bool> RunAsync();
 

@@ -27,8 +27,8 @@ public sealed partial class NoticePdfTests
         SkipWithoutPoppler();
         using var db = new TestDatabase(now: Utc(7, 1, 1));
         var h = await DigestHarness.CreateAsync(db);
-        // The secretary and 149 members; names of several lengths, one far too long for its cell.
-        var names = Enumerable.Range(1, 149).Select(i => i == 77 ? "欧阳长名字测试超长姓名一二三四五六七八九十" : $"党员{i:000}").ToArray();
+        // The secretary and 149 members; names of several lengths, one (20 characters, the most a name may have) far too long for its cell.
+        var names = Enumerable.Range(1, 149).Select(i => i == 77 ? "欧阳长名字测试超长姓名一二三四五六七八九" : $"党员{i:000}").ToArray();
         var branch = await h.Stores.CreateBranchAsync(names);
         var absent = await h.Stores.RuleAsync("absent_without_reason");
         for (var i = 0; i < 60; i++)

@@ -24,7 +24,7 @@ public sealed class LearningThroughHostTests
         using var __ = client;
         var branch = await ChatBranch.CreateAsync(app);
         var other = await OtherBranchAsync(app);
-        var secretary = await JoinAsync(app, client, branch.Code, "29:secretary", "李书记");
+        var secretary = await JoinAsync(app, client, branch.SecretaryCode, "29:secretary", "李书记", confirmName: false);
         var member = await JoinAsync(app, client, branch.Code, "29:member", "王芳");
         var elsewhere = await JoinAsync(app, client, other.Code, "29:elsewhere", "赵强");
 
@@ -60,7 +60,7 @@ public sealed class LearningThroughHostTests
         await using var _ = app;
         using var __ = client;
         var branch = await ChatBranch.CreateAsync(app);
-        var secretary = await JoinAsync(app, client, branch.Code, "29:secretary", "李书记");
+        var secretary = await JoinAsync(app, client, branch.SecretaryCode, "29:secretary", "李书记", confirmName: false);
         var member = await JoinAsync(app, client, branch.Code, "29:member", "王芳");
         await ReportAsync(member, "申报 前天去地里帮人收玉米");
         var claim = Assert.Single(await app.Services.GetRequiredService<IClaimBook>().ListPendingAsync(branch.Unit.Id, null, Token));
@@ -110,11 +110,16 @@ public sealed class LearningThroughHostTests
         throw new InvalidOperationException("The report never reached its summary: " + string.Join(" | ", replies));
     }
 
-    private static async Task<BotChat> JoinAsync(ChatReportApplication app, HttpClient client, string code, string userId, string name)
+    // A personal code claims its roster entry at once; a branch code asks to confirm the name.
+    private static async Task<BotChat> JoinAsync(ChatReportApplication app, HttpClient client, string code, string userId, string name, bool confirmName = true)
     {
         var chat = BotChat.For(app, client, userId: userId, userName: name);
         await chat.SayAsync($"加入 {code}");
-        await chat.SayAsync("是");
+        if (confirmName)
+        {
+            await chat.SayAsync("是");
+        }
+
         return chat;
     }
 

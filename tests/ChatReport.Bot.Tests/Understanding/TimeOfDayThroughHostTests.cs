@@ -111,8 +111,7 @@ public sealed class TimeOfDayThroughHostTests
         var branch = await ChatBranch.CreateAsync(app);
         var secretary = BotChat.For(app, client, userId: "29:secretary", userName: "李书记");
         var member = BotChat.For(app, client, userId: "29:member", userName: "王芳");
-        await secretary.SayAsync($"加入 {branch.Code}");
-        await secretary.SayAsync("是");
+        await secretary.SayAsync($"加入 {branch.SecretaryCode}");
         await member.SayAsync($"加入 {branch.Code}");
         await member.SayAsync("是");
         _ = app.Services.GetRequiredService<IClaimBook>();
