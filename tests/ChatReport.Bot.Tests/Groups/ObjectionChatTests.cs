@@ -98,6 +98,7 @@ public sealed class ObjectionChatTests
         world.App.Time.Fake.SetUtcNow(new DateTimeOffset(2026, 12, 3, 16, 5, 0, TimeSpan.Zero));
         sent = world.App.Connector.Requests.Count;
         var round = await periods.RunDueAsync(Token);
+        await world.App.SettleAsync();
         Assert.Empty(round.Finalised);
         Assert.Equal(Zh.Reminder(new QuarterId(2026, 3), 1), TextsTo(world, secretary, sent).Single());
         Assert.Empty((await periods.RunDueAsync(Token)).Remind);

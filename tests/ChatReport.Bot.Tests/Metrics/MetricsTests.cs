@@ -5,6 +5,8 @@ using ChatReport.Bot.Tests.Support;
 
 namespace ChatReport.Bot.Tests.Metrics;
 
+// Meters are process-wide: hosts that export them must not count each other\'s turns.
+[Collection("Exported metrics")]
 public sealed class MetricsTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
