@@ -314,7 +314,9 @@ public sealed class DigestDispatcherTests
         Assert.Equal(groups.Count, h.Messenger.Sent.Count);
         Assert.All(groups, g => Assert.Single(h.Messenger.To(g)));
         Assert.Equal(groups.Count, reports.Sum(r => r.Sent));
-        Assert.Equal(groups.Count, reports.Sum(r => r.TakenByOthers));
+        // The other instance found each digest claimed, or (when it planned after the first had
+        // already committed it) not due at all; it never sent one.
+        Assert.InRange(reports.Sum(r => r.TakenByOthers), 0, groups.Count);
     }
 
     [Fact]
