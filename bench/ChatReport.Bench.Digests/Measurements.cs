@@ -87,8 +87,9 @@ internal sealed class Measurements(BenchSettings settings, TextWriter output)
         using var http = new HttpClient { BaseAddress = stub.BaseAddress };
         var messenger = new HttpGroupMessenger(http);
         using var pacer = new SendPacer(options);
+        await using var commits = new GroupCommit(connections, Options.Create(new StorageOptions()), NullLogger<GroupCommit>.Instance);
         var dispatcher = new DigestDispatcher(
-            runs, reader, cycles, messenger, pacer,
+            runs, reader, cycles, messenger, commits, pacer,
             new FailureReporter(new MemberChatStore(connections), messenger, NullLogger<FailureReporter>.Instance),
             time, options, NullLogger<DigestDispatcher>.Instance);
         watch.Restart();

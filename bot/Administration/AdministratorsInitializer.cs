@@ -1,5 +1,6 @@
 using ChatReport.Bot.Storage;
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain.Organisation;
 using Microsoft.Extensions.Options;
 
 namespace ChatReport.Bot.Administration;

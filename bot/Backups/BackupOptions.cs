@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using ChatReport.Bot.Digests;
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Calendar;
 
 namespace ChatReport.Bot.Backups;
 

@@ -1,9 +1,10 @@
 using System.Globalization;
 using ChatReport.Bot.Notices;
 using ChatReport.Bot.Storage;
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Calendar;
+using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Points;
 using ChatReport.Dialogs.Localization;
-using ChatReport.Dialogs.Points;
 
 namespace ChatReport.Bot.Charts;
 

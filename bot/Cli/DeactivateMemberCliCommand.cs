@@ -1,4 +1,5 @@
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain.Organisation;
 
 namespace ChatReport.Bot.Cli;
 

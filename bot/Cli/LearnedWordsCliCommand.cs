@@ -1,4 +1,5 @@
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Organisation;
+using ChatReport.Conversation.Domain.Rules;
 
 namespace ChatReport.Bot.Cli;
 

@@ -1,4 +1,4 @@
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Joining;
 
 namespace ChatReport.Bot.Cli;
 

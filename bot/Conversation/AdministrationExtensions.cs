@@ -1,8 +1,8 @@
 using ChatReport.Bot.Administration;
 using ChatReport.Bot.Cli;
 using ChatReport.Bot.Storage;
-using ChatReport.Dialogs.Administration;
-using ChatReport.Dialogs.Commands;
+using ChatReport.Conversation.Administration;
+using ChatReport.Conversation.Commands;
 
 namespace ChatReport.Bot.Conversation;
 

@@ -1,11 +1,11 @@
 using ChatReport.Bot.Messaging;
 using ChatReport.Bot.Storage;
-using ChatReport.Dialogs.Claims;
-using ChatReport.Dialogs.Commands;
-using ChatReport.Dialogs.Conversation;
+using ChatReport.Conversation.Claims;
+using ChatReport.Conversation.Commands;
+using ChatReport.Conversation.Main;
+using ChatReport.Conversation.Members;
+using ChatReport.Conversation.Points;
 using ChatReport.Dialogs.Interruptions;
-using ChatReport.Dialogs.Members;
-using ChatReport.Dialogs.Points;
 using ChatReport.Dialogs.Runtime;
 using ChatReport.Dialogs.State;
 using ChatReport.Dialogs.Turns;

@@ -1,11 +1,12 @@
 using ChatReport.Bot.Digests;
 using ChatReport.Bot.Notifications;
 using ChatReport.Bot.Storage;
-using ChatReport.Dialogs.Commands;
-using ChatReport.Dialogs.Conversation;
-using ChatReport.Dialogs.Domain;
-using ChatReport.Dialogs.Groups;
-using ChatReport.Dialogs.Notices;
+using ChatReport.Conversation.Commands;
+using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain.Organisation;
+using ChatReport.Conversation.Groups;
+using ChatReport.Conversation.Main;
+using ChatReport.Conversation.Notices;
 using ChatReport.Dialogs.Turns;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

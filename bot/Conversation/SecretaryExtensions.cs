@@ -1,7 +1,7 @@
-using ChatReport.Dialogs.Commands;
-using ChatReport.Dialogs.Deductions;
-using ChatReport.Dialogs.Review;
-using ChatReport.Dialogs.Tasks;
+using ChatReport.Conversation.Commands;
+using ChatReport.Conversation.Deductions;
+using ChatReport.Conversation.Review;
+using ChatReport.Conversation.Tasks;
 
 namespace ChatReport.Bot.Conversation;
 

@@ -1,6 +1,8 @@
 using ChatReport.Bot.DirectLine;
 using ChatReport.Bot.Storage;
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Joining;
+using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain.Organisation;
 
 namespace ChatReport.Bot.Demo;
 

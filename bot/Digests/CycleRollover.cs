@@ -1,5 +1,5 @@
 using ChatReport.Bot.Storage;
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Calendar;
 using Microsoft.Extensions.Options;
 
 namespace ChatReport.Bot.Digests;

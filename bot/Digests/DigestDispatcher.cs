@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using ChatReport.Bot.Storage;
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Calendar;
 using Microsoft.Extensions.Options;
 
 namespace ChatReport.Bot.Digests;

@@ -43,7 +43,7 @@ public static class DigestExtensions
         builder.Services.AddSingleton<NoticePdfWriter>();
         builder.Services.AddSingleton<ChatReport.Bot.Charts.ChartRenderer>();
         builder.Services.AddSingleton<ChartDataStore>();
-        builder.Services.AddSingleton<ChatReport.Dialogs.Points.IPointsCharts, ChatReport.Bot.Charts.PointsChartsAdapter>();
+        builder.Services.AddSingleton<ChatReport.Conversation.Points.IPointsCharts, ChatReport.Bot.Charts.PointsChartsAdapter>();
         builder.Services.AddSingleton<QuarterNoticeService>();
         builder.Services.AddSingleton<ObjectionStore>();
         builder.Services.AddSingleton<ChatReport.Bot.Notifications.ObjectionNotifier>();

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Calendar;
 
 namespace ChatReport.Bot.Digests;
 

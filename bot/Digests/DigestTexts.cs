@@ -1,5 +1,5 @@
 using System.Globalization;
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Ledger;
 
 namespace ChatReport.Bot.Digests;
 

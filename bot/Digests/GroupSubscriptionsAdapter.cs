@@ -1,5 +1,5 @@
 using ChatReport.Bot.Storage;
-using ChatReport.Dialogs.Groups;
+using ChatReport.Conversation.Groups;
 
 namespace ChatReport.Bot.Digests;
 

@@ -1,7 +1,8 @@
 using ChatReport.Bot.Notices;
 using ChatReport.Bot.Storage;
-using ChatReport.Dialogs.Domain;
-using ChatReport.Dialogs.Notices;
+using ChatReport.Conversation.Domain.Calendar;
+using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Notices;
 using Microsoft.Extensions.Options;
 
 namespace ChatReport.Bot.Digests;

@@ -1,6 +1,9 @@
 using ChatReport.Bot.Digests;
 using ChatReport.Bot.Storage;
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Calendar;
+using ChatReport.Conversation.Domain.Ledger;
+using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain.Organisation;
 using Microsoft.Extensions.Options;
 
 namespace ChatReport.Bot.Notices;

@@ -1,5 +1,5 @@
 using ChatReport.Bot.Digests;
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Ledger;
 
 namespace ChatReport.Bot.Notices;
 

@@ -1,4 +1,5 @@
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Calendar;
+using ChatReport.Conversation.Domain.Ledger;
 
 namespace ChatReport.Bot.Notices;
 

@@ -1,6 +1,7 @@
 using ChatReport.Bot.Digests;
 using ChatReport.Bot.Storage;
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Calendar;
+using ChatReport.Conversation.Domain.Members;
 using ChatReport.Dialogs.Schema;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,5 @@
-using ChatReport.Dialogs.Deductions;
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Deductions;
+using ChatReport.Conversation.Domain.Ledger;
 
 namespace ChatReport.Bot.Notifications;
 

@@ -1,6 +1,6 @@
-using ChatReport.Dialogs.Deductions;
-using ChatReport.Dialogs.Review;
-using ChatReport.Dialogs.Tasks;
+using ChatReport.Conversation.Deductions;
+using ChatReport.Conversation.Review;
+using ChatReport.Conversation.Tasks;
 
 namespace ChatReport.Bot.Notifications;
 

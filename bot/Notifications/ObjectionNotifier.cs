@@ -1,6 +1,6 @@
 using ChatReport.Bot.Storage;
-using ChatReport.Dialogs.Domain;
-using ChatReport.Dialogs.Notices;
+using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Notices;
 
 namespace ChatReport.Bot.Notifications;
 

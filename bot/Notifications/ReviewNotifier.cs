@@ -1,6 +1,10 @@
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Calendar;
+using ChatReport.Conversation.Domain.Claims;
+using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain.Organisation;
+using ChatReport.Conversation.Domain.Rules;
+using ChatReport.Conversation.Review;
 using ChatReport.Dialogs.Localization;
-using ChatReport.Dialogs.Review;
 
 namespace ChatReport.Bot.Notifications;
 

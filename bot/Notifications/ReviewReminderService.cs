@@ -1,6 +1,8 @@
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Claims;
+using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain.Rules;
+using ChatReport.Conversation.Review;
 using ChatReport.Dialogs.Localization;
-using ChatReport.Dialogs.Review;
 using Microsoft.Extensions.Options;
 
 namespace ChatReport.Bot.Notifications;

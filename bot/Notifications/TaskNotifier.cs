@@ -1,10 +1,12 @@
 using ChatReport.Bot.Connector;
 using ChatReport.Bot.Proactive;
 using ChatReport.Bot.Storage;
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Calendar;
+using ChatReport.Conversation.Domain.Organisation;
+using ChatReport.Conversation.Domain.Tasks;
+using ChatReport.Conversation.Review;
+using ChatReport.Conversation.Tasks;
 using ChatReport.Dialogs.Localization;
-using ChatReport.Dialogs.Review;
-using ChatReport.Dialogs.Tasks;
 
 namespace ChatReport.Bot.Notifications;
 

@@ -1,4 +1,4 @@
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Audit;
 using Dapper;
 
 namespace ChatReport.Bot.Storage;

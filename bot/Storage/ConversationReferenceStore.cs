@@ -1,6 +1,6 @@
 using System.Globalization;
-using Dapper;
 using ChatReport.Bot.Proactive;
+using Dapper;
 
 namespace ChatReport.Bot.Storage;
 

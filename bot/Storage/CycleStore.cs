@@ -1,5 +1,7 @@
 using System.Globalization;
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Audit;
+using ChatReport.Conversation.Domain.Calendar;
+using ChatReport.Conversation.Domain.Ledger;
 using Dapper;
 using Microsoft.Extensions.Options;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
+using ChatReport.Bot.DirectLine;
 using ChatReport.Dialogs.Schema;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using ChatReport.Bot.DirectLine;
 
 namespace ChatReport.Bot.Storage;
 

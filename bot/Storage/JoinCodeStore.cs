@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Audit;
+using ChatReport.Conversation.Domain.Joining;
 using Dapper;
 using Microsoft.Data.Sqlite;
 

@@ -1,4 +1,4 @@
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Joining;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;

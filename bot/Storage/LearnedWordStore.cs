@@ -1,4 +1,5 @@
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Audit;
+using ChatReport.Conversation.Domain.Rules;
 using Dapper;
 
 namespace ChatReport.Bot.Storage;

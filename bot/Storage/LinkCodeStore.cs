@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.AccountLinks;
+using ChatReport.Conversation.Domain.Audit;
+using ChatReport.Conversation.Domain.Members;
 using Dapper;
 
 namespace ChatReport.Bot.Storage;

@@ -1,5 +1,10 @@
 using System.Globalization;
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.AccountLinks;
+using ChatReport.Conversation.Domain.Audit;
+using ChatReport.Conversation.Domain.Calendar;
+using ChatReport.Conversation.Domain.Joining;
+using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain.Organisation;
 using Dapper;
 using Microsoft.Data.Sqlite;
 

@@ -1,7 +1,9 @@
 using System.Globalization;
 using ChatReport.Bot.Notices;
-using ChatReport.Dialogs.Domain;
-using ChatReport.Dialogs.Notices;
+using ChatReport.Conversation.Domain.Audit;
+using ChatReport.Conversation.Domain.Calendar;
+using ChatReport.Conversation.Domain.Ledger;
+using ChatReport.Conversation.Notices;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;

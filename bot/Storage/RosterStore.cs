@@ -1,5 +1,8 @@
 using System.Globalization;
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Audit;
+using ChatReport.Conversation.Domain.Calendar;
+using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain.Organisation;
 using Dapper;
 
 namespace ChatReport.Bot.Storage;

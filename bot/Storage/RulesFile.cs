@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Rules;
 
 namespace ChatReport.Bot.Storage;
 

@@ -1,5 +1,8 @@
 using System.Globalization;
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Audit;
+using ChatReport.Conversation.Domain.Calendar;
+using ChatReport.Conversation.Domain.Ledger;
+using ChatReport.Conversation.Domain.Tasks;
 using Dapper;
 using Microsoft.Data.Sqlite;
 

@@ -1,4 +1,13 @@
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.AccountLinks;
+using ChatReport.Conversation.Domain.Audit;
+using ChatReport.Conversation.Domain.Calendar;
+using ChatReport.Conversation.Domain.Claims;
+using ChatReport.Conversation.Domain.Joining;
+using ChatReport.Conversation.Domain.Ledger;
+using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain.Organisation;
+using ChatReport.Conversation.Domain.Rules;
+using ChatReport.Conversation.Domain.Tasks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -9,7 +18,7 @@ public static class StorageExtensions
 {
     /// <summary>
     /// SQLite through Dapper: the connection factory, the migrator, the health check, the stores
-    /// behind the domain ports of <c>ChatReport.Dialogs.Domain</c>, and the first-start work
+    /// behind the domain ports of <c>ChatReport.Conversation.Domain</c>, and the first-start work
     /// (default rules, the current cycle).
     /// </summary>
     public static IHostApplicationBuilder AddChatReportStorage(this IHostApplicationBuilder builder)

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Audit;
 using Dapper;
 
 namespace ChatReport.Bot.Storage;

@@ -1,7 +1,10 @@
 using System.Security.Cryptography;
 using ChatReport.Bot.DirectLine;
 using ChatReport.Bot.Storage;
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.AccountLinks;
+using ChatReport.Conversation.Domain.Joining;
+using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain.Organisation;
 using ChatReport.Dialogs.Recognition;
 using ChatReport.Dialogs.Schema;
 using Microsoft.AspNetCore.Authentication;

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using ChatReport.Bot.Storage;
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Members;
 using Microsoft.AspNetCore.Authentication;
 
 namespace ChatReport.Bot.WebChat;

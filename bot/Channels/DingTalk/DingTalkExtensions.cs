@@ -1,6 +1,6 @@
 using ChatReport.Bot.Connector;
 using ChatReport.Bot.Storage;
-using ChatReport.Dialogs.Commands;
+using ChatReport.Conversation.Commands;
 using Microsoft.Extensions.Options;
 
 namespace ChatReport.Bot.Channels.DingTalk;

@@ -182,7 +182,7 @@ public sealed record DingTalkOutgoing(string Title, string Text, bool IsMarkdown
         {
             if (string.Equals(Str(action, "type"), "Action.Submit", StringComparison.Ordinal)
                 && action.TryGetProperty("data", out var data)
-                && Str(data, Dialogs.Commands.CardCommand.ValueProperty) is { } command)
+                && Str(data, ChatReport.Conversation.Commands.CardCommand.ValueProperty) is { } command)
             {
                 buttons.Add(new DingTalkButton(Str(action, "title") ?? command, command));
             }

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using ChatReport.Dialogs.Commands;
+using ChatReport.Conversation.Commands;
 using ChatReport.Dialogs.Engine;
 using ChatReport.Dialogs.Localization;
 

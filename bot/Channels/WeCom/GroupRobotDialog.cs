@@ -1,8 +1,9 @@
 using ChatReport.Bot.Proactive;
 using ChatReport.Bot.Storage;
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain.Organisation;
+using ChatReport.Conversation.Groups;
 using ChatReport.Dialogs.Engine;
-using ChatReport.Dialogs.Groups;
 using ChatReport.Dialogs.Localization;
 using ChatReport.Dialogs.Turns;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-using ChatReport.Dialogs.Commands;
+using ChatReport.Conversation.Commands;
 using ChatReport.Dialogs.Schema;
 
 namespace ChatReport.Bot.Messaging.Middleware;

@@ -1,5 +1,5 @@
 using ChatReport.Bot.Tests.Review;
-using ChatReport.Dialogs.Administration;
+using ChatReport.Conversation.Administration;
 
 namespace ChatReport.Bot.Tests.Administration;
 

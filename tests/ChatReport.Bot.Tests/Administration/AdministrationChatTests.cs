@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using ChatReport.Bot.Tests.Conversation;
 using ChatReport.Bot.Tests.Support;
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Organisation;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatReport.Bot.Tests.Administration;

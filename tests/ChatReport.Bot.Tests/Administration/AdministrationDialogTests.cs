@@ -1,6 +1,8 @@
 using ChatReport.Bot.Tests.Review;
-using ChatReport.Dialogs.Administration;
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Administration;
+using ChatReport.Conversation.Domain.Calendar;
+using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain.Organisation;
 
 namespace ChatReport.Bot.Tests.Administration;
 

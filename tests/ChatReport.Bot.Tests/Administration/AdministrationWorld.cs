@@ -1,7 +1,8 @@
 using ChatReport.Bot.Tests.Review;
-using ChatReport.Dialogs.Administration;
-using ChatReport.Dialogs.Commands;
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Administration;
+using ChatReport.Conversation.Commands;
+using ChatReport.Conversation.Domain.Joining;
+using ChatReport.Conversation.Domain.Members;
 using ChatReport.Dialogs.Tests.Testing;
 using Dapper;
 

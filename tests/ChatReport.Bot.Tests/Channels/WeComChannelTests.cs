@@ -1,11 +1,11 @@
-using ChatReport.Bot.Connector;
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using ChatReport.Bot.Channels.WeChatCrypto;
+using ChatReport.Bot.Connector;
 using ChatReport.Bot.Digests;
 using ChatReport.Bot.Outbox;
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Claims;
 
 namespace ChatReport.Bot.Tests.Channels;
 

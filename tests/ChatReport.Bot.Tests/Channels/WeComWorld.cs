@@ -1,7 +1,7 @@
 using ChatReport.Bot.Tests.Authentication;
 using ChatReport.Bot.Tests.Conversation;
 using ChatReport.Bot.Tests.Support;
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Members;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

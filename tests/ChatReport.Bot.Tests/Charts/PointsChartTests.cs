@@ -4,8 +4,8 @@ using ChatReport.Bot.Notices;
 using ChatReport.Bot.Storage;
 using ChatReport.Bot.Tests.Digests;
 using ChatReport.Bot.Tests.Storage;
+using ChatReport.Conversation.Points;
 using ChatReport.Dialogs.Localization;
-using ChatReport.Dialogs.Points;
 using static ChatReport.Bot.Tests.Digests.DigestHarness;
 
 namespace ChatReport.Bot.Tests.Charts;

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using ChatReport.Bot.Cli;
 using ChatReport.Bot.Tests.Support;
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Joining;
+using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain.Organisation;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatReport.Bot.Tests.Cli;

@@ -1,5 +1,8 @@
 using ChatReport.Bot.Tests.Support;
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Calendar;
+using ChatReport.Conversation.Domain.Joining;
+using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain.Organisation;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatReport.Bot.Tests.Conversation;

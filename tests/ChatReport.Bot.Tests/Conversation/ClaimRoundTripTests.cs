@@ -1,4 +1,4 @@
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Claims;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatReport.Bot.Tests.Conversation;

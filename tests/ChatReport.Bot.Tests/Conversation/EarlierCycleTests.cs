@@ -1,4 +1,4 @@
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Calendar;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatReport.Bot.Tests.Conversation;

@@ -1,5 +1,9 @@
-using ChatReport.Dialogs.Domain;
-using ChatReport.Dialogs.Members;
+using ChatReport.Conversation.Domain.AccountLinks;
+using ChatReport.Conversation.Domain.Audit;
+using ChatReport.Conversation.Domain.Claims;
+using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain.Rules;
+using ChatReport.Conversation.Members;
 using ChatReport.Dialogs.Schema;
 using Microsoft.Extensions.DependencyInjection;
 

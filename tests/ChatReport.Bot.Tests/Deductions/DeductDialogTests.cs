@@ -1,7 +1,7 @@
 using ChatReport.Bot.Tests.Review;
-using ChatReport.Dialogs.Deductions;
-using ChatReport.Dialogs.Domain;
-using ChatReport.Dialogs.Review;
+using ChatReport.Conversation.Deductions;
+using ChatReport.Conversation.Domain.Ledger;
+using ChatReport.Conversation.Review;
 
 namespace ChatReport.Bot.Tests.Deductions;
 

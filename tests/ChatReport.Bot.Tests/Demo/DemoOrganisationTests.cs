@@ -2,8 +2,10 @@ using ChatReport.Bot.Demo;
 using ChatReport.Bot.Storage;
 using ChatReport.Bot.Tests.Conversation;
 using ChatReport.Bot.Tests.Support;
-using ChatReport.Dialogs.Domain;
-using ChatReport.Dialogs.Members;
+using ChatReport.Conversation.Domain.Joining;
+using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain.Organisation;
+using ChatReport.Conversation.Members;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 

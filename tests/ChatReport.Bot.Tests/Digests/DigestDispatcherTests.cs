@@ -1,6 +1,8 @@
 using ChatReport.Bot.Digests;
 using ChatReport.Bot.Tests.Storage;
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Ledger;
+using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain.Tasks;
 using static ChatReport.Bot.Tests.Digests.DigestHarness;
 
 namespace ChatReport.Bot.Tests.Digests;

@@ -2,7 +2,9 @@ using ChatReport.Bot.Digests;
 using ChatReport.Bot.Notices;
 using ChatReport.Bot.Storage;
 using ChatReport.Bot.Tests.Storage;
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Calendar;
+using ChatReport.Conversation.Domain.Ledger;
+using ChatReport.Conversation.Domain.Members;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,13 +1,18 @@
-using ChatReport.Bot.Outbox;
-using Dapper;
-using Microsoft.Data.Sqlite;
 using System.Net;
 using ChatReport.Bot.Digests;
+using ChatReport.Bot.Outbox;
 using ChatReport.Bot.Proactive;
 using ChatReport.Bot.Storage;
 using ChatReport.Bot.Tests.Support;
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Audit;
+using ChatReport.Conversation.Domain.Calendar;
+using ChatReport.Conversation.Domain.Claims;
+using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain.Organisation;
+using ChatReport.Conversation.Domain.Rules;
 using ChatReport.Dialogs.Schema;
+using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace ChatReport.Bot.Tests.Digests;
 

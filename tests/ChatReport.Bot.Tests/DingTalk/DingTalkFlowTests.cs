@@ -3,7 +3,11 @@ using System.Net;
 using System.Text.Json.Nodes;
 using ChatReport.Bot.Digests;
 using ChatReport.Bot.Storage;
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Audit;
+using ChatReport.Conversation.Domain.Calendar;
+using ChatReport.Conversation.Domain.Claims;
+using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain.Rules;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatReport.Bot.Tests.DingTalk;

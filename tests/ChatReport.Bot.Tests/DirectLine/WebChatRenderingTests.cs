@@ -1,6 +1,6 @@
 using ChatReport.Bot.Tests.Digests;
 using ChatReport.Bot.Tests.Storage;
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Calendar;
 
 namespace ChatReport.Bot.Tests.DirectLine;
 

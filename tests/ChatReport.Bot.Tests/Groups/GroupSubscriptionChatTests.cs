@@ -1,8 +1,9 @@
-using ChatReport.Bot.Tests.Support;
 using ChatReport.Bot.Storage;
-using ChatReport.Dialogs.Conversation;
-using ChatReport.Dialogs.Domain;
-using ChatReport.Dialogs.Groups;
+using ChatReport.Bot.Tests.Support;
+using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain.Organisation;
+using ChatReport.Conversation.Groups;
+using ChatReport.Conversation.Main;
 using static ChatReport.Bot.Tests.Groups.GroupWorld;
 
 namespace ChatReport.Bot.Tests.Groups;
@@ -149,7 +150,7 @@ public sealed class GroupSubscriptionChatTests
         var reviewerMenu = Assert.Single(await personal.SayAsync(Secretary, "帮助"));
         var memberMenu = Assert.Single(await world.Personal().SayAsync(Zhang, "帮助"));
 
-        foreach (var line in new[] { Zh.HelpSubscribe, Zh.HelpUnsubscribe, Dialogs.Notices.NoticeTexts.Chinese.HelpSignOff, Dialogs.Notices.NoticeTexts.Chinese.HelpExport })
+        foreach (var line in new[] { Zh.HelpSubscribe, Zh.HelpUnsubscribe, ChatReport.Conversation.Notices.NoticeTexts.Chinese.HelpSignOff, ChatReport.Conversation.Notices.NoticeTexts.Chinese.HelpExport })
         {
             Assert.Contains(line, reviewerMenu, StringComparison.Ordinal);
             Assert.DoesNotContain(line, memberMenu, StringComparison.Ordinal);

@@ -2,9 +2,9 @@ using System.Text;
 using System.Text.Json;
 using ChatReport.Bot.Digests;
 using ChatReport.Bot.Tests.Support;
-using ChatReport.Dialogs.Conversation;
-using ChatReport.Dialogs.Domain;
-using ChatReport.Dialogs.Notices;
+using ChatReport.Conversation.Domain.Calendar;
+using ChatReport.Conversation.Main;
+using ChatReport.Conversation.Notices;
 using Microsoft.Extensions.DependencyInjection;
 using static ChatReport.Bot.Tests.Groups.GroupWorld;
 

@@ -2,8 +2,12 @@ using System.Text.Json;
 using ChatReport.Bot.Notices;
 using ChatReport.Bot.Storage;
 using ChatReport.Bot.Tests.Support;
-using ChatReport.Dialogs.Domain;
-using ChatReport.Dialogs.Notices;
+using ChatReport.Conversation.Domain.Audit;
+using ChatReport.Conversation.Domain.Claims;
+using ChatReport.Conversation.Domain.Ledger;
+using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain.Rules;
+using ChatReport.Conversation.Notices;
 using ChatReport.Dialogs.Schema;
 using static ChatReport.Bot.Tests.Groups.GroupWorld;
 

@@ -1,4 +1,4 @@
-using ChatReport.Dialogs.Notices;
+using ChatReport.Conversation.Notices;
 
 namespace ChatReport.Bot.Tests.Groups;
 

@@ -1,9 +1,10 @@
 using System.Text.RegularExpressions;
 using ChatReport.Bot.Tests.Conversation;
 using ChatReport.Bot.Tests.Support;
-using ChatReport.Dialogs.Administration;
-using ChatReport.Dialogs.Domain;
-using ChatReport.Dialogs.Members;
+using ChatReport.Conversation.Administration;
+using ChatReport.Conversation.Domain.Joining;
+using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Members;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatReport.Bot.Tests.Identity;

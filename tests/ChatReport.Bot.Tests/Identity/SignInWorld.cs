@@ -4,7 +4,9 @@ using System.Text.Json;
 using ChatReport.Bot.DirectLine;
 using ChatReport.Bot.Tests.DirectLine;
 using ChatReport.Bot.WebChat;
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Joining;
+using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain.Organisation;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatReport.Bot.Tests.Identity;

@@ -3,7 +3,7 @@ using System.Text.Json;
 using ChatReport.Bot.Messaging;
 using ChatReport.Bot.Storage;
 using ChatReport.Bot.Tests.Support;
-using ChatReport.Dialogs.Commands;
+using ChatReport.Conversation.Commands;
 using ChatReport.Dialogs.Schema;
 using Microsoft.Extensions.DependencyInjection;
 

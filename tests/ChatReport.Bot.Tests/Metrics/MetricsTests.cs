@@ -1,5 +1,5 @@
-using ChatReport.Bot.Outbox;
 using System.Net;
+using ChatReport.Bot.Outbox;
 using ChatReport.Bot.Storage;
 using ChatReport.Bot.Tests.Support;
 

@@ -6,7 +6,8 @@ using ChatReport.Bot.Notices;
 using ChatReport.Bot.Tests.Digests;
 using ChatReport.Bot.Tests.Storage;
 using ChatReport.Bot.Tests.Support;
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Ledger;
+using ChatReport.Conversation.Domain.Members;
 using Microsoft.Extensions.DependencyInjection;
 using static ChatReport.Bot.Tests.Digests.DigestHarness;
 

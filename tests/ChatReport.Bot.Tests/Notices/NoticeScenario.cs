@@ -2,7 +2,8 @@ using ChatReport.Bot.Digests;
 using ChatReport.Bot.Notices;
 using ChatReport.Bot.Tests.Digests;
 using ChatReport.Bot.Tests.Storage;
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Ledger;
+using ChatReport.Conversation.Domain.Members;
 using static ChatReport.Bot.Tests.Digests.DigestHarness;
 
 namespace ChatReport.Bot.Tests.Notices;

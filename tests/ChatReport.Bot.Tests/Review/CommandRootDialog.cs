@@ -1,4 +1,4 @@
-using ChatReport.Dialogs.Commands;
+using ChatReport.Conversation.Commands;
 using ChatReport.Dialogs.Engine;
 using ChatReport.Dialogs.Recognition;
 using ChatReport.Dialogs.Turns;

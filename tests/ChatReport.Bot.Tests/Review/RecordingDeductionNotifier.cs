@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using ChatReport.Dialogs.Deductions;
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Deductions;
+using ChatReport.Conversation.Domain.Ledger;
 
 namespace ChatReport.Bot.Tests.Review;
 

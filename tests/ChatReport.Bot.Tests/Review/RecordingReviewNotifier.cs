@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using ChatReport.Dialogs.Domain;
-using ChatReport.Dialogs.Review;
+using ChatReport.Conversation.Domain.Claims;
+using ChatReport.Conversation.Review;
 
 namespace ChatReport.Bot.Tests.Review;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using ChatReport.Dialogs.Domain;
-using ChatReport.Dialogs.Tasks;
+using ChatReport.Conversation.Domain.Tasks;
+using ChatReport.Conversation.Tasks;
 
 namespace ChatReport.Bot.Tests.Review;
 

@@ -1,5 +1,5 @@
-using ChatReport.Dialogs.Domain;
-using ChatReport.Dialogs.Review;
+using ChatReport.Conversation.Domain.Claims;
+using ChatReport.Conversation.Review;
 
 namespace ChatReport.Bot.Tests.Review;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using ChatReport.Dialogs.Domain;
-using ChatReport.Dialogs.Review;
+using ChatReport.Conversation.Domain.Claims;
+using ChatReport.Conversation.Review;
 using ChatReport.Dialogs.Schema;
 
 namespace ChatReport.Bot.Tests.Review;

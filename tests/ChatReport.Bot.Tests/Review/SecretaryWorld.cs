@@ -1,9 +1,12 @@
 using ChatReport.Bot.Tests.Storage;
-using ChatReport.Dialogs.Commands;
-using ChatReport.Dialogs.Deductions;
-using ChatReport.Dialogs.Domain;
-using ChatReport.Dialogs.Review;
-using ChatReport.Dialogs.Tasks;
+using ChatReport.Conversation.Commands;
+using ChatReport.Conversation.Deductions;
+using ChatReport.Conversation.Domain.AccountLinks;
+using ChatReport.Conversation.Domain.Claims;
+using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain.Organisation;
+using ChatReport.Conversation.Review;
+using ChatReport.Conversation.Tasks;
 using ChatReport.Dialogs.Tests.Testing;
 
 namespace ChatReport.Bot.Tests.Review;

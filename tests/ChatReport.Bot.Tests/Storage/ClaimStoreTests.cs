@@ -1,4 +1,9 @@
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Audit;
+using ChatReport.Conversation.Domain.Calendar;
+using ChatReport.Conversation.Domain.Claims;
+using ChatReport.Conversation.Domain.Ledger;
+using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain.Organisation;
 using Dapper;
 
 namespace ChatReport.Bot.Tests.Storage;

@@ -1,5 +1,8 @@
 using ChatReport.Bot.Storage;
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Calendar;
+using ChatReport.Conversation.Domain.Claims;
+using ChatReport.Conversation.Domain.Ledger;
+using ChatReport.Conversation.Domain.Organisation;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

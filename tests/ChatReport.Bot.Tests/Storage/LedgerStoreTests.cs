@@ -1,5 +1,7 @@
 using ChatReport.Bot.Storage;
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Audit;
+using ChatReport.Conversation.Domain.Claims;
+using ChatReport.Conversation.Domain.Ledger;
 using Dapper;
 using Microsoft.Data.Sqlite;
 

@@ -1,4 +1,9 @@
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.AccountLinks;
+using ChatReport.Conversation.Domain.Audit;
+using ChatReport.Conversation.Domain.Joining;
+using ChatReport.Conversation.Domain.Ledger;
+using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain.Organisation;
 
 namespace ChatReport.Bot.Tests.Storage;
 

@@ -1,4 +1,5 @@
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Ledger;
+using ChatReport.Conversation.Domain.Tasks;
 
 namespace ChatReport.Bot.Tests.Storage;
 

@@ -1,4 +1,6 @@
-using ChatReport.Dialogs.Domain;
+using ChatReport.Conversation.Domain.Calendar;
+using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain.Organisation;
 
 namespace ChatReport.Bot.Tests.Storage;
 

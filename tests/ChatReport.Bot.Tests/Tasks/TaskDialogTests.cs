@@ -1,7 +1,8 @@
 using ChatReport.Bot.Tests.Review;
-using ChatReport.Dialogs.Domain;
-using ChatReport.Dialogs.Review;
-using ChatReport.Dialogs.Tasks;
+using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain.Tasks;
+using ChatReport.Conversation.Review;
+using ChatReport.Conversation.Tasks;
 
 namespace ChatReport.Bot.Tests.Tasks;
 

@@ -1,0 +1,257 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using ChatReport.Conversation.Domain.Rules;
+using ChatReport.Conversation.Understanding;
+using ChatReport.Dialogs.Localization;
+using ChatReport.Dialogs.Recognition;
+using Microsoft.Recognizers.Text;
+
+namespace ChatReport.Conversation.Claims;
+
+/// <summary>
+/// Reads a one-sentence report (昨天下午在村口带头扫雪两个小时): when (relative to the user's
+/// local now), where (a 在…/于… or at/in … phrase before the verb), what, which bonus rules its
+/// keywords name, and any explicit points. Heuristics, tested against a table of real phrasings.
+/// </summary>
+public static partial class DeedSentenceParser
+{
+    // Words that end a Chinese place phrase: the deed's verb, or a preposition that starts it.
+    private static readonly string[] ChineseVerbs =
+    [
+        "带头", "带领", "帮助", "帮忙", "帮", "给", "为", "替", "义务", "参加", "参与", "扫", "铲", "清理", "清扫", "打扫", "捡", "值班", "做", "搞",
+        "开展", "举办", "组织", "看望", "探望", "慰问", "照顾", "陪", "调解", "劳动", "修", "种", "理发", "剪", "站岗", "执勤", "巡逻", "宣传",
+        "讲", "学习", "听", "开会", "发放", "搬", "送", "维护", "跟", "同", "与", "上门", "当", "担任", "志愿", "献", "捐", "收拾", "整理",
+        "疏通", "除", "认领", "完成", "进行", "召开", "参观", "植", "栽", "服务", "免费", "坐", "值守", "接待", "代办", "办理", "巡", "了", "的时候", "时",
+    ];
+
+    private static readonly string[] EnglishStopWords =
+        ["for", "with", "from", "to", "and", "by", "helping", "during", "after", "before", "while", "on", "at", "in", "as", "doing", "cleaning", "clearing"];
+
+    /// <summary>Parses <paramref name="sentence"/>.</summary>
+    /// <param name="sentence">The sentence, as the user wrote it (any width, either script).</param>
+    /// <param name="rules">The active rules; only bonus rules are matched.</param>
+    /// <param name="locale">The user's locale: reply language and time zone.</param>
+    /// <param name="now">The current instant.</param>
+    /// <param name="learned">The branch's learned words, or null.</param>
+    /// <returns>What was found.</returns>
+    public static ParsedDeed Parse(string sentence, IReadOnlyList<PointRule> rules, UserLocale locale, DateTimeOffset now, IReadOnlyList<LearnedWord>? learned = null)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(locale);
+        var text = TextNormalizer.Normalize(sentence ?? string.Empty);
+
+        // Points first, so that 二十分 is never read as a time of day.
+        var (points, pointsMatch) = FindPoints(text);
+        var rest = Blank(text, pointsMatch?.Index ?? 0, pointsMatch?.Length ?? 0);
+
+        // A day beats a span said beside it: 这周的一善：昨天… is yesterday.
+        var found = DateTimeRecognition.Recognize(rest, locale, now, DateTimePreference.Past).Where(r => r.Kind != DateTimeResolutionKind.Duration).ToList();
+        var when = found.FirstOrDefault(r => r.Kind is DateTimeResolutionKind.Date or DateTimeResolutionKind.DateTime or DateTimeResolutionKind.DateTimeRange && r.Timex is not ("PRESENT_REF" or "PAST_REF" or "FUTURE_REF"))
+            ?? found.FirstOrDefault();
+        if (when is not null)
+        {
+            rest = Blank(rest, when.Index, when.Length);
+        }
+
+        var time = DeedTimeReader.Read(when, text, locale.LocalDate(now));
+        var place = FindPlace(rest) ?? KnownPlace(rest);
+        var what = Tidy(rest);
+        var match = RuleMatcher.Match(text, rules, learned);
+        return new ParsedDeed(
+            when,
+            place,
+            what.Length > 0 ? what : Tidy(text),
+            Offered(match),
+            points,
+            time,
+            match,
+            SentenceWords.Of(rest).ContentWords());
+    }
+
+    /// <summary>
+    /// The bonus rules <paramref name="text"/> is about: the one rule when sure, the close ones best
+    /// first when unsure, none when nothing points at a rule (see <see cref="RuleMatcher"/>).
+    /// </summary>
+    /// <param name="text">The text, in any form.</param>
+    /// <param name="rules">The rules to look at.</param>
+    /// <returns>The matching rules, best first; empty when none.</returns>
+    public static IReadOnlyList<PointRule> MatchRules(string text, IReadOnlyList<PointRule> rules) =>
+        Offered(RuleMatcher.Match(text, rules));
+
+    /// <summary>
+    /// True when <paramref name="text"/> reads like a deed told without 申报: it names a bonus
+    /// rule's keyword, or has a date and a verb.
+    /// </summary>
+    /// <param name="text">The message.</param>
+    /// <param name="rules">The active rules.</param>
+    /// <param name="locale">The user's locale.</param>
+    /// <param name="now">The current instant.</param>
+    /// <returns>Whether to start a report with it.</returns>
+    public static bool LooksLikeDeed(string text, IReadOnlyList<PointRule> rules, UserLocale locale, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        if (MessageIntentReader.Read(text, rules) != MessageIntent.None)
+        {
+            return false;
+        }
+
+        if (MatchRules(text, rules).Count > 0)
+        {
+            return true;
+        }
+
+        var normalized = TextNormalizer.Normalize(text);
+        var hasVerb = ChineseVerbs.Any(v => v.Length > 0 && v != "了" && normalized.Contains(v, StringComparison.Ordinal))
+            || EnglishVerb().IsMatch(normalized);
+        return hasVerb && DateTimeRecognition.Recognize(normalized, locale, now, DateTimePreference.Past).Any(r => r.Kind != DateTimeResolutionKind.Duration);
+    }
+
+    private static IReadOnlyList<PointRule> Offered(RuleMatch match) => match.Confidence switch
+    {
+        RuleConfidence.Sure or RuleConfidence.Unsure => [.. match.Candidates.Select(c => c.Rule)],
+        _ => [],
+    };
+
+    // Places said without 在 (去镇上帮忙, 村委会门口): the first known place word, with what
+    // sticks to it as one of jieba's words (村委会门口 stays whole).
+    private static string? KnownPlace(string text)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        foreach (var token in WordSegmenter.Cut(normalized))
+        {
+            if (PlaceWord().IsMatch(token.Text))
+            {
+                var end = token.End;
+                var cut = WordSegmenter.Cut(normalized[end..]);
+                if (cut.Count > 0 && PlaceTail().IsMatch(cut[0].Text))
+                {
+                    end += cut[0].Text.Length;
+                }
+
+                return text[token.Start..end].Trim();
+            }
+        }
+
+        return null;
+    }
+
+    private static (int? Points, Match? Match) FindPoints(string text)
+    {
+        var chinese = ChinesePoints().Match(text);
+        if (chinese.Success)
+        {
+            var digits = chinese.Groups["n"].Value;
+            var value = int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
+                ? parsed
+                : NumberRecognition.Recognize(digits, [Culture.Chinese]) is [var number] && number.Value == decimal.Truncate(number.Value) && number.Value <= int.MaxValue
+                    ? (int)number.Value
+                    : (int?)null;
+            if (value is not null)
+            {
+                return (value, chinese);
+            }
+        }
+
+        var english = EnglishPoints().Match(text);
+        return english.Success
+            ? (int.Parse(english.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture), english)
+            : (null, null);
+    }
+
+    private static string? FindPlace(string text)
+    {
+        foreach (Match at in ChinesePlaceStart().Matches(text))
+        {
+            var start = at.Index + at.Length;
+            var end = start;
+            while (end < text.Length && !IsBreak(text[end]))
+            {
+                end++;
+            }
+
+            var phrase = text[start..end];
+            if (phrase.Length < 2)
+            {
+                continue;
+            }
+
+            var cut = ChineseVerbs
+                .Select(v => phrase.IndexOf(v, 1, StringComparison.Ordinal) is var i and > 0 && (v != "服务" || !IsPlaceSuffixAfter(phrase, i + 2)) ? i : -1)
+                .Where(i => i > 0)
+                .DefaultIfEmpty(-1)
+                .Min();
+            var place = (cut > 0 ? phrase[..cut] : phrase).Trim();
+            if (place.Length is > 0 and <= 15)
+            {
+                return place;
+            }
+        }
+
+        var english = EnglishPlace().Match(text);
+        if (english.Success)
+        {
+            var words = english.Groups["p"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var kept = words.TakeWhile(w => !EnglishStopWords.Contains(w, StringComparer.OrdinalIgnoreCase)).ToList();
+            var place = string.Join(' ', kept).Trim();
+            if (place.Length > 0 && !place.Equals("the", StringComparison.OrdinalIgnoreCase))
+            {
+                return place;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsPlaceSuffixAfter(string phrase, int index) =>
+        index < phrase.Length && "站中点队社部".Contains(phrase[index], StringComparison.Ordinal);
+
+    private static bool IsBreak(char c) => char.IsWhiteSpace(c) || char.IsPunctuation(c);
+
+    private static string Blank(string text, int index, int length) =>
+        length <= 0 ? text : string.Concat(text.AsSpan(0, index), new string(' ', length), text.AsSpan(index + length));
+
+    private static string Tidy(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var lastSpace = false;
+        foreach (var c in text.Trim())
+        {
+            var space = char.IsWhiteSpace(c);
+            if (!space || !lastSpace)
+            {
+                builder.Append(space ? ' ' : c);
+            }
+
+            lastSpace = space;
+        }
+
+        return builder.ToString().Trim(' ', ',', '，', '。', '.', '、', '!', '！');
+    }
+
+    [GeneratedRegex(@"^(?:镇上|镇里|乡里|县里|城里|村委会|村委|村部|村口|村头|村尾|社区|小区|党群服务中心|便民服务站|服务站|卫生室|敬老院|养老院|幸福院|学校|小学|幼儿园|文化广场|广场|集市|菜市场|河边|河道|祠堂|老年活动中心|(?!农村|全村|乡村|本村|村村|城镇|乡镇)[^的了在]{1,4}(?:村|镇|乡|社区|小区))$")]
+    private static partial Regex PlaceWord();
+
+    [GeneratedRegex(@"^(?:门口|里|上|边|旁边|附近|前|后面|广场|大院|院子)$")]
+    private static partial Regex PlaceTail();
+
+    // Not after 点/时/: (3点20分 is a time) nor before 钟/之 (二十分钟, 百分之百).
+    [GeneratedRegex(@"(?<![点时:0-9零一二两三四五六七八九十百])(?:加|得|记|计|申请|申报|报)?(?<n>[0-9]{1,4}|[零一二两三四五六七八九十百]{1,5})\s*个?积?分(?![钟之])")]
+    private static partial Regex ChinesePoints();
+
+    [GeneratedRegex(@"\b(?<n>[0-9]{1,4})\s*(?:points?|pts?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EnglishPoints();
+
+    // 在/于/於 as a preposition; not 正在, 现在, 还在, 实在, 存在, 所在, 在于.
+    [GeneratedRegex(@"(?<![正现还都就实存所一])(?:在|于|於)(?!于)")]
+    private static partial Regex ChinesePlaceStart();
+
+    [GeneratedRegex(@"\b(?:at|in)\s+(?<p>[a-z][a-z' \-]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EnglishPlace();
+
+    [GeneratedRegex(@"\b(?:helped|cleaned|cleared|visited|attended|swept|volunteered|did|worked|gave|organi[sz]ed|took part)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EnglishVerb();
+}

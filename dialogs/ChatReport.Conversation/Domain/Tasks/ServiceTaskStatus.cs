@@ -1,0 +1,14 @@
+namespace ChatReport.Conversation.Domain.Tasks;
+
+/// <summary>Where a service task stands.</summary>
+public enum ServiceTaskStatus
+{
+    /// <summary>Members may sign up.</summary>
+    Open,
+
+    /// <summary>Done; participants were awarded.</summary>
+    Completed,
+
+    /// <summary>Called off.</summary>
+    Cancelled,
+}

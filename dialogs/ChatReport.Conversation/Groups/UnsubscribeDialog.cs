@@ -1,0 +1,67 @@
+using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain.Organisation;
+using ChatReport.Conversation.Review;
+using ChatReport.Dialogs.Engine;
+using ChatReport.Dialogs.Turns;
+
+namespace ChatReport.Conversation.Groups;
+
+/// <summary>退订 in a group chat: a reviewer of the group's branch stops its digest; ends at once.</summary>
+public sealed class UnsubscribeDialog : Dialog
+{
+    private readonly IMemberDirectory _members;
+    private readonly IOrganisation _organisation;
+    private readonly IGroupSubscriptions _subscriptions;
+
+    /// <summary>Creates the dialog over the domain ports.</summary>
+    public UnsubscribeDialog(IMemberDirectory members, IOrganisation organisation, IGroupSubscriptions subscriptions)
+        : base(nameof(UnsubscribeDialog))
+    {
+        _members = members;
+        _organisation = organisation;
+        _subscriptions = subscriptions;
+    }
+
+    /// <inheritdoc />
+    public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        var texts = dc.Texts<GroupTexts>();
+        await dc.Context.SendTextAsync(await UnsubscribeAsync(dc.Context, texts, cancellationToken), cancellationToken);
+        return await dc.EndDialogAsync(cancellationToken);
+    }
+
+    private async Task<string> UnsubscribeAsync(ITurnContext turn, GroupTexts texts, CancellationToken cancellationToken)
+    {
+        if (GroupChat.Of(turn) is not (string channelId, string conversationId))
+        {
+            return texts.UnsubscribeInGroup;
+        }
+
+        if (await ReviewAccess.FindActorAsync(_members, turn, cancellationToken) is not { } actor)
+        {
+            return texts.NotAMember;
+        }
+
+        var reviewed = await ReviewAccess.ReviewedUnitsAsync(_members, actor, cancellationToken);
+        if (reviewed.Count == 0)
+        {
+            return texts.NotAReviewer;
+        }
+
+        if (await _subscriptions.FindUnitAsync(channelId, conversationId, cancellationToken) is not { } unitId)
+        {
+            return texts.NotSubscribed;
+        }
+
+        var name = await UnitChoices.NameAsync(_organisation, unitId, cancellationToken);
+        if (!reviewed.Contains(unitId))
+        {
+            return texts.NotReviewerOfGroupUnit(name);
+        }
+
+        // False only when someone else stopped it a moment ago: the outcome is the same.
+        await _subscriptions.UnsubscribeAsync(channelId, conversationId, actor.Id, cancellationToken);
+        return texts.Unsubscribed(name);
+    }
+}

@@ -1,0 +1,63 @@
+using ChatReport.Conversation.Claims;
+using ChatReport.Conversation.Domain.Rules;
+using ChatReport.Conversation.Points;
+using ChatReport.Conversation.Understanding;
+using ChatReport.Dialogs.Engine;
+using ChatReport.Dialogs.Turns;
+
+namespace ChatReport.Conversation.Main;
+
+/// <summary>Answers a question or a greeting in one turn; "how many points do I have" is 我的积分.</summary>
+public sealed class SmallTalkDialog : Dialog
+{
+    private readonly IRuleBook _rules;
+    private readonly MyPointsDialog _myPoints;
+
+    /// <summary>Creates the dialog.</summary>
+    /// <param name="rules">The rules, for the answer about how points work.</param>
+    /// <param name="myPoints">The dialog that answers 我的积分.</param>
+    public SmallTalkDialog(IRuleBook rules, MyPointsDialog myPoints)
+        : base(nameof(SmallTalkDialog))
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(myPoints);
+        _rules = rules;
+        _myPoints = myPoints;
+    }
+
+    /// <inheritdoc />
+    public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        var intent = options is MessageIntent said ? said : MessageIntent.Greeting;
+        if (intent == MessageIntent.MyPoints)
+        {
+            return await _myPoints.BeginDialogAsync(dc, null, cancellationToken);
+        }
+
+        var texts = dc.Texts<SmallTalkTexts>();
+        string reply;
+        switch (intent)
+        {
+            case MessageIntent.Thanks:
+                reply = texts.Thanks;
+                break;
+            case MessageIntent.HowToReport:
+                reply = texts.HowToReport;
+                break;
+            case MessageIntent.HowPointsWork:
+                var rules = await _rules.ListActiveAsync(cancellationToken);
+                reply = texts.HowPointsWork([.. rules.Where(r => r.Kind == RuleKind.Bonus).Select(r => texts.RuleLine(RuleNames.Of(r, dc.Language), r.DefaultPoints))]);
+                break;
+            case MessageIntent.Deduction:
+                reply = dc.Texts<ClaimTexts>().DeductionNotClaimed;
+                break;
+            default:
+                reply = texts.Greeting;
+                break;
+        }
+
+        await dc.Context.SendTextAsync(reply, cancellationToken);
+        return await dc.EndDialogAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,64 @@
+using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Review;
+using ChatReport.Dialogs.Engine;
+using ChatReport.Dialogs.Turns;
+
+namespace ChatReport.Conversation.Notices;
+
+/// <summary>异议成立 / 异议驳回: a reviewer resolves an objection; the objector is told the outcome and the reason.</summary>
+public sealed class ResolveObjectionDialog : Dialog
+{
+    private readonly IMemberDirectory _members;
+    private readonly IObjectionBook _objections;
+    private readonly IObjectionNotifier _notifier;
+
+    /// <summary>Creates the dialog.</summary>
+    /// <param name="members">Who is deciding.</param>
+    /// <param name="objections">The objections.</param>
+    /// <param name="notifier">Tells the objector.</param>
+    public ResolveObjectionDialog(IMemberDirectory members, IObjectionBook objections, IObjectionNotifier notifier)
+        : base(nameof(ResolveObjectionDialog))
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        ArgumentNullException.ThrowIfNull(objections);
+        ArgumentNullException.ThrowIfNull(notifier);
+        _members = members;
+        _objections = objections;
+        _notifier = notifier;
+    }
+
+    /// <inheritdoc />
+    public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        var texts = dc.Texts<ObjectionTexts>();
+        if (await ReviewAccess.FindActorAsync(_members, dc.Context, cancellationToken) is not { } actor)
+        {
+            await dc.Context.SendTextAsync(texts.NotAllowed, cancellationToken);
+            return await dc.EndDialogAsync(cancellationToken);
+        }
+
+        if (options is not ResolveObjectionOptions { ObjectionId: { } id, Reason: { } reason } asked)
+        {
+            await dc.Context.SendTextAsync(texts.ResolveUsage, cancellationToken);
+            return await dc.EndDialogAsync(cancellationToken);
+        }
+
+        var result = await _objections.DecideAsync(new ObjectionDecision(id, actor.Id, asked.Uphold, asked.Points, reason), cancellationToken);
+        var reply = result switch
+        {
+            { Status: ObjectionDecisionStatus.Done, Objection: { } done } => asked.Uphold ? texts.Upheld(done, result.Correction?.Points ?? 0) : texts.Dismissed(done),
+            { Status: ObjectionDecisionStatus.AlreadyResolved, Objection: { } earlier } => texts.AlreadyResolved(earlier),
+            { Status: ObjectionDecisionStatus.NeedsPoints } => texts.NeedsPoints(id),
+            { Status: ObjectionDecisionStatus.NotAllowed } => texts.NotAllowed,
+            _ => texts.NotFound(id),
+        };
+        await dc.Context.SendTextAsync(reply, cancellationToken);
+        if (result is { Status: ObjectionDecisionStatus.Done, Objection: { } resolved })
+        {
+            await _notifier.ObjectionResolvedAsync(resolved, cancellationToken);
+        }
+
+        return await dc.EndDialogAsync(result, cancellationToken);
+    }
+}

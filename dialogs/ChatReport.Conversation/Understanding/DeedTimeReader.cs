@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ChatReport.Conversation.Domain.Calendar;
+using ChatReport.Dialogs.Recognition;
+
+namespace ChatReport.Conversation.Understanding;
+
+/// <summary>
+/// Reads when a deed happened from what the recognizers found, keeping it as precise as the
+/// member was and no more: only a named day fills the date; a month, a week or 前几天 stays a span
+/// to ask about; a part of the day stays a part of the day.
+/// </summary>
+public static partial class DeedTimeReader
+{
+    /// <summary>Spans up to this many days are offered day by day as buttons.</summary>
+    public const int MaxOfferedDays = 7;
+
+    /// <summary>
+    /// The time <paramref name="when"/> stands for, or, when the recognizers found nothing, the
+    /// span a vague word in <paramref name="text"/> (前几天, the other day) points at; null when
+    /// the text says nothing about when.
+    /// </summary>
+    /// <param name="when">The first date or time the recognizers found, or null.</param>
+    /// <param name="text">The message, normalized.</param>
+    /// <param name="today">The member's local today.</param>
+    /// <returns>What is known of the time.</returns>
+    public static DeedTime? Read(DateTimeResolution? when, string text, DateOnly today)
+    {
+        text ??= string.Empty;
+        // 最近, recently: the recognizers make these "now" or "the past"; they name no day.
+        var relativeOnly = when is not null
+            && (when.Timex is "PRESENT_REF" or "PAST_REF" or "FUTURE_REF"
+                || (when.Index + when.Length <= text.Length && VagueWords().IsMatch(text.AsSpan(when.Index, when.Length))));
+        if (when is null || when.Kind == DateTimeResolutionKind.Duration || relativeOnly)
+        {
+            return VagueWords().Match(text) is { Success: true } vague
+                ? Span(today.AddDays(vague.Groups["today"].Success ? -6 : -7), today.AddDays(vague.Groups["today"].Success ? 0 : -1), today)
+                : when?.Timex == "PAST_REF" ? Span(today.AddDays(-7), today.AddDays(-1), today)
+                : null;
+        }
+
+        if (when.Start is not { } start)
+        {
+            return null;
+        }
+
+        var day = DateOnly.FromDateTime(start.DateTime);
+        switch (when.Kind)
+        {
+            case DateTimeResolutionKind.Date:
+                // 周六去敬老院: a bare weekday with nothing done (no 了, 过) is the coming one.
+                if (when.Index + when.Length <= text.Length && BareWeekday().IsMatch(text.AsSpan(when.Index, when.Length)) && !Done().IsMatch(text) && day < today)
+                {
+                    return new DeedTime { Day = day.AddDays(7) };
+                }
+
+                return new DeedTime { Day = day };
+            case DateTimeResolutionKind.DateTime:
+            case DateTimeResolutionKind.Time:
+                return new DeedTime { Day = day, Time = TimeOnly.FromDateTime(start.DateTime) };
+            case DateTimeResolutionKind.DateTimeRange:
+            case DateTimeResolutionKind.TimeRange:
+                return PartOf(when.Timex, text, when) is { } part
+                    ? new DeedTime { Day = day, Part = part }
+                    : new DeedTime { Day = day, Time = TimeOnly.FromDateTime(start.DateTime) };
+            default:
+                var last = when.End is { } end ? DateOnly.FromDateTime(end.DateTime).AddDays(-1) : day;
+                return last <= day ? new DeedTime { Day = day } : Span(day, last, today);
+        }
+    }
+
+    /// <summary>
+    /// The day an answer to "which day?" names, placed in <paramref name="span"/> when it names
+    /// only a day of the month (15号 after 上个月); null when the answer is not a single day.
+    /// </summary>
+    /// <param name="answer">What the date prompt recognized.</param>
+    /// <param name="span">The span the member said first, or null.</param>
+    /// <returns>The day and what else was said of the time, or null.</returns>
+    public static DeedTime? ReadAnswer(DateTimeResolution answer, DeedTime? span)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var read = Read(answer, string.Empty, DateOnly.MaxValue);
+        if (read?.Day is not { } day)
+        {
+            return null;
+        }
+
+        if (span is { SpanFirst: { } first, SpanLast: { } last } && (day < first || day > last)
+            && DayOfMonthOnly().Match(answer.Timex) is { Success: true } dom)
+        {
+            var dayOfMonth = int.Parse(dom.Groups["d"].Value, CultureInfo.InvariantCulture);
+            for (var month = new DateOnly(last.Year, last.Month, 1); month >= new DateOnly(first.Year, first.Month, 1); month = month.AddMonths(-1))
+            {
+                if (dayOfMonth <= DateTime.DaysInMonth(month.Year, month.Month) && month.AddDays(dayOfMonth - 1) is var inSpan && inSpan >= first && inSpan <= last)
+                {
+                    return read with { Day = inSpan };
+                }
+            }
+        }
+
+        return read;
+    }
+
+    private static DeedTime Span(DateOnly first, DateOnly last, DateOnly today)
+    {
+        if (first > today)
+        {
+            // Wholly in the future: the first day makes the date check say so.
+            return new DeedTime { Day = first };
+        }
+
+        last = last > today ? today : last;
+        var count = last.DayNumber - first.DayNumber + 1;
+        var offered = count <= MaxOfferedDays
+            ? Enumerable.Range(0, count).Select(i => last.AddDays(-i)).ToList()
+            : [];
+        return new DeedTime { SpanFirst = first, SpanLast = last, Offered = offered };
+    }
+
+    private static DayPart? PartOf(string timex, string text, DateTimeResolution when)
+    {
+        var said = text.Length >= when.Index + when.Length ? text.Substring(when.Index, when.Length) : string.Empty;
+        if (said.Contains("中午", StringComparison.Ordinal) || said.Contains("noon", StringComparison.OrdinalIgnoreCase))
+        {
+            return DayPart.Noon;
+        }
+
+        return PartTimex().Match(timex ?? string.Empty) is { Success: true } part
+            ? part.Groups["p"].Value switch
+            {
+                "MO" => DayPart.Morning,
+                "MI" => DayPart.Noon,
+                "AF" => DayPart.Afternoon,
+                "EV" => DayPart.Evening,
+                "NI" => DayPart.Night,
+                _ => null,
+            }
+            : null;
+    }
+
+    [GeneratedRegex(@"T(?<p>MO|MI|AF|EV|NI|DT)(?![0-9])")]
+    private static partial Regex PartTimex();
+
+    [GeneratedRegex(@"^(?:周|星期|礼拜)[一二三四五六日天1-7]$")]
+    private static partial Regex BareWeekday();
+
+    [GeneratedRegex(@"了|过|完|好了|\b(?:did|was|were|went|\w+ed)\b")]
+    private static partial Regex Done();
+
+    [GeneratedRegex(@"^XXXX-XX-(?<d>\d\d)$")]
+    private static partial Regex DayOfMonthOnly();
+
+    // Said instead of a day: 前几天, 前些天, 这几天, 最近, 前阵子, 前段时间, 那天, 之前, the other day, recently.
+    [GeneratedRegex(@"(?<today>这几天|这两天|these days)|(?<recent>前几天|前些天|前两天|前些日子|最近|近来|前阵子|前一阵|前段时间|之前|那天|有一天|上次|the other day|recently|a few days ago|few days back|some days ago|earlier this week)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex VagueWords();
+}

@@ -1,0 +1,229 @@
+using System.Globalization;
+using ChatReport.Conversation.Domain.Rules;
+using ChatReport.Dialogs.Recognition;
+
+namespace ChatReport.Conversation.Understanding;
+
+/// <summary>
+/// Weighs the evidence for each rule in a sentence and says how sure the best reading is. A
+/// rule's keyword, or an action of its lexicon with one of its objects or beneficiaries (anywhere,
+/// either order), is strong evidence; an object or a beneficiary alone is a hint; words the
+/// branch's approved claims taught add to it. One rule well ahead is proposed; close ones are
+/// asked about, best first; a sentence that tells of a deduction is not a claim.
+/// </summary>
+public static class RuleMatcher
+{
+    /// <summary>The score of a complete match: an action with its object.</summary>
+    public const double Complete = 3.0;
+
+    /// <summary>The lowest score proposed without asking.</summary>
+    public const double SureAt = 2.5;
+
+    /// <summary>How far ahead of the next rule a proposed rule must be.</summary>
+    public const double Margin = 0.8;
+
+    /// <summary>The lowest score worth offering as a button.</summary>
+    public const double HintAt = 1.0;
+
+    /// <summary>At most this many rules are offered when unsure.</summary>
+    public const int MaxOffered = 3;
+
+    private const double PerLearnedWord = 1.3;
+    private const double MaxLearned = 2.6;
+
+    // Words that turn a deed into its absence: 没扫雪, 没有去开会, didn't attend.
+    private static readonly string[] ChineseNegations = ["没有", "没", "未", "不", "忘了", "忘记"];
+    private static readonly string[] EnglishNegations = ["didn't", "did not", "not", "never", "forgot to", "missed"];
+
+    private static readonly string[] NegatableVerbs = ["参加", "出席", "去", "来", "到", "交", "上", "做", "能去", "有去", "有参加"];
+    private static readonly string[] AbsentAfter = ["没去", "没参加", "没有去", "没有参加", "没来", "没到", "缺席"];
+    private static readonly char[] ClauseEnds = [',', '，', '。', '.', ';', '；', '!', '！', '?', '？'];
+    private static readonly string[] PlaceSuffixes = ["上", "边", "里", "旁", "前", "后", "头", "口", "附近", "周围", "一带", "两旁", "沿线"];
+    private static readonly string[] EnglishPlacePrepositions = [" at the", " on the", " in the", " along the", " near the", " by the", " off the", " at", " on", " in", " along", " near", " off"];
+
+    /// <summary>Reads which rule <paramref name="sentence"/> is about.</summary>
+    /// <param name="sentence">The member's words.</param>
+    /// <param name="rules">The active rules (base rules are ignored).</param>
+    /// <param name="learned">The branch's learned words (only those backed by approved claims count).</param>
+    /// <returns>The reading.</returns>
+    public static RuleMatch Match(string sentence, IReadOnlyList<PointRule> rules, IReadOnlyList<LearnedWord>? learned = null)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        AddVocabulary(rules);
+        var words = SentenceWords.Of(sentence ?? string.Empty);
+        var backed = (learned ?? []).Where(w => w.ApprovedClaims > 0).ToList();
+        var rulesPerWord = backed.GroupBy(w => w.Word, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(w => w.RuleId).Distinct().Count(), StringComparer.Ordinal);
+
+        var bonus = new List<RuleCandidate>();
+        var deductions = new List<RuleCandidate>();
+        foreach (var rule in rules.Where(r => r.IsActive && r.Kind != RuleKind.Base))
+        {
+            var candidate = Score(words, rule, backed.Where(w => w.RuleId == rule.Id && words.HasContentWord(w.Word)).Select(w => w.Word), rulesPerWord);
+            if (candidate is not null)
+            {
+                (rule.Kind == RuleKind.Bonus ? bonus : deductions).Add(candidate);
+            }
+        }
+
+        bonus.Sort((a, b) => b.Score.CompareTo(a.Score));
+        deductions.Sort((a, b) => b.Score.CompareTo(a.Score));
+        var best = bonus.Count > 0 ? bonus[0].Score : 0;
+        if (deductions.Count > 0 && deductions[0].Score >= SureAt && deductions[0].Score >= best)
+        {
+            return new RuleMatch(RuleConfidence.Deduction, [deductions[0]]);
+        }
+
+        if (best >= SureAt && (bonus.Count == 1 || best - bonus[1].Score >= Margin))
+        {
+            return new RuleMatch(RuleConfidence.Sure, [bonus[0]]);
+        }
+
+        var offered = bonus.Where(c => c.Score >= HintAt && c.Score >= best - 1.5).Take(MaxOffered).ToList();
+        return offered.Count > 0 ? new RuleMatch(RuleConfidence.Unsure, offered) : RuleMatch.Nothing;
+    }
+
+    /// <summary>True when <paramref name="sentence"/> names something a rule knows (a keyword, an action, an object or a beneficiary).</summary>
+    /// <param name="sentence">The member's words.</param>
+    /// <param name="rules">The active rules.</param>
+    /// <returns>Whether any rule's vocabulary occurs.</returns>
+    public static bool MentionsDeedWords(string sentence, IReadOnlyList<PointRule> rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        AddVocabulary(rules);
+        var words = SentenceWords.Of(sentence ?? string.Empty);
+        return rules.Where(r => r.IsActive && r.Kind == RuleKind.Bonus)
+            .SelectMany(r => r.Keywords.Concat(r.Words.Actions).Concat(r.Words.Objects).Concat(r.Words.Beneficiaries))
+            .Any(term => Occurs(words, Normal(term), TermRole.Any));
+    }
+
+    private static RuleCandidate? Score(SentenceWords words, PointRule rule, IEnumerable<string> learned, Dictionary<string, int> rulesPerWord)
+    {
+        var keyword = rule.Keywords.Select(Normal).Where(k => Occurs(words, k, TermRole.Any)).OrderByDescending(k => k.Length).FirstOrDefault();
+        var action = rule.Words.Actions.Select(Normal).Where(a => Occurs(words, a, TermRole.Action)).OrderByDescending(a => a.Length).FirstOrDefault();
+        var objects = rule.Words.Objects.Select(Normal).Where(o => words.Find(o, TermRole.Target).Count > 0).ToList();
+        var thing = objects.Where(o => words.Find(o, TermRole.Target).Any(at => !IsPlace(words, at, o.Length))).OrderByDescending(o => o.Length).FirstOrDefault();
+        // Where the deed was done (在公厕, on the road) is a weaker object than what it was done to.
+        var whereDone = thing is null ? objects.OrderByDescending(o => o.Length).FirstOrDefault() : null;
+        var person = rule.Words.Beneficiaries.Select(Normal).Where(b => words.Find(b).Count > 0).OrderByDescending(b => b.Length).FirstOrDefault();
+        var taught = learned.ToList();
+
+        var score = 0.0;
+        var evidence = new List<string>();
+        if (keyword is not null)
+        {
+            score = Math.Max(score, Complete + 0.3 + (0.1 * Math.Min(keyword.Length, 6)));
+            evidence.Add("keyword " + keyword);
+        }
+
+        if (action is not null && thing is not null)
+        {
+            // A keyword and a complete pair agree: more than either alone.
+            score = keyword is not null ? score + 0.4 : Math.Max(score, Complete);
+            evidence.Add(action + "+" + thing);
+        }
+        else if (action is not null && whereDone is not null)
+        {
+            score = Math.Max(score, Complete - 0.8);
+            evidence.Add(action + "+@" + whereDone);
+        }
+        else if (action is not null && person is not null)
+        {
+            score = Math.Max(score, Complete - 0.4);
+            evidence.Add(action + "+" + person);
+        }
+        else
+        {
+            score = Math.Max(score, thing is not null ? 1.2 : person is not null ? 1.0 : action is not null ? 0.7 : 0);
+            evidence.AddRange(new[] { action, thing, person }.OfType<string>());
+        }
+
+        // Each further kind of evidence (an object besides a keyword, a beneficiary besides an action and object) adds a little.
+        var kinds = new[] { keyword, action, thing, person }.Count(k => k is not null);
+        score += 0.15 * Math.Max(0, kinds - 2);
+
+        if (taught.Count > 0)
+        {
+            var weight = taught.Sum(w => PerLearnedWord / rulesPerWord.GetValueOrDefault(w, 1));
+            score += Math.Min(MaxLearned, weight);
+            evidence.Add("learned " + string.Join('/', taught));
+        }
+
+        return score > 0 ? new RuleCandidate(rule, Math.Round(score, 2), string.Join(", ", evidence)) : null;
+    }
+
+    // 在路上, 到广场, 路边, on the road: where the deed was done, not what it was done to.
+    private static bool IsPlace(SentenceWords words, int at, int length)
+    {
+        var text = words.Text;
+        var before = text[..at].TrimEnd();
+        var after = text[(at + length)..].TrimStart();
+        if (TextNormalizer.ContainsCjk(text.Substring(at, length)))
+        {
+            // 在/到 as words of their own: the 到 of 拾到 is no preposition.
+            var previous = words.Tokens.LastOrDefault(t => t.End <= at && t.Text.Trim().Length > 0);
+            return previous is { Text: "在" or "到" or "去" or "从" or "于" or "於" }
+                || PlaceSuffixes.Any(s => after.StartsWith(s, StringComparison.Ordinal));
+        }
+
+        return EnglishPlacePrepositions.Any(p => before.EndsWith(p, StringComparison.Ordinal));
+    }
+
+    // An action or keyword counts only when not negated right before it (没扫雪, didn't attend).
+    private static bool Occurs(SentenceWords words, string term, TermRole role)
+    {
+        foreach (var at in words.Find(term, role))
+        {
+            if (!IsNegated(words.Text, at, term.Length, TextNormalizer.ContainsCjk(term)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // 没扫雪, 没参加党小组会, 主题党日我没去, didn't attend: the deed did not happen. Terms that
+    // carry the negation themselves (没交, 没参加) are deduction words and are not negated again.
+    private static bool IsNegated(string text, int at, int length, bool chinese)
+    {
+        var term = text.Substring(at, length);
+        if (ChineseNegations.Any(n => term.StartsWith(n, StringComparison.Ordinal)) || EnglishNegations.Any(n => term.StartsWith(n, StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        var before = text[..at].TrimEnd();
+        if (!chinese)
+        {
+            return EnglishNegations.Any(n => before.EndsWith(n, StringComparison.Ordinal) || before.EndsWith(n + " go to", StringComparison.Ordinal) || before.EndsWith(n + " attend", StringComparison.Ordinal));
+        }
+
+        foreach (var verb in NegatableVerbs)
+        {
+            if (before.EndsWith(verb, StringComparison.Ordinal))
+            {
+                before = before[..^verb.Length];
+                break;
+            }
+        }
+
+        if (ChineseNegations.Any(n => before.EndsWith(n, StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
+        // The rest of the clause: 主题党日我没去.
+        var end = text.IndexOfAny(ClauseEnds, at + length);
+        var after = text[(at + length)..(end < 0 ? text.Length : end)];
+        return AbsentAfter.Any(a => after.Contains(a, StringComparison.Ordinal));
+    }
+
+    // jieba must keep the rules' words whole; it remembers what it was given.
+    private static void AddVocabulary(IReadOnlyList<PointRule> rules) =>
+        WordSegmenter.AddWords(rules.SelectMany(r => r.Keywords.Concat(r.Words.Actions).Concat(r.Words.Objects).Concat(r.Words.Beneficiaries)).Select(Normal));
+
+    private static string Normal(string term) => TextNormalizer.Normalize(term.Trim()).ToLowerInvariant();
+
+    internal static string Describe(RuleMatch match) =>
+        string.Join("; ", match.Candidates.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Rule.Code} {c.Score} ({c.Evidence})")));
+}

@@ -1,0 +1,175 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+using ChatReport.Dialogs.Recognition;
+
+namespace ChatReport.Conversation.Understanding;
+
+/// <summary>
+/// A sentence cut into words: Chinese by jieba, English by spaces with each word's possible
+/// lemmas. Answers whether a lexicon term occurs as words of the sentence (党日 is not found in
+/// 入党日期, nor 上门 in 马上门口), and which of its words carry content, for learning.
+/// </summary>
+public sealed partial class SentenceWords
+{
+    private static readonly FrozenSet<string> ChineseStopWords = new[]
+    {
+        "的", "了", "在", "我", "我们", "咱", "咱们", "他", "她", "他们", "大家", "和", "跟", "与", "给", "把", "被", "为", "帮", "去", "来", "到",
+        "是", "有", "也", "都", "还", "就", "又", "再", "很", "挺", "把", "着", "过", "呢", "吧", "啊", "呀", "嘛", "哦", "哈", "啦", "么",
+        "这", "那", "这个", "那个", "一个", "一下", "一起", "一些", "几个", "今天", "昨天", "前天", "上午", "下午", "晚上", "早上", "中午",
+        "上周", "上个月", "时候", "小时", "个", "点", "分", "多", "半天", "一天", "村里", "自己", "人", "家里", "申报", "报", "积分", "加分",
+        "带头", "带领", "主动", "参加", "参与", "组织", "完成", "进行", "开展", "做", "搞", "弄", "干", "好", "完", "去了", "了下",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> EnglishStopWords = new[]
+    {
+        "the", "a", "an", "i", "we", "my", "our", "me", "us", "he", "she", "they", "them", "his", "her", "their", "it", "its", "and", "or",
+        "to", "for", "of", "at", "in", "on", "with", "from", "by", "up", "out", "off", "some", "all", "this", "that", "these", "yesterday",
+        "today", "morning", "afternoon", "evening", "night", "last", "week", "month", "day", "days", "hour", "hours", "ago", "be", "have", "do",
+        "go", "get", "help", "was", "were", "did", "went", "got", "had", "am", "is", "are", "there", "here", "please", "report", "point", "points",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private readonly IReadOnlyList<WordToken> _tokens;
+    private readonly IReadOnlyList<(string Word, int Start, IReadOnlyList<string> Lemmas)> _english;
+    private readonly HashSet<int> _boundaries;
+
+    private SentenceWords(string text, IReadOnlyList<WordToken> tokens, IReadOnlyList<(string, int, IReadOnlyList<string>)> english)
+    {
+        Text = text;
+        _tokens = tokens;
+        _english = english;
+        _boundaries = [.. tokens.Select(t => t.Start), .. tokens.Select(t => t.End)];
+    }
+
+    /// <summary>The sentence, normalized (half-width, simplified, lower case).</summary>
+    public string Text { get; }
+
+    /// <summary>jieba's words.</summary>
+    public IReadOnlyList<WordToken> Tokens => _tokens;
+
+    /// <summary>Cuts <paramref name="sentence"/>.</summary>
+    /// <param name="sentence">The sentence in any form.</param>
+    /// <returns>Its words.</returns>
+    public static SentenceWords Of(string sentence)
+    {
+        var text = TextNormalizer.Normalize(sentence ?? string.Empty).ToLowerInvariant();
+        var tokens = TextNormalizer.ContainsCjk(text) ? WordSegmenter.Cut(text) : [];
+        var english = EnglishWord().Matches(text)
+            .Select(m => (m.Value, m.Index, EnglishLemmas.Candidates(m.Value)))
+            .ToList();
+        return new SentenceWords(text, tokens, english);
+    }
+
+    /// <summary>
+    /// Where <paramref name="term"/> occurs as words of the sentence: Chinese terms not straddling
+    /// two of jieba's words, English terms word by word, each word in any inflection.
+    /// </summary>
+    /// <param name="term">A lexicon term, normalized.</param>
+    /// <returns>The start positions of its occurrences.</returns>
+    public IReadOnlyList<int> Find(string term) => Find(term, TermRole.Any);
+
+    /// <summary>
+    /// Like <see cref="Find(string)"/>, but a one-character Chinese term must be a word of its own
+    /// or, by <paramref name="role"/>, begin one (an action: 修 in 修好) or end one (an object: 雪
+    /// in 积雪), so that 路 is not found in 路灯 nor 理 in 办理.
+    /// </summary>
+    /// <param name="term">A lexicon term, normalized.</param>
+    /// <param name="role">What the term is in its lexicon.</param>
+    /// <returns>The start positions of its occurrences.</returns>
+    public IReadOnlyList<int> Find(string term, TermRole role)
+    {
+        ArgumentNullException.ThrowIfNull(term);
+        if (term.Length == 0)
+        {
+            return [];
+        }
+
+        if (!TextNormalizer.ContainsCjk(term))
+        {
+            return FindEnglish(term);
+        }
+
+        var found = FindChinese(term);
+        return term.Length > 1 || role == TermRole.Any
+            ? found
+            : [.. found.Where(at => _tokens.Any(t =>
+                (t.Start == at && t.End == at + 1)
+                || (role == TermRole.Action && t.Start == at)
+                || (role == TermRole.Target && t.End == at + 1)))];
+    }
+
+    /// <summary>The words that say what was done, for learning: no function words, dates, numbers or names of the bot's commands.</summary>
+    /// <returns>Distinct content words, Chinese as cut, English as lemmas.</returns>
+    public IReadOnlyList<string> ContentWords()
+    {
+        var words = new List<string>();
+        foreach (var token in _tokens)
+        {
+            var word = token.Text.Trim();
+            if (word.Length >= 2 && word.Length <= 12 && TextNormalizer.ContainsCjk(word) && !ChineseStopWords.Contains(word) && !NumberLike().IsMatch(word))
+            {
+                words.Add(word);
+            }
+        }
+
+        foreach (var (word, _, _) in _english)
+        {
+            if (word.Length >= 3 && !EnglishStopWords.Contains(word) && EnglishLemmas.Lemma(word) is var lemma && !EnglishStopWords.Contains(lemma))
+            {
+                words.Add(lemma);
+            }
+        }
+
+        return [.. words.Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>True when <paramref name="word"/> is one of the content words (learned words are compared this way).</summary>
+    /// <param name="word">A learned word.</param>
+    /// <returns>Whether the sentence has it.</returns>
+    public bool HasContentWord(string word) =>
+        TextNormalizer.ContainsCjk(word)
+            ? FindChinese(word).Count > 0
+            : _english.Any(e => string.Equals(EnglishLemmas.Lemma(e.Word), word, StringComparison.Ordinal));
+
+    private List<int> FindChinese(string term)
+    {
+        var found = new List<int>();
+        for (var at = Text.IndexOf(term, StringComparison.Ordinal); at >= 0; at = Text.IndexOf(term, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + term.Length;
+            if (_boundaries.Contains(at) || _boundaries.Contains(end) || _tokens.Any(t => t.Start <= at && end <= t.End))
+            {
+                found.Add(at);
+            }
+        }
+
+        return found;
+    }
+
+    private List<int> FindEnglish(string term)
+    {
+        var parts = term.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var found = new List<int>();
+        for (var i = 0; i + parts.Length <= _english.Count; i++)
+        {
+            var all = true;
+            for (var j = 0; j < parts.Length && all; j++)
+            {
+                var lemmas = _english[i + j].Lemmas;
+                all = lemmas.Contains(parts[j], StringComparer.Ordinal) || EnglishLemmas.Candidates(parts[j]).Intersect(lemmas, StringComparer.Ordinal).Any(l => l.Length > 3);
+            }
+
+            if (all)
+            {
+                found.Add(_english[i].Start);
+            }
+        }
+
+        return found;
+    }
+
+    [GeneratedRegex(@"[a-z]+(?:'[a-z]+)?")]
+    private static partial Regex EnglishWord();
+
+    [GeneratedRegex(@"^[0-9零一二两三四五六七八九十百千万几]+[个点号日月年天分次回位名人户家]?$")]
+    private static partial Regex NumberLike();
+}

@@ -1,5 +1,0 @@
-namespace ChatReport.Dialogs.Claims;
-
-/// <summary>The withdraw waterfall's state.</summary>
-/// <param name="ClaimId">The claim number once known.</param>
-public sealed record WithdrawState(long? ClaimId);

@@ -1,4 +1,0 @@
-namespace ChatReport.Dialogs.Conversation;
-
-/// <summary>The root waterfall's step state: it keeps nothing between turns.</summary>
-public sealed record MainState;

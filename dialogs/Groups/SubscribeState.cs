@@ -1,5 +1,0 @@
-namespace ChatReport.Dialogs.Groups;
-
-/// <summary>The step state of <see cref="SubscribeDialog"/>.</summary>
-/// <param name="ReviewerId">The reviewer who asked.</param>
-public sealed record SubscribeState(long ReviewerId = 0);
