@@ -33,9 +33,9 @@ internal sealed class Generator(BenchSettings settings, TextWriter output)
         }
 
         var ruleList = await rules.ListActiveAsync(cancellationToken);
-        var bonusRules = ruleList.Where(r => r.Kind == ChatReport.Conversation.Domain.Rules.RuleKind.Bonus).ToArray();
-        var deductionRules = ruleList.Where(r => r.Kind == ChatReport.Conversation.Domain.Rules.RuleKind.Deduction).ToArray();
-        var baseRule = ruleList.Single(r => r.Kind == ChatReport.Conversation.Domain.Rules.RuleKind.Base);
+        var bonusRules = ruleList.Where(r => r.Kind == ChatReport.Conversation.Domain.RuleKind.Bonus).ToArray();
+        var deductionRules = ruleList.Where(r => r.Kind == ChatReport.Conversation.Domain.RuleKind.Deduction).ToArray();
+        var baseRule = ruleList.Single(r => r.Kind == ChatReport.Conversation.Domain.RuleKind.Base);
         SqliteConnection.ClearAllPools();
 
         await using var connection = new SqliteConnection($"Data Source={settings.DatabasePath};Pooling=False");
@@ -112,7 +112,7 @@ internal sealed class Generator(BenchSettings settings, TextWriter output)
         return branches;
     }
 
-    private async Task<(long Claims, long Entries)> ClaimsAsync(SqliteConnection connection, List<Branch> branches, ChatReport.Conversation.Domain.Rules.PointRule[] bonusRules, ChatReport.Conversation.Domain.Rules.PointRule[] deductionRules)
+    private async Task<(long Claims, long Entries)> ClaimsAsync(SqliteConnection connection, List<Branch> branches, ChatReport.Conversation.Domain.PointRule[] bonusRules, ChatReport.Conversation.Domain.PointRule[] deductionRules)
     {
         var days = settings.Today.DayNumber - settings.CycleStart.DayNumber + 1;
         // 2% over, for the claims still pending at the end and the rounding of each member's count.

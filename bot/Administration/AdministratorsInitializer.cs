@@ -1,6 +1,5 @@
 using ChatReport.Bot.Storage;
-using ChatReport.Conversation.Domain.Members;
-using ChatReport.Conversation.Domain.Organisation;
+using ChatReport.Conversation.Domain;
 using Microsoft.Extensions.Options;
 
 namespace ChatReport.Bot.Administration;

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using ChatReport.Bot.Digests;
-using ChatReport.Conversation.Domain.Calendar;
+using ChatReport.Conversation.Domain;
 
 namespace ChatReport.Bot.Backups;
 

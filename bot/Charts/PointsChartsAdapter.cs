@@ -1,8 +1,7 @@
 using System.Globalization;
 using ChatReport.Bot.Notices;
 using ChatReport.Bot.Storage;
-using ChatReport.Conversation.Domain.Calendar;
-using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain;
 using ChatReport.Conversation.Points;
 using ChatReport.Dialogs.Localization;
 

@@ -1,5 +1,4 @@
-using ChatReport.Conversation.Domain.Members;
-using ChatReport.Conversation.Domain.Organisation;
+using ChatReport.Conversation.Domain;
 
 namespace ChatReport.Bot.Cli;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
-using ChatReport.Conversation.Domain.Joining;
-using ChatReport.Conversation.Domain.Members;
-using ChatReport.Conversation.Domain.Organisation;
+using ChatReport.Conversation.Domain;
 
 namespace ChatReport.Bot.Cli;
 

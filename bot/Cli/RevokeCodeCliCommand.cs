@@ -1,4 +1,4 @@
-using ChatReport.Conversation.Domain.Joining;
+using ChatReport.Conversation.Domain;
 
 namespace ChatReport.Bot.Cli;
 

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ChatReport.Bot.Storage;
-using ChatReport.Conversation.Domain.Members;
-using ChatReport.Conversation.Domain.Organisation;
+using ChatReport.Conversation.Domain;
 
 namespace ChatReport.Bot.Cli;
 

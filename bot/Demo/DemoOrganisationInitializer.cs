@@ -1,8 +1,6 @@
 using ChatReport.Bot.DirectLine;
 using ChatReport.Bot.Storage;
-using ChatReport.Conversation.Domain.Joining;
-using ChatReport.Conversation.Domain.Members;
-using ChatReport.Conversation.Domain.Organisation;
+using ChatReport.Conversation.Domain;
 
 namespace ChatReport.Bot.Demo;
 

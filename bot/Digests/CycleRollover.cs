@@ -1,5 +1,5 @@
 using ChatReport.Bot.Storage;
-using ChatReport.Conversation.Domain.Calendar;
+using ChatReport.Conversation.Domain;
 using Microsoft.Extensions.Options;
 
 namespace ChatReport.Bot.Digests;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using ChatReport.Bot.Storage;
-using ChatReport.Conversation.Domain.Calendar;
+using ChatReport.Conversation.Domain;
 using Microsoft.Extensions.Options;
 
 namespace ChatReport.Bot.Digests;

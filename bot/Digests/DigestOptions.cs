@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using ChatReport.Conversation.Domain.Calendar;
+using ChatReport.Conversation.Domain;
 
 namespace ChatReport.Bot.Digests;
 

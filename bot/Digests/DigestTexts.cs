@@ -1,5 +1,5 @@
 using System.Globalization;
-using ChatReport.Conversation.Domain.Ledger;
+using ChatReport.Conversation.Domain;
 
 namespace ChatReport.Bot.Digests;
 

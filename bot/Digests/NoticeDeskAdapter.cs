@@ -1,7 +1,6 @@
 using ChatReport.Bot.Notices;
 using ChatReport.Bot.Storage;
-using ChatReport.Conversation.Domain.Calendar;
-using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain;
 using ChatReport.Conversation.Notices;
 using Microsoft.Extensions.Options;
 

@@ -50,6 +50,8 @@ public sealed class TurnContext : ITurnContext
 
     public bool Responded { get; private set; }
 
+    public TurnState TurnState { get; } = new();
+
     /// <summary>What the HTTP request of an <c>invoke</c> answers; null means nobody handled it.</summary>
     public InvokeResponse? InvokeResponse { get; set; }
 

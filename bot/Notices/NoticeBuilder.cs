@@ -1,9 +1,6 @@
 using ChatReport.Bot.Digests;
 using ChatReport.Bot.Storage;
-using ChatReport.Conversation.Domain.Calendar;
-using ChatReport.Conversation.Domain.Ledger;
-using ChatReport.Conversation.Domain.Members;
-using ChatReport.Conversation.Domain.Organisation;
+using ChatReport.Conversation.Domain;
 using Microsoft.Extensions.Options;
 
 namespace ChatReport.Bot.Notices;

@@ -1,5 +1,5 @@
 using ChatReport.Bot.Digests;
-using ChatReport.Conversation.Domain.Ledger;
+using ChatReport.Conversation.Domain;
 
 namespace ChatReport.Bot.Notices;
 

@@ -1,5 +1,4 @@
-using ChatReport.Conversation.Domain.Calendar;
-using ChatReport.Conversation.Domain.Ledger;
+using ChatReport.Conversation.Domain;
 
 namespace ChatReport.Bot.Notices;
 

@@ -1,7 +1,6 @@
 using ChatReport.Bot.Digests;
 using ChatReport.Bot.Storage;
-using ChatReport.Conversation.Domain.Calendar;
-using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain;
 using ChatReport.Dialogs.Schema;
 using Microsoft.Extensions.Options;
 

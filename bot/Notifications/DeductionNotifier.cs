@@ -1,5 +1,5 @@
 using ChatReport.Conversation.Deductions;
-using ChatReport.Conversation.Domain.Ledger;
+using ChatReport.Conversation.Domain;
 
 namespace ChatReport.Bot.Notifications;
 

@@ -1,7 +1,7 @@
 using ChatReport.Bot.Connector;
 using ChatReport.Bot.Proactive;
 using ChatReport.Bot.Storage;
-using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain;
 using ChatReport.Dialogs.Localization;
 using ChatReport.Dialogs.Schema;
 

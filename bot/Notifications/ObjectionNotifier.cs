@@ -1,5 +1,5 @@
 using ChatReport.Bot.Storage;
-using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain;
 using ChatReport.Conversation.Notices;
 
 namespace ChatReport.Bot.Notifications;

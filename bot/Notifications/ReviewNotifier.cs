@@ -1,8 +1,4 @@
-using ChatReport.Conversation.Domain.Calendar;
-using ChatReport.Conversation.Domain.Claims;
-using ChatReport.Conversation.Domain.Members;
-using ChatReport.Conversation.Domain.Organisation;
-using ChatReport.Conversation.Domain.Rules;
+using ChatReport.Conversation.Domain;
 using ChatReport.Conversation.Review;
 using ChatReport.Dialogs.Localization;
 

@@ -1,9 +1,7 @@
 using ChatReport.Bot.Connector;
 using ChatReport.Bot.Proactive;
 using ChatReport.Bot.Storage;
-using ChatReport.Conversation.Domain.Calendar;
-using ChatReport.Conversation.Domain.Organisation;
-using ChatReport.Conversation.Domain.Tasks;
+using ChatReport.Conversation.Domain;
 using ChatReport.Conversation.Review;
 using ChatReport.Conversation.Tasks;
 using ChatReport.Dialogs.Localization;

@@ -1,4 +1,4 @@
-using ChatReport.Conversation.Domain.Audit;
+using ChatReport.Conversation.Domain;
 using Dapper;
 
 namespace ChatReport.Bot.Storage;

@@ -1,10 +1,5 @@
 using System.Globalization;
-using ChatReport.Conversation.Domain.Audit;
-using ChatReport.Conversation.Domain.Calendar;
-using ChatReport.Conversation.Domain.Claims;
-using ChatReport.Conversation.Domain.Ledger;
-using ChatReport.Conversation.Domain.Members;
-using ChatReport.Conversation.Domain.Rules;
+using ChatReport.Conversation.Domain;
 using Dapper;
 using Microsoft.Data.Sqlite;
 

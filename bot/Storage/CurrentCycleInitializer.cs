@@ -11,7 +11,7 @@ public sealed class CurrentCycleInitializer(CycleStore cycles, TimeProvider time
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        var today = ChatReport.Conversation.Domain.Calendar.LocalCalendar.Today(time, options.Value.TimeZone);
+        var today = ChatReport.Conversation.Domain.LocalCalendar.Today(time, options.Value.TimeZone);
         var cycle = await cycles.EnsureCycleAsync(options.Value.CycleYearOf(today), cancellationToken);
         logger.LogInformation(
             "Points cycle {Year} runs from {StartsOn} to {EndsOn}",

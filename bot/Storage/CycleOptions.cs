@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using ChatReport.Conversation.Domain.Calendar;
+using ChatReport.Conversation.Domain;
 
 namespace ChatReport.Bot.Storage;
 

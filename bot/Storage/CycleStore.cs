@@ -1,7 +1,5 @@
 using System.Globalization;
-using ChatReport.Conversation.Domain.Audit;
-using ChatReport.Conversation.Domain.Calendar;
-using ChatReport.Conversation.Domain.Ledger;
+using ChatReport.Conversation.Domain;
 using Dapper;
 using Microsoft.Extensions.Options;
 

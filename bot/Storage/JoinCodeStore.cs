@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using ChatReport.Conversation.Domain.Audit;
-using ChatReport.Conversation.Domain.Joining;
+using ChatReport.Conversation.Domain;
 using Dapper;
 using Microsoft.Data.Sqlite;
 

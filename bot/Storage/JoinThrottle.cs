@@ -1,4 +1,4 @@
-using ChatReport.Conversation.Domain.Joining;
+using ChatReport.Conversation.Domain;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using ChatReport.Conversation.Domain.AccountLinks;
-using ChatReport.Conversation.Domain.Audit;
-using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain;
 using Dapper;
 
 namespace ChatReport.Bot.Storage;

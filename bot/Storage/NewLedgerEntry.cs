@@ -1,5 +1,4 @@
-using ChatReport.Conversation.Domain.Audit;
-using ChatReport.Conversation.Domain.Ledger;
+using ChatReport.Conversation.Domain;
 
 namespace ChatReport.Bot.Storage;
 

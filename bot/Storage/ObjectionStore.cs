@@ -1,8 +1,6 @@
 using System.Globalization;
 using ChatReport.Bot.Notices;
-using ChatReport.Conversation.Domain.Audit;
-using ChatReport.Conversation.Domain.Calendar;
-using ChatReport.Conversation.Domain.Ledger;
+using ChatReport.Conversation.Domain;
 using ChatReport.Conversation.Notices;
 using Dapper;
 using Microsoft.Data.Sqlite;

@@ -1,8 +1,5 @@
 using System.Globalization;
-using ChatReport.Conversation.Domain.Audit;
-using ChatReport.Conversation.Domain.Calendar;
-using ChatReport.Conversation.Domain.Members;
-using ChatReport.Conversation.Domain.Organisation;
+using ChatReport.Conversation.Domain;
 using Dapper;
 
 namespace ChatReport.Bot.Storage;

@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using ChatReport.Conversation.Domain.Audit;
-using ChatReport.Conversation.Domain.Rules;
+using ChatReport.Conversation.Domain;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
-using ChatReport.Conversation.Domain.Rules;
+using ChatReport.Conversation.Domain;
 
 namespace ChatReport.Bot.Storage;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using ChatReport.Conversation.Domain.Audit;
+using ChatReport.Conversation.Domain;
 using Dapper;
 
 namespace ChatReport.Bot.Storage;

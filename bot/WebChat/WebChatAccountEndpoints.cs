@@ -1,10 +1,7 @@
 using System.Security.Cryptography;
 using ChatReport.Bot.DirectLine;
 using ChatReport.Bot.Storage;
-using ChatReport.Conversation.Domain.AccountLinks;
-using ChatReport.Conversation.Domain.Joining;
-using ChatReport.Conversation.Domain.Members;
-using ChatReport.Conversation.Domain.Organisation;
+using ChatReport.Conversation.Domain;
 using ChatReport.Dialogs.Recognition;
 using ChatReport.Dialogs.Schema;
 using Microsoft.AspNetCore.Authentication;

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using ChatReport.Bot.Storage;
-using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain;
 using Microsoft.AspNetCore.Authentication;
 
 namespace ChatReport.Bot.WebChat;

@@ -1,7 +1,6 @@
 using ChatReport.Bot.Proactive;
 using ChatReport.Bot.Storage;
-using ChatReport.Conversation.Domain.Members;
-using ChatReport.Conversation.Domain.Organisation;
+using ChatReport.Conversation.Domain;
 using ChatReport.Conversation.Groups;
 using ChatReport.Dialogs.Engine;
 using ChatReport.Dialogs.Turns;

@@ -1,6 +1,5 @@
-using ChatReport.Conversation.Domain.Members;
-using ChatReport.Conversation.Domain.Organisation;
-using ChatReport.Conversation.Review;
+using ChatReport.Conversation.Common;
+using ChatReport.Conversation.Domain;
 using ChatReport.Dialogs.Turns;
 
 namespace ChatReport.Conversation.Administration;
@@ -16,14 +15,14 @@ internal static class AdministrationAccess
     /// <summary>The active member who holds an administrator role, or null after a polite refusal.</summary>
     public static async Task<Member?> RequireAdministratorAsync(IMemberDirectory members, ITurnContext turn, AdministrationTexts texts, CancellationToken cancellationToken)
     {
-        var actor = await ReviewAccess.FindActorAsync(members, turn, cancellationToken);
-        if (actor is null)
+        var speaker = await Speakers.GetAsync(members, turn, cancellationToken);
+        if (speaker.ActiveMember is not { } actor)
         {
             await turn.SendTextAsync(texts.NotAMember, cancellationToken);
             return null;
         }
 
-        if (!(await members.GetRolesAsync(actor.Id, cancellationToken)).Any(r => r.Role == Role.Administrator))
+        if (!speaker.IsAdministrator)
         {
             await turn.SendTextAsync(texts.NotAnAdministrator, cancellationToken);
             return null;
@@ -35,14 +34,14 @@ internal static class AdministrationAccess
     /// <summary>The active member who is a secretary or an administrator somewhere, or null after a polite refusal.</summary>
     public static async Task<Member?> RequireManagerAsync(IMemberDirectory members, ITurnContext turn, AdministrationTexts texts, CancellationToken cancellationToken)
     {
-        var actor = await ReviewAccess.FindActorAsync(members, turn, cancellationToken);
-        if (actor is null)
+        var speaker = await Speakers.GetAsync(members, turn, cancellationToken);
+        if (speaker.ActiveMember is not { } actor)
         {
             await turn.SendTextAsync(texts.NotAMember, cancellationToken);
             return null;
         }
 
-        if (!(await members.GetRolesAsync(actor.Id, cancellationToken)).Any(r => r.Role is Role.Administrator or Role.Secretary))
+        if (!speaker.IsSecretaryOrAdministrator)
         {
             await turn.SendTextAsync(texts.NotASecretaryOrAdministrator, cancellationToken);
             return null;

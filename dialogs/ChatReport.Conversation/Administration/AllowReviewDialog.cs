@@ -1,5 +1,5 @@
-using ChatReport.Conversation.Domain.Members;
-using ChatReport.Conversation.Domain.Organisation;
+using ChatReport.Conversation.Common;
+using ChatReport.Conversation.Domain;
 using ChatReport.Dialogs.Engine;
 using ChatReport.Dialogs.Turns;
 
@@ -58,6 +58,7 @@ public sealed class AllowReviewDialog : ComponentDialog
         }
 
         await _members.GrantRoleAsync(unit.Id, member.Id, Role.Committee, canReview: true, step.State.ActorId, cancellationToken);
+        Speakers.Forget(step.Context);
         await step.Context.SendTextAsync(texts.ReviewAllowed(member.DisplayName, unit.Name), cancellationToken);
         return await step.EndDialogAsync(cancellationToken);
     }

@@ -1,5 +1,5 @@
-using ChatReport.Conversation.Domain.Members;
-using ChatReport.Conversation.Domain.Organisation;
+using ChatReport.Conversation.Common;
+using ChatReport.Conversation.Domain;
 using ChatReport.Dialogs.Engine;
 using ChatReport.Dialogs.Prompts;
 using ChatReport.Dialogs.Turns;
@@ -102,6 +102,8 @@ public sealed class AppointSecretaryDialog : ComponentDialog
         {
             await _members.RevokeRoleAsync(unitId, old.Id, Role.Secretary, actorId, cancellationToken);
         }
+
+        Speakers.Forget(step.Context);
 
         var member = await _members.GetAsync(memberId, cancellationToken);
         await step.Context.SendTextAsync(texts.Appointed(unitName, member?.DisplayName ?? "-"), cancellationToken);

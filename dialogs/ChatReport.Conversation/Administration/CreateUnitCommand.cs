@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using ChatReport.Conversation.Commands;
-using ChatReport.Conversation.Domain.Organisation;
+using ChatReport.Conversation.Domain;
 using ChatReport.Dialogs.Engine;
 using ChatReport.Dialogs.Localization;
 

@@ -1,4 +1,4 @@
-using ChatReport.Conversation.Domain.Organisation;
+using ChatReport.Conversation.Domain;
 
 namespace ChatReport.Conversation.Administration;
 

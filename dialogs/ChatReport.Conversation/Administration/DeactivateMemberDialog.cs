@@ -1,5 +1,5 @@
-using ChatReport.Conversation.Domain.Members;
-using ChatReport.Conversation.Domain.Organisation;
+using ChatReport.Conversation.Common;
+using ChatReport.Conversation.Domain;
 using ChatReport.Dialogs.Engine;
 using ChatReport.Dialogs.Prompts;
 using ChatReport.Dialogs.Turns;
@@ -80,6 +80,7 @@ public sealed class DeactivateMemberDialog : ComponentDialog
         }
 
         var after = await _members.SetActiveAsync(member.Id, isActive: false, step.State.ActorId, cancellationToken);
+        Speakers.Forget(step.Context);
         await step.Context.SendTextAsync(texts.Deactivated(member.DisplayName), cancellationToken);
         return await step.EndDialogAsync(after, cancellationToken);
     }

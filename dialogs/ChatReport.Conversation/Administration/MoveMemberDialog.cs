@@ -1,5 +1,5 @@
-using ChatReport.Conversation.Domain.Members;
-using ChatReport.Conversation.Domain.Organisation;
+using ChatReport.Conversation.Common;
+using ChatReport.Conversation.Domain;
 using ChatReport.Dialogs.Engine;
 using ChatReport.Dialogs.Prompts;
 using ChatReport.Dialogs.Turns;
@@ -98,6 +98,7 @@ public sealed class MoveMemberDialog : ComponentDialog
         }
 
         var moved = await _members.MoveMemberAsync(memberId, unitId, actorId, cancellationToken);
+        Speakers.Forget(step.Context);
         await step.Context.SendTextAsync(texts.Moved(member.DisplayName, target.Name), cancellationToken);
         return await step.EndDialogAsync(moved, cancellationToken);
     }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ChatReport.Conversation.Main;
+using ChatReport.Conversation.Common;
 using ChatReport.Dialogs.Localization;
 
 namespace ChatReport.Conversation.Claims;
@@ -17,7 +17,7 @@ public sealed record ClaimTexts : ITextTable<ClaimTexts>
     public required Func<DateOnly, string> DayButton { get; init; }
 
     /// <summary>The name of a part of the day.</summary>
-    public required Func<Domain.Calendar.DayPart, string> DayPartName { get; init; }
+    public required Func<Domain.DayPart, string> DayPartName { get; init; }
 
     /// <summary>The button that shows every rule when the offered ones do not fit.</summary>
     public required string OtherRule { get; init; }
@@ -206,10 +206,10 @@ public sealed record ClaimTexts : ITextTable<ClaimTexts>
         DayButton = day => $"{day.Month}月{day.Day}日",
         DayPartName = part => part switch
         {
-            Domain.Calendar.DayPart.Morning => "上午",
-            Domain.Calendar.DayPart.Noon => "中午",
-            Domain.Calendar.DayPart.Afternoon => "下午",
-            Domain.Calendar.DayPart.Evening => "晚上",
+            Domain.DayPart.Morning => "上午",
+            Domain.DayPart.Noon => "中午",
+            Domain.DayPart.Afternoon => "下午",
+            Domain.DayPart.Evening => "晚上",
             _ => "夜里",
         },
         OtherRule = "都不是，看全部项目",
@@ -275,10 +275,10 @@ public sealed record ClaimTexts : ITextTable<ClaimTexts>
         DayButton = day => day.ToString("MMM d", CultureInfo.GetCultureInfo("en-US")),
         DayPartName = part => part switch
         {
-            Domain.Calendar.DayPart.Morning => "in the morning",
-            Domain.Calendar.DayPart.Noon => "at noon",
-            Domain.Calendar.DayPart.Afternoon => "in the afternoon",
-            Domain.Calendar.DayPart.Evening => "in the evening",
+            Domain.DayPart.Morning => "in the morning",
+            Domain.DayPart.Noon => "at noon",
+            Domain.DayPart.Afternoon => "in the afternoon",
+            Domain.DayPart.Evening => "in the evening",
             _ => "at night",
         },
         OtherRule = "None of these: show all",
@@ -322,12 +322,12 @@ public sealed record ClaimTexts : ITextTable<ClaimTexts>
     /// <summary>The name of a cap period.</summary>
     /// <param name="period">The period.</param>
     /// <returns>Its name in this language.</returns>
-    public string PeriodName(Domain.Rules.CapPeriod period) => period switch
+    public string PeriodName(Domain.CapPeriod period) => period switch
     {
-        Domain.Rules.CapPeriod.Day => PeriodDay,
-        Domain.Rules.CapPeriod.Week => PeriodWeek,
-        Domain.Rules.CapPeriod.Month => PeriodMonth,
-        Domain.Rules.CapPeriod.Quarter => PeriodQuarter,
+        Domain.CapPeriod.Day => PeriodDay,
+        Domain.CapPeriod.Week => PeriodWeek,
+        Domain.CapPeriod.Month => PeriodMonth,
+        Domain.CapPeriod.Quarter => PeriodQuarter,
         _ => PeriodYear,
     };
 }

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using ChatReport.Conversation.Domain.Rules;
+using ChatReport.Conversation.Domain;
 using ChatReport.Conversation.Understanding;
 using ChatReport.Dialogs.Localization;
 using ChatReport.Dialogs.Recognition;

@@ -1,4 +1,4 @@
-using ChatReport.Conversation.Domain.Rules;
+using ChatReport.Conversation.Domain;
 using ChatReport.Conversation.Understanding;
 using ChatReport.Dialogs.Recognition;
 

@@ -1,5 +1,4 @@
-using ChatReport.Conversation.Domain.Calendar;
-using ChatReport.Conversation.Domain.Claims;
+using ChatReport.Conversation.Domain;
 
 namespace ChatReport.Conversation.Claims;
 

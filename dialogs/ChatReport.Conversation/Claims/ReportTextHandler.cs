@@ -1,6 +1,5 @@
 using ChatReport.Conversation.Commands;
-using ChatReport.Conversation.Domain.Rules;
-using ChatReport.Conversation.Main;
+using ChatReport.Conversation.Domain;
 using ChatReport.Dialogs.Engine;
 
 namespace ChatReport.Conversation.Claims;

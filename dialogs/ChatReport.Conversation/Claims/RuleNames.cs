@@ -1,4 +1,4 @@
-using ChatReport.Conversation.Domain.Rules;
+using ChatReport.Conversation.Domain;
 using ChatReport.Dialogs.Localization;
 
 namespace ChatReport.Conversation.Claims;

@@ -1,10 +1,5 @@
 using System.Globalization;
-using ChatReport.Conversation.Domain.Audit;
-using ChatReport.Conversation.Domain.Calendar;
-using ChatReport.Conversation.Domain.Ledger;
-using ChatReport.Conversation.Domain.Members;
-using ChatReport.Conversation.Domain.Organisation;
-using ChatReport.Conversation.Domain.Rules;
+using ChatReport.Conversation.Domain;
 using ChatReport.Conversation.Review;
 using ChatReport.Dialogs.Engine;
 using ChatReport.Dialogs.Localization;
@@ -66,7 +61,7 @@ public sealed class DeductDialog : ComponentDialog
     {
         var review = step.Texts<ReviewTexts>();
         var actor = await ReviewAccess.FindActorAsync(_members, step.Context, cancellationToken);
-        if (actor is null || (await ReviewAccess.ReviewedUnitsAsync(_members, actor, cancellationToken)).Count == 0)
+        if (actor is null || (await ReviewAccess.ReviewedUnitsAsync(_members, step.Context, cancellationToken)).Count == 0)
         {
             await step.Context.SendTextAsync(actor is null ? review.NotAMember : review.NotAReviewer, cancellationToken);
             return await step.EndDialogAsync(cancellationToken);
@@ -85,7 +80,7 @@ public sealed class DeductDialog : ComponentDialog
         step.State = step.State with { Name = name };
         var actor = (await _members.GetAsync(step.State.ActorId, cancellationToken))!;
         var found = new List<(Member Member, string Unit)>();
-        foreach (var unitId in await ReviewAccess.ReviewedUnitsAsync(_members, actor, cancellationToken))
+        foreach (var unitId in await ReviewAccess.ReviewedUnitsAsync(_members, step.Context, cancellationToken))
         {
             var unit = await _organisation.GetUnitAsync(unitId, cancellationToken);
             found.AddRange((await _members.ListMembersAsync(unitId, cancellationToken))

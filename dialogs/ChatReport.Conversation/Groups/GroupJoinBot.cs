@@ -1,5 +1,4 @@
-using ChatReport.Conversation.Domain.Members;
-using ChatReport.Conversation.Domain.Organisation;
+using ChatReport.Conversation.Domain;
 using ChatReport.Conversation.Review;
 using ChatReport.Dialogs.Localization;
 using ChatReport.Dialogs.Schema;
@@ -56,7 +55,7 @@ public sealed class GroupJoinBot : IBot
         }
 
         if (await ReviewAccess.FindActorAsync(_members, turnContext, cancellationToken) is not { } actor
-            || await ReviewAccess.ReviewedUnitsAsync(_members, actor, cancellationToken) is not [var unitId]
+            || await ReviewAccess.ReviewedUnitsAsync(_members, turnContext, cancellationToken) is not [var unitId]
             || await _subscriptions.FindUnitAsync(channelId, conversationId, cancellationToken) is not null)
         {
             return;

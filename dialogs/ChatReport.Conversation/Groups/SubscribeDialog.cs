@@ -1,5 +1,4 @@
-using ChatReport.Conversation.Domain.Members;
-using ChatReport.Conversation.Domain.Organisation;
+using ChatReport.Conversation.Domain;
 using ChatReport.Conversation.Review;
 using ChatReport.Dialogs.Engine;
 using ChatReport.Dialogs.Prompts;
@@ -74,7 +73,7 @@ public sealed class SubscribeDialog : ComponentDialog
             return await step.EndDialogAsync(cancellationToken);
         }
 
-        var units = await ReviewAccess.ReviewedUnitsAsync(_members, actor, cancellationToken);
+        var units = await ReviewAccess.ReviewedUnitsAsync(_members, step.Context, cancellationToken);
         step.State = new SubscribeState(actor.Id);
         if (units.Count == 0)
         {

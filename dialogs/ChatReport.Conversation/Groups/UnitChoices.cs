@@ -1,5 +1,5 @@
 using System.Globalization;
-using ChatReport.Conversation.Domain.Organisation;
+using ChatReport.Conversation.Domain;
 using ChatReport.Dialogs.Recognition;
 
 namespace ChatReport.Conversation.Groups;

@@ -1,5 +1,4 @@
-using ChatReport.Conversation.Domain.Members;
-using ChatReport.Conversation.Domain.Organisation;
+using ChatReport.Conversation.Domain;
 using ChatReport.Conversation.Review;
 using ChatReport.Dialogs.Engine;
 using ChatReport.Dialogs.Turns;
@@ -43,7 +42,7 @@ public sealed class UnsubscribeDialog : Dialog
             return texts.NotAMember;
         }
 
-        var reviewed = await ReviewAccess.ReviewedUnitsAsync(_members, actor, cancellationToken);
+        var reviewed = await ReviewAccess.ReviewedUnitsAsync(_members, turn, cancellationToken);
         if (reviewed.Count == 0)
         {
             return texts.NotAReviewer;

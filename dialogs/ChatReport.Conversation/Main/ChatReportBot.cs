@@ -1,4 +1,5 @@
-using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Common;
+using ChatReport.Conversation.Domain;
 using ChatReport.Dialogs.Localization;
 using ChatReport.Dialogs.Runtime;
 using ChatReport.Dialogs.Schema;

@@ -1,5 +1,6 @@
 using ChatReport.Conversation.Commands;
-using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Common;
+using ChatReport.Conversation.Domain;
 using ChatReport.Dialogs.Engine;
 using ChatReport.Dialogs.Interruptions;
 using ChatReport.Dialogs.Recognition;
@@ -94,7 +95,7 @@ public sealed class MainDialog : ComponentDialog
             }
         }
 
-        var audiences = await CurrentMember.AudiencesAsync(_members, member, cancellationToken);
+        var audiences = (await Speakers.GetAsync(_members, step.Context, cancellationToken)).Audiences;
         var header = HelpInterruptionHandler.Words.Contains(text) ? texts.MenuHeader : texts.NotUnderstood;
         var menu = MenuLines(step.DialogContext, audiences).Select(line => "· " + line).Prepend(header).Append(texts.MenuFooter);
         await step.Context.SendTextAsync(string.Join("\n", menu), cancellationToken);

@@ -1,5 +1,5 @@
 using ChatReport.Conversation.Claims;
-using ChatReport.Conversation.Domain.Rules;
+using ChatReport.Conversation.Domain;
 using ChatReport.Conversation.Points;
 using ChatReport.Conversation.Understanding;
 using ChatReport.Dialogs.Engine;

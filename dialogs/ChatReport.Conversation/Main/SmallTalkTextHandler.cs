@@ -1,5 +1,5 @@
 using ChatReport.Conversation.Commands;
-using ChatReport.Conversation.Domain.Rules;
+using ChatReport.Conversation.Domain;
 using ChatReport.Conversation.Understanding;
 using ChatReport.Dialogs.Engine;
 

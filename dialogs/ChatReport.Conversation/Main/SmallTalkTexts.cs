@@ -1,3 +1,4 @@
+using ChatReport.Conversation.Common;
 using ChatReport.Dialogs.Localization;
 
 namespace ChatReport.Conversation.Main;

@@ -1,6 +1,5 @@
-using ChatReport.Conversation.Domain.Joining;
-using ChatReport.Conversation.Domain.Members;
-using ChatReport.Conversation.Main;
+using ChatReport.Conversation.Common;
+using ChatReport.Conversation.Domain;
 using ChatReport.Dialogs.Engine;
 using ChatReport.Dialogs.Prompts;
 using ChatReport.Dialogs.Recognition;
@@ -127,6 +126,7 @@ public sealed class JoinDialog : ComponentDialog
         var result = await _members.JoinAsync(
             new JoinRequest(step.State.Code!, activity.ChannelId!, activity.From!.Id!, activity.From.Name, name, activity.Conversation?.TenantId),
             cancellationToken);
+        Speakers.Forget(step.Context);
         var reply = result.Status switch
         {
             JoinStatus.Joined => texts.Joined(result.Member!.DisplayName, result.Unit?.Name ?? string.Empty),

@@ -1,6 +1,5 @@
-using ChatReport.Conversation.Domain.AccountLinks;
-using ChatReport.Conversation.Domain.Members;
-using ChatReport.Conversation.Main;
+using ChatReport.Conversation.Common;
+using ChatReport.Conversation.Domain;
 using ChatReport.Dialogs.Engine;
 using ChatReport.Dialogs.Turns;
 
@@ -67,6 +66,7 @@ public sealed class LinkDialog : Dialog
         }
 
         var redeemed = await _codes.RedeemAsync(code, activity.ChannelId, activity.From.Id, activity.From.Name, cancellationToken);
+        Speakers.Forget(dc.Context);
         return redeemed.Status switch
         {
             LinkRedemptionStatus.Linked => texts.Linked(redeemed.Member!.DisplayName),

@@ -1,6 +1,5 @@
 using System.Text;
-using ChatReport.Conversation.Domain.Members;
-using ChatReport.Conversation.Domain.Organisation;
+using ChatReport.Conversation.Domain;
 using ChatReport.Conversation.Groups;
 using ChatReport.Conversation.Review;
 using ChatReport.Dialogs.Engine;
@@ -56,7 +55,7 @@ public sealed class ExportNoticeDialog : ComponentDialog
             return await step.EndDialogAsync(cancellationToken);
         }
 
-        var units = await ReviewAccess.ReviewedUnitsAsync(_members, actor, cancellationToken);
+        var units = await ReviewAccess.ReviewedUnitsAsync(_members, step.Context, cancellationToken);
         if (units.Count == 0)
         {
             await step.Context.SendTextAsync(texts.NotAReviewer, cancellationToken);

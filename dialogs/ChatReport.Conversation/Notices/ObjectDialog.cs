@@ -1,6 +1,5 @@
-using ChatReport.Conversation.Domain.Audit;
-using ChatReport.Conversation.Domain.Members;
-using ChatReport.Conversation.Main;
+using ChatReport.Conversation.Common;
+using ChatReport.Conversation.Domain;
 using ChatReport.Dialogs.Engine;
 using ChatReport.Dialogs.Turns;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ChatReport.Conversation.Domain.Ledger;
+using ChatReport.Conversation.Domain;
 using ChatReport.Dialogs.Localization;
 
 namespace ChatReport.Conversation.Notices;

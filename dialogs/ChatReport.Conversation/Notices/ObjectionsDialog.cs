@@ -1,4 +1,4 @@
-using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain;
 using ChatReport.Conversation.Review;
 using ChatReport.Dialogs.Engine;
 using ChatReport.Dialogs.Turns;
@@ -30,7 +30,7 @@ public sealed class ObjectionsDialog : Dialog
         ArgumentNullException.ThrowIfNull(dc);
         var texts = dc.Texts<ObjectionTexts>();
         var actor = await ReviewAccess.FindActorAsync(_members, dc.Context, cancellationToken);
-        var units = actor is null ? [] : await ReviewAccess.ReviewedUnitsAsync(_members, actor, cancellationToken);
+        var units = actor is null ? [] : await ReviewAccess.ReviewedUnitsAsync(_members, dc.Context, cancellationToken);
         if (units.Count == 0)
         {
             await dc.Context.SendTextAsync(texts.NotAllowed, cancellationToken);

@@ -1,4 +1,4 @@
-using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain;
 using ChatReport.Conversation.Review;
 using ChatReport.Dialogs.Engine;
 using ChatReport.Dialogs.Turns;

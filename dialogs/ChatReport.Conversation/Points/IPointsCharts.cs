@@ -1,5 +1,4 @@
-using ChatReport.Conversation.Domain.Calendar;
-using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain;
 using ChatReport.Dialogs.Localization;
 
 namespace ChatReport.Conversation.Points;

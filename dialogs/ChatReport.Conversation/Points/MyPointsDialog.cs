@@ -1,10 +1,6 @@
 using ChatReport.Conversation.Claims;
-using ChatReport.Conversation.Domain.Calendar;
-using ChatReport.Conversation.Domain.Claims;
-using ChatReport.Conversation.Domain.Ledger;
-using ChatReport.Conversation.Domain.Members;
-using ChatReport.Conversation.Domain.Rules;
-using ChatReport.Conversation.Main;
+using ChatReport.Conversation.Common;
+using ChatReport.Conversation.Domain;
 using ChatReport.Dialogs.Engine;
 using ChatReport.Dialogs.Turns;
 

@@ -1,4 +1,4 @@
-using ChatReport.Conversation.Main;
+using ChatReport.Conversation.Common;
 using ChatReport.Dialogs.Localization;
 
 namespace ChatReport.Conversation.Points;

@@ -1,5 +1,4 @@
-using ChatReport.Conversation.Domain.Claims;
-using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain;
 using ChatReport.Dialogs.Engine;
 using ChatReport.Dialogs.Prompts;
 using ChatReport.Dialogs.Turns;
@@ -45,7 +44,7 @@ public sealed class ApproveAllDialog : ComponentDialog
             return await step.EndDialogAsync(cancellationToken);
         }
 
-        var units = await ReviewAccess.ReviewedUnitsAsync(_members, actor, cancellationToken);
+        var units = await ReviewAccess.ReviewedUnitsAsync(_members, step.Context, cancellationToken);
         if (units.Count == 0)
         {
             await step.Context.SendTextAsync(texts.NotAReviewer, cancellationToken);

@@ -176,7 +176,7 @@ public static class ClaimCards
         return new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = JsonSerializer.SerializeToElement(card, JsonOptions) };
     }
 
-    private static IEnumerable<string> Photos(Domain.Claims.Claim claim) =>
+    private static IEnumerable<string> Photos(Domain.Claim claim) =>
         claim.Attachments
             .Where(a => a.ContentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase) && Uri.TryCreate(a.ContentUrl, UriKind.Absolute, out _))
             .Select(a => a.ContentUrl!);

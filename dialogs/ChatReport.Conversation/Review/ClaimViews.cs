@@ -1,6 +1,4 @@
-using ChatReport.Conversation.Domain.Claims;
-using ChatReport.Conversation.Domain.Members;
-using ChatReport.Conversation.Domain.Rules;
+using ChatReport.Conversation.Domain;
 using ChatReport.Dialogs.Localization;
 
 namespace ChatReport.Conversation.Review;

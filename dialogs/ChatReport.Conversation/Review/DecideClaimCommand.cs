@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ChatReport.Conversation.Commands;
-using ChatReport.Conversation.Domain.Claims;
+using ChatReport.Conversation.Domain;
 using ChatReport.Dialogs.Engine;
 using ChatReport.Dialogs.Localization;
 

@@ -1,5 +1,4 @@
-using ChatReport.Conversation.Domain.Claims;
-using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain;
 using ChatReport.Dialogs.Engine;
 using ChatReport.Dialogs.Prompts;
 using ChatReport.Dialogs.Turns;
@@ -135,7 +134,7 @@ public sealed class DecideClaimDialog : ComponentDialog
         }
 
         // Someone who reviews nothing learns nothing about claims, not even whether a number exists.
-        if ((await ReviewAccess.ReviewedUnitsAsync(_members, actor, cancellationToken)).Count == 0)
+        if ((await ReviewAccess.ReviewedUnitsAsync(_members, turn, cancellationToken)).Count == 0)
         {
             return (texts.NotAReviewer, null, null);
         }

@@ -1,6 +1,4 @@
-using ChatReport.Conversation.Domain.Claims;
-using ChatReport.Conversation.Domain.Members;
-using ChatReport.Conversation.Domain.Rules;
+using ChatReport.Conversation.Domain;
 using ChatReport.Dialogs.Engine;
 using ChatReport.Dialogs.Turns;
 
@@ -37,7 +35,7 @@ public sealed class PendingClaimsDialog : Dialog
             return await dc.EndDialogAsync(cancellationToken);
         }
 
-        var units = await ReviewAccess.ReviewedUnitsAsync(_members, actor, cancellationToken);
+        var units = await ReviewAccess.ReviewedUnitsAsync(_members, dc.Context, cancellationToken);
         if (units.Count == 0)
         {
             await dc.Context.SendTextAsync(texts.NotAReviewer, cancellationToken);

@@ -1,4 +1,5 @@
-using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Common;
+using ChatReport.Conversation.Domain;
 using ChatReport.Dialogs.Turns;
 
 namespace ChatReport.Conversation.Review;
@@ -10,31 +11,34 @@ namespace ChatReport.Conversation.Review;
 internal static class ReviewAccess
 {
     /// <summary>The active member behind the turn's account, or null for a stranger or a deactivated member.</summary>
-    public static async Task<Member?> FindActorAsync(IMemberDirectory members, ITurnContext turn, CancellationToken cancellationToken)
+    public static async Task<Member?> FindActorAsync(IMemberDirectory members, ITurnContext turn, CancellationToken cancellationToken) =>
+        (await Speakers.GetAsync(members, turn, cancellationToken)).ActiveMember;
+
+    /// <summary>The units the turn's speaker reviews (none for a stranger), looked up once per turn.</summary>
+    public static async Task<IReadOnlyList<long>> ReviewedUnitsAsync(IMemberDirectory members, ITurnContext turn, CancellationToken cancellationToken)
     {
-        var activity = turn.Activity;
-        if (string.IsNullOrEmpty(activity.ChannelId) || activity.From?.Id is not { Length: > 0 } userId)
+        var speaker = await Speakers.GetAsync(members, turn, cancellationToken);
+        if (turn.TurnState.Get<ReviewedUnits>() is { } known && ReferenceEquals(known.Of, speaker))
         {
-            return null;
+            return known.UnitIds;
         }
 
-        var member = await members.FindByAccountAsync(activity.ChannelId, userId, cancellationToken);
-        return member is { IsActive: true } ? member : null;
-    }
-
-    /// <summary>The units whose claims <paramref name="actor"/> reviews.</summary>
-    public static async Task<IReadOnlyList<long>> ReviewedUnitsAsync(IMemberDirectory members, Member actor, CancellationToken cancellationToken)
-    {
-        var roles = await members.GetRolesAsync(actor.Id, cancellationToken);
         var units = new List<long>();
-        foreach (var unitId in roles.Where(r => r.Role == Role.Secretary || (r.Role == Role.Committee && r.CanReview)).Select(r => r.UnitId).Distinct())
+        if (speaker.ActiveMember is { } actor)
         {
-            if (await members.CanReviewAsync(actor.Id, unitId, cancellationToken))
+            foreach (var unitId in speaker.Roles.Where(r => r.Role == Role.Secretary || (r.Role == Role.Committee && r.CanReview)).Select(r => r.UnitId).Distinct())
             {
-                units.Add(unitId);
+                if (await members.CanReviewAsync(actor.Id, unitId, cancellationToken))
+                {
+                    units.Add(unitId);
+                }
             }
         }
 
+        turn.TurnState.Set(new ReviewedUnits(speaker, units));
         return units;
     }
+
+    // Kept with the speaker it was worked out for: once the speaker is forgotten, so is this.
+    private sealed record ReviewedUnits(Speaker Of, IReadOnlyList<long> UnitIds);
 }

@@ -1,4 +1,4 @@
-using ChatReport.Conversation.Domain.Claims;
+using ChatReport.Conversation.Domain;
 
 namespace ChatReport.Conversation.Review;
 

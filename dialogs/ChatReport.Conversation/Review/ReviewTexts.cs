@@ -77,7 +77,7 @@ public sealed record ReviewTexts : ITextTable<ReviewTexts>
     public required Func<DateOnly, string> Day { get; init; }
 
     /// <summary>The name of a part of the day (下午), after a day.</summary>
-    public required Func<Domain.Calendar.DayPart, string> DayPartName { get; init; }
+    public required Func<Domain.DayPart, string> DayPartName { get; init; }
 
     /// <summary>Points: (points).</summary>
     public required Func<int, string> Points { get; init; }
@@ -197,10 +197,10 @@ public sealed record ReviewTexts : ITextTable<ReviewTexts>
         Day = day => $"{day.Month}月{day.Day}日",
         DayPartName = part => part switch
         {
-            Domain.Calendar.DayPart.Morning => "上午",
-            Domain.Calendar.DayPart.Noon => "中午",
-            Domain.Calendar.DayPart.Afternoon => "下午",
-            Domain.Calendar.DayPart.Evening => "晚上",
+            Domain.DayPart.Morning => "上午",
+            Domain.DayPart.Noon => "中午",
+            Domain.DayPart.Afternoon => "下午",
+            Domain.DayPart.Evening => "晚上",
             _ => "夜里",
         },
         Points = points => $"{points} 分",
@@ -263,10 +263,10 @@ public sealed record ReviewTexts : ITextTable<ReviewTexts>
         Day = day => day.ToString("MMM d", CultureInfo.InvariantCulture),
         DayPartName = part => part switch
         {
-            Domain.Calendar.DayPart.Morning => "morning",
-            Domain.Calendar.DayPart.Noon => "noon",
-            Domain.Calendar.DayPart.Afternoon => "afternoon",
-            Domain.Calendar.DayPart.Evening => "evening",
+            Domain.DayPart.Morning => "morning",
+            Domain.DayPart.Noon => "noon",
+            Domain.DayPart.Afternoon => "afternoon",
+            Domain.DayPart.Evening => "evening",
             _ => "night",
         },
         Points = points => $"{points} pts",

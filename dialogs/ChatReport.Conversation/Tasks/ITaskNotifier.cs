@@ -1,4 +1,4 @@
-using ChatReport.Conversation.Domain.Tasks;
+using ChatReport.Conversation.Domain;
 
 namespace ChatReport.Conversation.Tasks;
 

@@ -1,5 +1,4 @@
-using ChatReport.Conversation.Domain.Members;
-using ChatReport.Conversation.Domain.Tasks;
+using ChatReport.Conversation.Domain;
 using ChatReport.Conversation.Review;
 using ChatReport.Dialogs.Engine;
 using ChatReport.Dialogs.Prompts;
@@ -47,7 +46,7 @@ public sealed class PostTaskDialog : ComponentDialog
     {
         var review = step.Texts<ReviewTexts>();
         var actor = await ReviewAccess.FindActorAsync(_members, step.Context, cancellationToken);
-        var units = actor is null ? [] : await ReviewAccess.ReviewedUnitsAsync(_members, actor, cancellationToken);
+        var units = actor is null ? [] : await ReviewAccess.ReviewedUnitsAsync(_members, step.Context, cancellationToken);
         if (actor is null || units.Count == 0)
         {
             await step.Context.SendTextAsync(actor is null ? review.NotAMember : review.NotAReviewer, cancellationToken);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using ChatReport.Conversation.Domain.Calendar;
+using ChatReport.Conversation.Domain;
 using ChatReport.Dialogs.Recognition;
 
 namespace ChatReport.Conversation.Understanding;

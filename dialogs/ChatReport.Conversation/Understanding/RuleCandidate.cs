@@ -1,4 +1,4 @@
-using ChatReport.Conversation.Domain.Rules;
+using ChatReport.Conversation.Domain;
 
 namespace ChatReport.Conversation.Understanding;
 

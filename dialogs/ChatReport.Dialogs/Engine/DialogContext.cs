@@ -1,5 +1,4 @@
 using ChatReport.Dialogs.Localization;
-using ChatReport.Dialogs.Prompts;
 using ChatReport.Dialogs.Turns;
 
 namespace ChatReport.Dialogs.Engine;
@@ -64,10 +63,6 @@ public sealed class DialogContext
         ArgumentNullException.ThrowIfNull(options);
         return BeginCoreAsync(dialogId, options, cancellationToken);
     }
-
-    /// <summary>Begins prompt <paramref name="dialogId"/>: it asks, then waits for the answer.</summary>
-    public Task<DialogTurnResult> PromptAsync(string dialogId, PromptOptions options, CancellationToken cancellationToken) =>
-        BeginDialogAsync(dialogId, options, cancellationToken);
 
     /// <summary>Hands the user's message to the active dialog; <see cref="DialogTurnResult.Empty"/> when there is none.</summary>
     public async Task<DialogTurnResult> ContinueDialogAsync(CancellationToken cancellationToken)

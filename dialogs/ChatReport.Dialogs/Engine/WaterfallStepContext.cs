@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using ChatReport.Dialogs.Localization;
-using ChatReport.Dialogs.Prompts;
 using ChatReport.Dialogs.Turns;
 
 namespace ChatReport.Dialogs.Engine;
@@ -8,7 +7,7 @@ namespace ChatReport.Dialogs.Engine;
 /// <summary>
 /// What a waterfall step works with: the previous step's (or child's) result, the typed step
 /// state, and the ways to move on. A step ends by returning exactly one of the navigation calls
-/// (<see cref="PromptAsync"/>, <see cref="BeginDialogAsync(string, CancellationToken)"/>,
+/// (<c>PromptAsync</c>, <see cref="BeginDialogAsync(string, CancellationToken)"/>,
 /// <see cref="NextAsync(CancellationToken)"/>, <see cref="EndDialogAsync(CancellationToken)"/>,
 /// <see cref="ReplaceDialogAsync(string, CancellationToken)"/>, <see cref="CancelAllDialogsAsync"/>).
 /// </summary>
@@ -100,13 +99,6 @@ public sealed class WaterfallStepContext<TState>
 
     /// <summary>Runs the next step now with <paramref name="value"/> as its result: a step that already knows its answer skips its prompt.</summary>
     public Task<DialogTurnResult> NextAsync<T>(T value, CancellationToken cancellationToken) => NextCoreAsync(value, cancellationToken);
-
-    /// <summary>Begins prompt <paramref name="dialogId"/>; its answer is the next step's result.</summary>
-    public Task<DialogTurnResult> PromptAsync(string dialogId, PromptOptions options, CancellationToken cancellationToken)
-    {
-        Leave();
-        return DialogContext.PromptAsync(dialogId, options, cancellationToken);
-    }
 
     /// <summary>Begins child dialog <paramref name="dialogId"/>; its result is the next step's result.</summary>
     public Task<DialogTurnResult> BeginDialogAsync(string dialogId, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using ChatReport.Dialogs.Recognition;
 using ChatReport.Dialogs.Schema;
 using RecognizerCulture = Microsoft.Recognizers.Text.Culture;
 
@@ -69,12 +68,12 @@ public sealed record UserLocale(ReplyLanguage Language, TimeZoneInfo TimeZone, I
     /// <summary>The language <paramref name="text"/> is written in, or null when it has no letters (digits, emoji).</summary>
     public static ReplyLanguage? FromText(string? text)
     {
-        if (TextNormalizer.ContainsCjk(text))
+        if (Scripts.ContainsCjk(text))
         {
             return ReplyLanguage.Chinese;
         }
 
-        return TextNormalizer.ContainsLatinLetter(text) ? ReplyLanguage.English : null;
+        return Scripts.ContainsLatinLetter(text) ? ReplyLanguage.English : null;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using ChatReport.Dialogs.Localization;
 
 namespace ChatReport.Dialogs.Recognition;
 
@@ -67,35 +68,14 @@ public static class TextNormalizer
     }
 
     /// <summary>True when <paramref name="text"/> contains a CJK ideograph.</summary>
-    public static bool ContainsCjk(string? text)
-    {
-        foreach (var c in text ?? string.Empty)
-        {
-            if (IsCjk(c))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <param name="text">The text, or null.</param>
+    /// <returns>Whether any character is a CJK ideograph.</returns>
+    public static bool ContainsCjk(string? text) => Scripts.ContainsCjk(text);
 
     /// <summary>True when <paramref name="text"/> contains a Latin letter (half- or full-width).</summary>
-    public static bool ContainsLatinLetter(string? text)
-    {
-        foreach (var c in text ?? string.Empty)
-        {
-            if (char.IsAsciiLetter(NormalizeChar(c)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    internal static bool IsCjk(char c) =>
-        c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or (>= '\uF900' and <= '\uFAFF');
+    /// <param name="text">The text, or null.</param>
+    /// <returns>Whether any character is a Latin letter.</returns>
+    public static bool ContainsLatinLetter(string? text) => Scripts.ContainsLatinLetter(text);
 
     private static char NormalizeChar(char c) => c switch
     {

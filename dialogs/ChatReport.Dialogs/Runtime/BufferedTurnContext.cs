@@ -15,6 +15,8 @@ internal sealed class BufferedTurnContext(ITurnContext inner) : ITurnContext
 
     public bool Responded => inner.Responded || _pending.Count > 0;
 
+    public TurnState TurnState => inner.TurnState;
+
     public Task<ResourceResponse> SendActivityAsync(Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);

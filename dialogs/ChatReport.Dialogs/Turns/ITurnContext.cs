@@ -14,6 +14,9 @@ public interface ITurnContext
     /// <summary>True once anything has been sent in this turn.</summary>
     bool Responded { get; }
 
+    /// <summary>Values worked out once in this turn and shared by its dialogs.</summary>
+    TurnState TurnState { get; }
+
     /// <summary>Sends an activity into the turn's conversation.</summary>
     Task<ResourceResponse> SendActivityAsync(Activity activity, CancellationToken cancellationToken);
 

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using ChatReport.Bot.Tests.Conversation;
 using ChatReport.Bot.Tests.Support;
-using ChatReport.Conversation.Domain.Organisation;
+using ChatReport.Conversation.Domain;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatReport.Bot.Tests.Administration;

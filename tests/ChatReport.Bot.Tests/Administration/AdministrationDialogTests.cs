@@ -1,8 +1,6 @@
 using ChatReport.Bot.Tests.Review;
 using ChatReport.Conversation.Administration;
-using ChatReport.Conversation.Domain.Calendar;
-using ChatReport.Conversation.Domain.Members;
-using ChatReport.Conversation.Domain.Organisation;
+using ChatReport.Conversation.Domain;
 
 namespace ChatReport.Bot.Tests.Administration;
 

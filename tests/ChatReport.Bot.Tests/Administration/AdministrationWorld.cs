@@ -1,8 +1,7 @@
 using ChatReport.Bot.Tests.Review;
 using ChatReport.Conversation.Administration;
 using ChatReport.Conversation.Commands;
-using ChatReport.Conversation.Domain.Joining;
-using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain;
 using ChatReport.Dialogs.Tests.Testing;
 using Dapper;
 

@@ -1,6 +1,5 @@
 using ChatReport.Bot.Tests.Support;
-using ChatReport.Conversation.Domain.Members;
-using ChatReport.Conversation.Domain.Organisation;
+using ChatReport.Conversation.Domain;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatReport.Bot.Tests.Administration;

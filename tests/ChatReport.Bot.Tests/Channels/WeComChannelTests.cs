@@ -5,7 +5,7 @@ using ChatReport.Bot.Channels.WeChatCrypto;
 using ChatReport.Bot.Connector;
 using ChatReport.Bot.Digests;
 using ChatReport.Bot.Outbox;
-using ChatReport.Conversation.Domain.Claims;
+using ChatReport.Conversation.Domain;
 
 namespace ChatReport.Bot.Tests.Channels;
 

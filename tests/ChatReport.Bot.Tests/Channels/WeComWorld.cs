@@ -1,7 +1,7 @@
 using ChatReport.Bot.Tests.Authentication;
 using ChatReport.Bot.Tests.Conversation;
 using ChatReport.Bot.Tests.Support;
-using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

@@ -1,5 +1,5 @@
 using ChatReport.Bot.Tests.Support;
-using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain;
 using ChatReport.Dialogs.Schema;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,8 +1,8 @@
 using ChatReport.Bot.Conversation;
 using ChatReport.Bot.Storage;
 using ChatReport.Bot.Tests.Support;
-using ChatReport.Conversation.Domain.Rules;
-using ChatReport.Conversation.Main;
+using ChatReport.Conversation.Common;
+using ChatReport.Conversation.Domain;
 using ChatReport.Dialogs.Runtime;
 using ChatReport.Dialogs.Schema;
 using ChatReport.Dialogs.State;

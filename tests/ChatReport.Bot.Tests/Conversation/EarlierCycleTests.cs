@@ -1,4 +1,4 @@
-using ChatReport.Conversation.Domain.Calendar;
+using ChatReport.Conversation.Domain;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatReport.Bot.Tests.Conversation;

@@ -1,8 +1,4 @@
-using ChatReport.Conversation.Domain.AccountLinks;
-using ChatReport.Conversation.Domain.Audit;
-using ChatReport.Conversation.Domain.Claims;
-using ChatReport.Conversation.Domain.Members;
-using ChatReport.Conversation.Domain.Rules;
+using ChatReport.Conversation.Domain;
 using ChatReport.Conversation.Members;
 using ChatReport.Dialogs.Schema;
 using Microsoft.Extensions.DependencyInjection;

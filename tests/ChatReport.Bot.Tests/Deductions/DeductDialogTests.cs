@@ -1,6 +1,6 @@
 using ChatReport.Bot.Tests.Review;
 using ChatReport.Conversation.Deductions;
-using ChatReport.Conversation.Domain.Ledger;
+using ChatReport.Conversation.Domain;
 using ChatReport.Conversation.Review;
 
 namespace ChatReport.Bot.Tests.Deductions;

@@ -2,9 +2,7 @@ using ChatReport.Bot.Digests;
 using ChatReport.Bot.Notices;
 using ChatReport.Bot.Storage;
 using ChatReport.Bot.Tests.Storage;
-using ChatReport.Conversation.Domain.Calendar;
-using ChatReport.Conversation.Domain.Ledger;
-using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 

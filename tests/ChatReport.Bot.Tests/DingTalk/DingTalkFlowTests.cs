@@ -3,11 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using ChatReport.Bot.Digests;
 using ChatReport.Bot.Storage;
-using ChatReport.Conversation.Domain.Audit;
-using ChatReport.Conversation.Domain.Calendar;
-using ChatReport.Conversation.Domain.Claims;
-using ChatReport.Conversation.Domain.Members;
-using ChatReport.Conversation.Domain.Rules;
+using ChatReport.Conversation.Domain;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatReport.Bot.Tests.DingTalk;

@@ -1,6 +1,6 @@
 using ChatReport.Bot.Tests.Digests;
 using ChatReport.Bot.Tests.Storage;
-using ChatReport.Conversation.Domain.Calendar;
+using ChatReport.Conversation.Domain;
 
 namespace ChatReport.Bot.Tests.DirectLine;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using ChatReport.Bot.Outbox;
 using ChatReport.Bot.Tests.Support;
-using ChatReport.Conversation.Domain.Organisation;
+using ChatReport.Conversation.Domain;
 using ChatReport.Dialogs.Turns;
 using Dapper;
 using Microsoft.Data.Sqlite;

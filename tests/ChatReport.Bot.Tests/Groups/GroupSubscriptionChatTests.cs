@@ -1,9 +1,8 @@
 using ChatReport.Bot.Storage;
 using ChatReport.Bot.Tests.Support;
-using ChatReport.Conversation.Domain.Members;
-using ChatReport.Conversation.Domain.Organisation;
+using ChatReport.Conversation.Common;
+using ChatReport.Conversation.Domain;
 using ChatReport.Conversation.Groups;
-using ChatReport.Conversation.Main;
 using static ChatReport.Bot.Tests.Groups.GroupWorld;
 
 namespace ChatReport.Bot.Tests.Groups;

@@ -2,7 +2,7 @@ using ChatReport.Bot.Digests;
 using ChatReport.Bot.Storage;
 using ChatReport.Bot.Tests.Conversation;
 using ChatReport.Bot.Tests.Support;
-using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain;
 using ChatReport.Dialogs.Schema;
 using Microsoft.Extensions.DependencyInjection;
 

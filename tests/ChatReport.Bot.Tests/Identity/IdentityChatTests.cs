@@ -2,8 +2,7 @@ using System.Text.RegularExpressions;
 using ChatReport.Bot.Tests.Conversation;
 using ChatReport.Bot.Tests.Support;
 using ChatReport.Conversation.Administration;
-using ChatReport.Conversation.Domain.Joining;
-using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain;
 using ChatReport.Conversation.Members;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -4,9 +4,7 @@ using System.Text.Json;
 using ChatReport.Bot.DirectLine;
 using ChatReport.Bot.Tests.DirectLine;
 using ChatReport.Bot.WebChat;
-using ChatReport.Conversation.Domain.Joining;
-using ChatReport.Conversation.Domain.Members;
-using ChatReport.Conversation.Domain.Organisation;
+using ChatReport.Conversation.Domain;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatReport.Bot.Tests.Identity;

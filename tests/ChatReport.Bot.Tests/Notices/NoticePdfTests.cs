@@ -6,8 +6,7 @@ using ChatReport.Bot.Notices;
 using ChatReport.Bot.Tests.Digests;
 using ChatReport.Bot.Tests.Storage;
 using ChatReport.Bot.Tests.Support;
-using ChatReport.Conversation.Domain.Ledger;
-using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain;
 using Microsoft.Extensions.DependencyInjection;
 using static ChatReport.Bot.Tests.Digests.DigestHarness;
 

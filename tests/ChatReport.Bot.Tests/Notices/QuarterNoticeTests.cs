@@ -1,8 +1,7 @@
 using ChatReport.Bot.Notices;
 using ChatReport.Bot.Tests.Digests;
 using ChatReport.Bot.Tests.Storage;
-using ChatReport.Conversation.Domain.Ledger;
-using ChatReport.Conversation.Domain.Members;
+using ChatReport.Conversation.Domain;
 using static ChatReport.Bot.Tests.Digests.DigestHarness;
 
 namespace ChatReport.Bot.Tests.Notices;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using ChatReport.Conversation.Deductions;
-using ChatReport.Conversation.Domain.Ledger;
+using ChatReport.Conversation.Domain;
 
 namespace ChatReport.Bot.Tests.Review;
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using ChatReport.Conversation.Domain.Claims;
+using ChatReport.Conversation.Domain;
 using ChatReport.Conversation.Review;
 
 namespace ChatReport.Bot.Tests.Review;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using ChatReport.Conversation.Domain.Tasks;
+using ChatReport.Conversation.Domain;
 using ChatReport.Conversation.Tasks;
 
 namespace ChatReport.Bot.Tests.Review;

@@ -1,4 +1,4 @@
-using ChatReport.Conversation.Domain.Claims;
+using ChatReport.Conversation.Domain;
 using ChatReport.Conversation.Review;
 
 namespace ChatReport.Bot.Tests.Review;

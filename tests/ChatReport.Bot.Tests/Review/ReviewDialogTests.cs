@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ChatReport.Conversation.Domain.Claims;
+using ChatReport.Conversation.Domain;
 using ChatReport.Conversation.Review;
 using ChatReport.Dialogs.Schema;
 

@@ -1,10 +1,7 @@
 using ChatReport.Bot.Tests.Storage;
 using ChatReport.Conversation.Commands;
 using ChatReport.Conversation.Deductions;
-using ChatReport.Conversation.Domain.AccountLinks;
-using ChatReport.Conversation.Domain.Claims;
-using ChatReport.Conversation.Domain.Members;
-using ChatReport.Conversation.Domain.Organisation;
+using ChatReport.Conversation.Domain;
 using ChatReport.Conversation.Review;
 using ChatReport.Conversation.Tasks;
 using ChatReport.Dialogs.Tests.Testing;

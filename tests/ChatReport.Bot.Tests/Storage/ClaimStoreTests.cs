@@ -1,9 +1,4 @@
-using ChatReport.Conversation.Domain.Audit;
-using ChatReport.Conversation.Domain.Calendar;
-using ChatReport.Conversation.Domain.Claims;
-using ChatReport.Conversation.Domain.Ledger;
-using ChatReport.Conversation.Domain.Members;
-using ChatReport.Conversation.Domain.Organisation;
+using ChatReport.Conversation.Domain;
 using Dapper;
 
 namespace ChatReport.Bot.Tests.Storage;

@@ -1,7 +1,5 @@
 using ChatReport.Bot.Storage;
-using ChatReport.Conversation.Domain.Audit;
-using ChatReport.Conversation.Domain.Claims;
-using ChatReport.Conversation.Domain.Ledger;
+using ChatReport.Conversation.Domain;
 using Dapper;
 using Microsoft.Data.Sqlite;
 

@@ -1,9 +1,4 @@
-using ChatReport.Conversation.Domain.AccountLinks;
-using ChatReport.Conversation.Domain.Audit;
-using ChatReport.Conversation.Domain.Joining;
-using ChatReport.Conversation.Domain.Ledger;
-using ChatReport.Conversation.Domain.Members;
-using ChatReport.Conversation.Domain.Organisation;
+using ChatReport.Conversation.Domain;
 
 namespace ChatReport.Bot.Tests.Storage;
 

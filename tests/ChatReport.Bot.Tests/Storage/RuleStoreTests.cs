@@ -1,6 +1,5 @@
 using ChatReport.Bot.Storage;
-using ChatReport.Conversation.Domain.Audit;
-using ChatReport.Conversation.Domain.Rules;
+using ChatReport.Conversation.Domain;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

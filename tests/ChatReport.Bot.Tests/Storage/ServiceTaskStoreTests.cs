@@ -1,5 +1,4 @@
-using ChatReport.Conversation.Domain.Ledger;
-using ChatReport.Conversation.Domain.Tasks;
+using ChatReport.Conversation.Domain;
 
 namespace ChatReport.Bot.Tests.Storage;
 

@@ -1,10 +1,5 @@
 using ChatReport.Bot.Storage;
-using ChatReport.Conversation.Domain.Audit;
-using ChatReport.Conversation.Domain.Claims;
-using ChatReport.Conversation.Domain.Ledger;
-using ChatReport.Conversation.Domain.Members;
-using ChatReport.Conversation.Domain.Organisation;
-using ChatReport.Conversation.Domain.Rules;
+using ChatReport.Conversation.Domain;
 using Microsoft.Extensions.Options;
 
 namespace ChatReport.Bot.Tests.Storage;

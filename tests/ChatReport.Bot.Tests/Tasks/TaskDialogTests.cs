@@ -1,6 +1,5 @@
 using ChatReport.Bot.Tests.Review;
-using ChatReport.Conversation.Domain.Members;
-using ChatReport.Conversation.Domain.Tasks;
+using ChatReport.Conversation.Domain;
 using ChatReport.Conversation.Review;
 using ChatReport.Conversation.Tasks;
 

@@ -1,11 +1,7 @@
 using ChatReport.Bot.Cli;
 using ChatReport.Bot.Tests.Conversation;
 using ChatReport.Bot.Tests.Support;
-using ChatReport.Conversation.Domain.Claims;
-using ChatReport.Conversation.Domain.Joining;
-using ChatReport.Conversation.Domain.Members;
-using ChatReport.Conversation.Domain.Organisation;
-using ChatReport.Conversation.Domain.Rules;
+using ChatReport.Conversation.Domain;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatReport.Bot.Tests.Understanding;

@@ -1,6 +1,6 @@
 using ChatReport.Bot.Tests.Conversation;
 using ChatReport.Bot.Tests.Support;
-using ChatReport.Conversation.Domain.Claims;
+using ChatReport.Conversation.Domain;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatReport.Bot.Tests.Understanding;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ChatReport.Conversation.Domain.Rules;
+using ChatReport.Conversation.Domain;
 
 namespace ChatReport.Conversation.Tests.Claims;
 

@@ -1,6 +1,4 @@
-using ChatReport.Conversation.Domain.Calendar;
-using ChatReport.Conversation.Domain.Joining;
-using ChatReport.Conversation.Domain.Rules;
+using ChatReport.Conversation.Domain;
 
 namespace ChatReport.Conversation.Tests.Domain;
 

@@ -1,5 +1,5 @@
 using System.Reflection;
-using ChatReport.Conversation.Main;
+using ChatReport.Conversation.Common;
 using ChatReport.Dialogs.Localization;
 using ChatReport.Dialogs.Recognition;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using ChatReport.Conversation.Claims;
-using ChatReport.Conversation.Domain.Calendar;
-using ChatReport.Conversation.Domain.Rules;
+using ChatReport.Conversation.Domain;
 using ChatReport.Conversation.Tests.Claims;
 using ChatReport.Conversation.Understanding;
 using ChatReport.Dialogs.Localization;

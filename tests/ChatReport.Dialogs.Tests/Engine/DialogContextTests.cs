@@ -1,4 +1,5 @@
 using ChatReport.Dialogs.Engine;
+using ChatReport.Dialogs.Prompts;
 using ChatReport.Dialogs.Tests.Testing;
 using ChatReport.Dialogs.Turns;
 

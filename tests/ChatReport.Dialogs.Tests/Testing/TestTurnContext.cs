@@ -14,6 +14,8 @@ public sealed class TestTurnContext(Activity activity) : ITurnContext
 
     public bool Responded => Sent.Count > 0;
 
+    public TurnState TurnState { get; } = new();
+
     public Task<ResourceResponse> SendActivityAsync(Activity activity, CancellationToken cancellationToken)
     {
         Sent.Add(activity);

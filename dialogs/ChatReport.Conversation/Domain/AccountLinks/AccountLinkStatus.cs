@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.AccountLinks;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>How linking a further channel account to a member ended.</summary>
 public enum AccountLinkStatus

@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.AccountLinks;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>
 /// One channel account that belongs to a member. A member may have several (Teams at the

@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.AccountLinks;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>
 /// One-time codes that link a further channel account to a member. The code is issued on an

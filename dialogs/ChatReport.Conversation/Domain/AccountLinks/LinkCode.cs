@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.AccountLinks;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>A one-time code that links another channel account to a member (see <see cref="ILinkCodes"/>).</summary>
 /// <param name="Code">The six digits to type on the new account. Only its hash is stored.</param>

@@ -1,6 +1,4 @@
-using ChatReport.Conversation.Domain.Members;
-
-namespace ChatReport.Conversation.Domain.AccountLinks;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>The outcome of <see cref="ILinkCodes.RedeemAsync"/>.</summary>
 /// <param name="Status">How it ended.</param>

@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.AccountLinks;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>How redeeming a link code ended.</summary>
 public enum LinkRedemptionStatus

@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.Audit;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>
 /// The activity a change came from. A channel that redelivers the same activity sends the same

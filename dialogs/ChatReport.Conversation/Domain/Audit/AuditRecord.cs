@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.Audit;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>Who did what, with the values before and after (reviews, deductions, roles, rules, codes).</summary>
 /// <param name="Id">The record's number.</param>

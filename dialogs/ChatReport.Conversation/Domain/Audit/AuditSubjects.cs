@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.Audit;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>The subject types the audit log uses.</summary>
 public static class AuditSubjects

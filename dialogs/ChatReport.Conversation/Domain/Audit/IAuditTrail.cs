@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.Audit;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>Reads the audit log the stores write with every decision.</summary>
 public interface IAuditTrail

@@ -1,6 +1,4 @@
-using ChatReport.Conversation.Domain.Rules;
-
-namespace ChatReport.Conversation.Domain.Calendar;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>
 /// A yearly points cycle (一年一个周期). Its four quarters are counted from its first day, so

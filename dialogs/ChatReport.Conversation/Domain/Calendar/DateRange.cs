@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.Calendar;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>A run of local days, both ends included.</summary>
 /// <param name="First">The first day.</param>

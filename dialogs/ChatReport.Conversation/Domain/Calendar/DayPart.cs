@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.Calendar;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>
 /// A part of the day a member named instead of a time (昨天下午): kept as said, so nobody reads a

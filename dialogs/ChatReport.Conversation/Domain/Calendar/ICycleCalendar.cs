@@ -1,6 +1,4 @@
-using ChatReport.Conversation.Domain.Ledger;
-
-namespace ChatReport.Conversation.Domain.Calendar;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>Yearly cycles, their quarters, and the secretary's quarterly sign-off.</summary>
 public interface ICycleCalendar

@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.Calendar;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>Turns instants into the local days that points are counted in.</summary>
 public static class LocalCalendar

@@ -1,7 +1,4 @@
-using ChatReport.Conversation.Domain.Audit;
-using ChatReport.Conversation.Domain.Calendar;
-
-namespace ChatReport.Conversation.Domain.Claims;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>A member's report of a good deed (个人申报) and what became of it.</summary>
 /// <param name="Id">The claim number the member is told.</param>

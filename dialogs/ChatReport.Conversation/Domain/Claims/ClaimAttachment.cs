@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.Claims;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>Evidence attached to a claim, usually a photo.</summary>
 /// <param name="Id">The attachment's number.</param>

@@ -1,7 +1,4 @@
-using ChatReport.Conversation.Domain.Ledger;
-using ChatReport.Conversation.Domain.Members;
-
-namespace ChatReport.Conversation.Domain.Claims;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>The outcome of a decision on, or withdrawal of, a claim.</summary>
 /// <param name="Status">How it ended.</param>

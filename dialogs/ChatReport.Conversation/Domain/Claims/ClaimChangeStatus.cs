@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.Claims;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>How a decision on, or withdrawal of, a claim ended.</summary>
 public enum ClaimChangeStatus

@@ -1,8 +1,4 @@
-using ChatReport.Conversation.Domain.Audit;
-using ChatReport.Conversation.Domain.Calendar;
-using ChatReport.Conversation.Domain.Rules;
-
-namespace ChatReport.Conversation.Domain.Claims;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>
 /// A claim to register. The conversation layer has already applied the policy (no future

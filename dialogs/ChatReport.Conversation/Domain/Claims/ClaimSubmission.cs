@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.Claims;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>The outcome of <see cref="IClaimBook.SubmitAsync"/>.</summary>
 /// <param name="Status">How it ended.</param>

@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.Claims;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>How submitting a claim ended.</summary>
 public enum ClaimSubmissionStatus

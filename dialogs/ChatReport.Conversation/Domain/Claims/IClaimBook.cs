@@ -1,7 +1,4 @@
-using ChatReport.Conversation.Domain.Calendar;
-using ChatReport.Conversation.Domain.Rules;
-
-namespace ChatReport.Conversation.Domain.Claims;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>Members' claims: registering, looking up, withdrawing and reviewing them.</summary>
 public interface IClaimBook

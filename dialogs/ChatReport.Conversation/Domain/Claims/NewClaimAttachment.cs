@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.Claims;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>Evidence to store with a new claim.</summary>
 /// <param name="ContentType">Its media type (image/jpeg).</param>

@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.Claims;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>What a reviewer decides about a pending claim.</summary>
 public enum ReviewAction

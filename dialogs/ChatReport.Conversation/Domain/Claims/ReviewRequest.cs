@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.Claims;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>A reviewer's decision on a claim.</summary>
 /// <param name="ClaimId">The claim.</param>

@@ -1,6 +1,4 @@
-using ChatReport.Conversation.Domain.Members;
-
-namespace ChatReport.Conversation.Domain.Joining;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>Join codes a secretary or administrator hands out; members use them through <see cref="IMemberDirectory.JoinAsync"/>.</summary>
 public interface IJoinCodes

@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.Joining;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>Who is trying a join code, for throttling guesses per account and per channel or tenant.</summary>
 /// <param name="ChannelId">The channel (or <c>webchat</c> for the sign-in page).</param>

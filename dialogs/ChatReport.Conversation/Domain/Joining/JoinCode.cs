@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.Joining;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>A code a secretary hands out so that members can join the unit from chat (加入 123456).</summary>
 /// <param name="Code">The code members type.</param>

@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.Joining;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>The outcome of <see cref="IJoinCodes.CheckAsync"/>.</summary>
 /// <param name="Status">Whether the code may be used.</param>

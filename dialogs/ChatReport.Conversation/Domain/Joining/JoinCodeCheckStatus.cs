@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.Joining;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>How a code check ended.</summary>
 public enum JoinCodeCheckStatus

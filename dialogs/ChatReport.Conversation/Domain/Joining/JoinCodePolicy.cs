@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.Joining;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>How long codes issued in chat work (the command line chooses its own).</summary>
 /// <param name="ChatCodeLifetime">From issue to expiry, for join codes and personal codes issued in chat.</param>

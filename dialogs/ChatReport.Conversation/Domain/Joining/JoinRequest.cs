@@ -1,6 +1,4 @@
-using ChatReport.Conversation.Domain.Members;
-
-namespace ChatReport.Conversation.Domain.Joining;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>A channel user asking to join a unit with a code.</summary>
 /// <param name="Code">The code as typed (surrounding spaces are ignored).</param>

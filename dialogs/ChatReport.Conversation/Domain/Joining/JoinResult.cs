@@ -1,7 +1,4 @@
-using ChatReport.Conversation.Domain.Members;
-using ChatReport.Conversation.Domain.Organisation;
-
-namespace ChatReport.Conversation.Domain.Joining;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>The outcome of <see cref="IMemberDirectory.JoinAsync"/>.</summary>
 /// <param name="Status">How it ended.</param>

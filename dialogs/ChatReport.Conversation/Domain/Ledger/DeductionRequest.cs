@@ -1,6 +1,4 @@
-using ChatReport.Conversation.Domain.Audit;
-
-namespace ChatReport.Conversation.Domain.Ledger;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>A reviewer recording a violation deduction (扣分).</summary>
 /// <param name="MemberId">The member who loses points.</param>

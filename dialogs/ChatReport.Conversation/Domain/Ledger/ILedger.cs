@@ -1,6 +1,4 @@
-using ChatReport.Conversation.Domain.Members;
-
-namespace ChatReport.Conversation.Domain.Ledger;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>The append-only points ledger: totals, rankings, deductions and reversals.</summary>
 public interface ILedger

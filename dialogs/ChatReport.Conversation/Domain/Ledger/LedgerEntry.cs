@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.Ledger;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>
 /// One line of the append-only points ledger (登记建账). Entries are never changed or deleted;

@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.Ledger;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>What a ledger entry records. The sign of the points follows the kind.</summary>
 public enum LedgerKind

@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.Ledger;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>The outcome of a deduction or reversal.</summary>
 /// <param name="Status">How it ended.</param>

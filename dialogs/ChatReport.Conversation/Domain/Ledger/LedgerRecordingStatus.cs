@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.Ledger;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>How recording a deduction or reversal ended.</summary>
 public enum LedgerRecordingStatus

@@ -1,6 +1,4 @@
-using ChatReport.Conversation.Domain.Members;
-
-namespace ChatReport.Conversation.Domain.Ledger;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>A member's place in their branch (第 3 名，共 42 人).</summary>
 /// <param name="Standing">The member's line in the branch ranking.</param>

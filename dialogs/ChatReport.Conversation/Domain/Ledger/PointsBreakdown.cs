@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.Ledger;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>
 /// A member's points over a cycle or a quarter: base + bonus − deduction. Reversals and

@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.Ledger;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>
 /// A secretary's confirmation of a branch's quarter (书记签字确认). Once signed off, the quarter is

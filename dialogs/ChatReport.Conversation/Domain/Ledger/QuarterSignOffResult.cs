@@ -1,6 +1,4 @@
-using ChatReport.Conversation.Domain.Calendar;
-
-namespace ChatReport.Conversation.Domain.Ledger;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>The outcome of <see cref="ICycleCalendar.SignOffQuarterAsync"/>.</summary>
 /// <param name="SignOff">The sign-off that stands: the new one, or the earlier one.</param>

@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.Ledger;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>Cancelling a ledger entry that should not have been written.</summary>
 /// <param name="EntryId">The entry to reverse.</param>

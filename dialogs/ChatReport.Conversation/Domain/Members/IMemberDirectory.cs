@@ -1,7 +1,4 @@
-using ChatReport.Conversation.Domain.AccountLinks;
-using ChatReport.Conversation.Domain.Joining;
-
-namespace ChatReport.Conversation.Domain.Members;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>Members, the channel accounts they use, and the roles they hold.</summary>
 public interface IMemberDirectory

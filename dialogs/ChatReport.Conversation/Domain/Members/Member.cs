@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.Members;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>A Party member known to ChatReport.</summary>
 /// <param name="Id">The member's number.</param>

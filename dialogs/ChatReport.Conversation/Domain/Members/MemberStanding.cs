@@ -1,6 +1,4 @@
-using ChatReport.Conversation.Domain.Ledger;
-
-namespace ChatReport.Conversation.Domain.Members;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>
 /// One line of a branch ranking. Ranks are standard competition ranks (1, 2, 2, 4): members with

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using ChatReport.Dialogs.Recognition;
 
-namespace ChatReport.Conversation.Domain.Members;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>
 /// Members' names in one shape before they are compared or stored, so that an invisible

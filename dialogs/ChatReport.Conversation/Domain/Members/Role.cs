@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.Members;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>What a member may do in a unit.</summary>
 public enum Role

@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.Members;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>A role a member holds in a unit.</summary>
 /// <param name="UnitId">The unit.</param>

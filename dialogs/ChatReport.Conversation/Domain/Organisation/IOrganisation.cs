@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.Organisation;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>The organisation tree: committees, general branches, branches and groups.</summary>
 public interface IOrganisation

@@ -1,6 +1,4 @@
-using ChatReport.Conversation.Domain.Calendar;
-
-namespace ChatReport.Conversation.Domain.Organisation;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>What an administrator gives to create a unit.</summary>
 /// <param name="ParentId">The unit above it, or null for the top of a new tree.</param>

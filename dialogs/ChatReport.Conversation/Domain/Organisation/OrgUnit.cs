@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.Organisation;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>One unit of the organisation tree (committee → general branch → branch → group).</summary>
 /// <param name="Id">The unit's number.</param>

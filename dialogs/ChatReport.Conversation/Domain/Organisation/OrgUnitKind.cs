@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.Organisation;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>The levels of the Party organisation that ChatReport models.</summary>
 public enum OrgUnitKind

@@ -1,6 +1,4 @@
-using ChatReport.Conversation.Domain.Calendar;
-
-namespace ChatReport.Conversation.Domain.Rules;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>The period a rule's cap applies to; see <see cref="Cycle.PeriodContaining"/> for the exact days.</summary>
 public enum CapPeriod

@@ -1,7 +1,4 @@
-using ChatReport.Conversation.Domain.Calendar;
-using ChatReport.Conversation.Domain.Claims;
-
-namespace ChatReport.Conversation.Domain.Rules;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>A rule's cap for the period of a claim's day, for <see cref="IClaimBook.SubmitAsync"/> to check in the same transaction as the insert.</summary>
 /// <param name="Points">The most the member may have awarded and pending under the rule in <paramref name="Period"/>.</param>

@@ -1,6 +1,4 @@
-using ChatReport.Conversation.Domain.Claims;
-
-namespace ChatReport.Conversation.Domain.Rules;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>
 /// The words each branch taught the bot for its rules. Words are recorded with the claim they came

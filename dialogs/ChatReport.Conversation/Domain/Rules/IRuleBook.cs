@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.Rules;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>The points rules. Keyword matching belongs to the conversation layer; this gives it the rules.</summary>
 public interface IRuleBook

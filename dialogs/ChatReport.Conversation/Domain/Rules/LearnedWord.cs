@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.Rules;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>A word a branch used for a rule, with how many approved claims back it.</summary>
 /// <param name="RuleId">The rule.</param>

@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.Rules;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>
 /// A points rule as it stands now. Rules are never deleted: a claim keeps the rule id and the

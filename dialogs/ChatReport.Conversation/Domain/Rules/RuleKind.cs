@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.Rules;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>The three parts of a member's total: base + bonus − deduction.</summary>
 public enum RuleKind

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace ChatReport.Conversation.Domain.Rules;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>
 /// The words members use for a rule's deed, from the rules file: what they do (actions: 扫, 铲,

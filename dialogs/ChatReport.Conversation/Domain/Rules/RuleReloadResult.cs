@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.Rules;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>What reloading the rules file did. When <see cref="Errors"/> is not empty nothing was changed.</summary>
 /// <param name="Source">The file that was read.</param>

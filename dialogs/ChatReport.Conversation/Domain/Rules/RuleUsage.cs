@@ -1,6 +1,4 @@
-using ChatReport.Conversation.Domain.Calendar;
-
-namespace ChatReport.Conversation.Domain.Rules;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>How much of a rule's cap a member has used in a period, to check a new claim against.</summary>
 /// <param name="Period">The days counted.</param>

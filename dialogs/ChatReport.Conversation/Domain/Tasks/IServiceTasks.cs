@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.Tasks;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>Service tasks a branch posts, members sign up for, and reviewers confirm.</summary>
 public interface IServiceTasks

@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.Tasks;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>A task a reviewer posts.</summary>
 /// <param name="UnitId">The branch.</param>

@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.Tasks;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>A chance to earn points the branch publishes (创造挣分机会): a service squad, voluntary labour…</summary>
 /// <param name="Id">The task number members sign up with (报名 7).</param>

@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.Tasks;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>How signing up for a task ended.</summary>
 public enum SignUpStatus

@@ -1,6 +1,4 @@
-using ChatReport.Conversation.Domain.Ledger;
-
-namespace ChatReport.Conversation.Domain.Tasks;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>The outcome of completing or cancelling a task.</summary>
 /// <param name="Status">How it ended.</param>

@@ -1,4 +1,4 @@
-namespace ChatReport.Conversation.Domain.Tasks;
+namespace ChatReport.Conversation.Domain;
 
 /// <summary>A member signed up for a task.</summary>
 /// <param name="TaskId">The task.</param>

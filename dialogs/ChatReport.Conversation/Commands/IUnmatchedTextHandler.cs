@@ -1,7 +1,6 @@
-using ChatReport.Conversation.Commands;
 using ChatReport.Dialogs.Engine;
 
-namespace ChatReport.Conversation.Main;
+namespace ChatReport.Conversation.Commands;
 
 /// <summary>
 /// Gets a message no command recognized, from a member, before the root dialog shows its menu:

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ChatReport.Conversation.Main;
+namespace ChatReport.Conversation.Common;
 
 /// <summary>English counts with the right noun form ("1 point", "2 points"), for the English text tables.</summary>
 public static class EnglishCounts

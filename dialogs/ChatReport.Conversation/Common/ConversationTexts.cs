@@ -1,6 +1,6 @@
 using ChatReport.Dialogs.Localization;
 
-namespace ChatReport.Conversation.Main;
+namespace ChatReport.Conversation.Common;
 
 /// <summary>What the root dialog and the welcome say.</summary>
 public sealed record ConversationTexts : ITextTable<ConversationTexts>
