@@ -50,7 +50,7 @@ public sealed record RankingSettingsTexts : ITextTable<RankingSettingsTexts>
     /// <summary>The Chinese texts.</summary>
     public static RankingSettingsTexts Chinese { get; } = new()
     {
-        HelpLine = "排行榜设置 全部/前10/仅本人 —— 党员在排行榜看到什么（书记）",
+        HelpLine = "排行榜设置 前10 —— 党员在排行榜看到什么：全部、前几名或仅本人（书记）",
         NotAMember = "您还没有加入支部，不能设置排行榜。",
         NotSecretary = "只有支部书记可以设置排行榜。您可以发“排行榜”查看名次。",
         Usage = "请这样说：排行榜设置 全部（完整榜单，默认）、排行榜设置 前10（前10名加本人名次，10可换成1到100）或 排行榜设置 仅本人（只看本人名次）。",
@@ -69,7 +69,7 @@ public sealed record RankingSettingsTexts : ITextTable<RankingSettingsTexts>
     /// <summary>The English texts.</summary>
     public static RankingSettingsTexts English { get; } = new()
     {
-        HelpLine = "ranking settings all/top 10/own - what members see in the ranking (secretary)",
+        HelpLine = "ranking settings top 10 - what members see in the ranking: all, the top N or their own place (secretary)",
         NotAMember = "You have not joined a branch, so you cannot change its ranking.",
         NotSecretary = "Only the branch secretary can change the ranking settings. Say \"ranking\" to see yours.",
         Usage = "Say: ranking settings all (the full list, the default), ranking settings top 10 (the first 10 and each member's own place; 1 to 100) or ranking settings own (each member's own place only).",
