@@ -74,6 +74,26 @@ public static class ChannelTextFormatter
     }
 
     /// <summary>
+    /// An invoke's HTTP answer as the channel should receive it: every Adaptive Card in it (a
+    /// Universal Action's refreshed card, a task module) has its texts escaped as in a message.
+    /// </summary>
+    public static JsonElement? FormatInvokeBody(JsonElement? body)
+    {
+        if (body is not { ValueKind: JsonValueKind.Object or JsonValueKind.Array } element)
+        {
+            return body;
+        }
+
+        var node = JsonNode.Parse(element.GetRawText());
+        if (!EscapeEmbeddedCards(node))
+        {
+            return body;
+        }
+
+        return JsonSerializer.SerializeToElement(node);
+    }
+
+    /// <summary>
     /// Plain text as Markdown that renders to the same characters and lines: every character that
     /// could start markup is escaped, and every line break is kept.
     /// </summary>
@@ -139,6 +159,23 @@ public static class ChannelTextFormatter
                 }
 
                 break;
+        }
+    }
+
+    // Walks an invoke body for objects of type AdaptiveCard; true when it found one to escape.
+    private static bool EscapeEmbeddedCards(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonArray array:
+                return array.Aggregate(false, (found, item) => EscapeEmbeddedCards(item) | found);
+            case JsonObject element when element["type"] is JsonValue type && type.TryGetValue<string>(out var name) && name == "AdaptiveCard":
+                EscapeCardTexts(element);
+                return true;
+            case JsonObject element:
+                return element.ToList().Aggregate(false, (found, child) => EscapeEmbeddedCards(child.Value) | found);
+            default:
+                return false;
         }
     }
 

@@ -35,11 +35,14 @@ public static class ConversationExtensions
         services.AddSingleton<WithdrawDialog>();
         services.AddSingleton<MyPointsDialog>();
         services.AddSingleton<RankingDialog>();
+        services.AddSingleton<RankingSettingsStore>().AddSingleton<IRankingSettings>(s => s.GetRequiredService<RankingSettingsStore>());
+        services.AddSingleton<RankingSettingsDialog>();
 
         services.AddSingleton<IChatCommand, JoinCommand>();
         services.AddSingleton<IChatCommand, ReportCommand>();
         services.AddSingleton<IChatCommand, MyPointsCommand>();
         services.AddSingleton<IChatCommand, RankingCommand>();
+        services.AddSingleton<IChatCommand, RankingSettingsCommand>();
         services.AddSingleton<IChatCommand, WithdrawCommand>();
         services.AddSingleton<IChatCommand, LinkCodeCommand>();
         services.AddSingleton<IChatCommand, LinkCommand>();

@@ -52,6 +52,16 @@ internal static class AdaptiveCards
         return block;
     }
 
+    // A data: URI: Web Chat and Teams show it without the bot serving the picture anywhere.
+    public static JsonObject Image(byte[] png, string altText) => new()
+    {
+        ["type"] = "Image",
+        ["url"] = $"data:image/png;base64,{Convert.ToBase64String(png)}",
+        ["altText"] = altText,
+        ["size"] = "Stretch",
+        ["spacing"] = "Small",
+    };
+
     public static JsonObject Facts(IEnumerable<(string Title, string Value)> facts) => new()
     {
         ["type"] = "FactSet",

@@ -1,4 +1,5 @@
 using ChatReport.Bot.Storage;
+using ChatReport.Conversation.Points;
 
 namespace ChatReport.Bot.Digests;
 
@@ -13,6 +14,10 @@ internal static class DigestComposer
         var news = data.News[unitId].Where(n => n.RecordedAt > target.WindowStart && n.RecordedAt <= target.WindowEnd).ToList();
         var deeds = news.Where(n => n.Kind == "bonus").Select(ToLine).ToList();
         var deductions = target.PublishDeductions ? news.Where(n => n.Kind == "deduction").Select(ToLine).ToList() : [];
+        // A branch that shows members only the first N (or only their own place) shows the group
+        // no more of its leaders than that: a group has no "own place" to show.
+        var lastRank = (data.Rankings.GetValueOrDefault(unitId) ?? RankingPrivacy.Default).LastListedRank();
+        var month = data.Days[unitId].Where(d => d.Day >= target.MonthFirst && d.Day <= target.LocalDate).ToDictionary(d => d.Day, d => (int)d.Points);
         return new DigestContent(
             target.Subscription.UnitName,
             target.LocalDate,
@@ -22,9 +27,10 @@ internal static class DigestComposer
             deeds.Count,
             [.. deductions.Take(maxItems)],
             deductions.Count,
-            [.. data.Leaders[unitId].Select(l => new DigestLeader(l.Rank, l.DisplayName, l.Points))],
+            [.. data.Leaders[unitId].Where(l => l.Rank <= lastRank).Select(l => new DigestLeader(l.Rank, l.DisplayName, l.Points))],
             [.. data.Tasks[unitId].Take(MaxTasks).Select(t => new DigestTask(t.Id, t.Title, t.Place, t.StartsAt, t.PointsEach, t.Places - t.SignedUp))],
-            data.PendingClaims.GetValueOrDefault(unitId));
+            data.PendingClaims.GetValueOrDefault(unitId),
+            [.. Enumerable.Range(1, target.LocalDate.Day).Select(day => month.GetValueOrDefault(target.MonthFirst.AddDays(day - 1)))]);
     }
 
     // A task's title says more than the rule it was booked under; a deduction without a rule has only its reason.

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ChatReport.Bot.Charts;
 using ChatReport.Bot.Storage;
 using ChatReport.Conversation.Domain;
 using Microsoft.Extensions.Options;
@@ -36,7 +37,8 @@ public sealed class DigestDispatcher(
     FailureReporter reporter,
     TimeProvider time,
     IOptions<DigestOptions> options,
-    ILogger<DigestDispatcher> logger)
+    ILogger<DigestDispatcher> logger,
+    DigestChart? charts = null)
 {
     private const string SupersededReason = "superseded: the bot was down past this day; the group's next digest covers its window";
 
@@ -74,7 +76,16 @@ public sealed class DigestDispatcher(
 
         var units = targets
             .GroupBy(t => t.Subscription.UnitId)
-            .Select(g => new DigestDataReader.DigestUnitWindow(g.Key, g.Min(t => t.WindowStart), g.Max(t => t.WindowEnd), g.First().CycleId, g.First().Quarter))
+            .Select(g => new DigestDataReader.DigestUnitWindow(
+                g.Key,
+                g.Min(t => t.WindowStart),
+                g.Max(t => t.WindowEnd),
+                g.First().CycleId,
+                g.First().Quarter,
+                g.Min(t => t.MonthFirst),
+                g.Max(t => t.LocalDate),
+                // A day's margin before the earliest local midnight of the month covers every zone.
+                g.Min(t => new DateTimeOffset(t.MonthFirst.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)).AddDays(-1)))
             .ToList();
         var data = await reader.ReadAsync(units, cancellationToken);
 
@@ -230,6 +241,8 @@ public sealed class DigestDispatcher(
             }
         }
 
+        // Drawn once per digest, not per attempt; null where the channel shows no picture.
+        var chart = charts?.Draw(content, target.Group.ChannelId, target.Subscription.Locale);
         var partition = SendPacer.PartitionOf(target.Group.ChannelId, target.Subscription.TenantId);
         var lastError = "";
         var isLate = false;
@@ -243,7 +256,7 @@ public sealed class DigestDispatcher(
             }
 
             isLate = maybeRepeat || IsLate(target, settings);
-            var activity = DigestRenderer.Render(content, isLate, target.Group.ChannelId, target.Subscription.Locale);
+            var activity = DigestRenderer.Render(content, isLate, target.Group.ChannelId, target.Subscription.Locale, chart);
             bool marked;
             try
             {

@@ -42,6 +42,7 @@ public static class DigestExtensions
         builder.Services.AddSingleton<NoticeBuilder>();
         builder.Services.AddSingleton<NoticePdfWriter>();
         builder.Services.AddSingleton<ChatReport.Bot.Charts.ChartRenderer>();
+        builder.Services.AddSingleton<ChatReport.Bot.Charts.DigestChart>();
         builder.Services.AddSingleton<ChartDataStore>();
         builder.Services.AddSingleton<ChatReport.Conversation.Points.IPointsCharts, ChatReport.Bot.Charts.PointsChartsAdapter>();
         builder.Services.AddSingleton<QuarterNoticeService>();

@@ -10,7 +10,8 @@ namespace ChatReport.Bot.Digests;
 /// </summary>
 public static class DigestRenderer
 {
-    public static Activity Render(DigestContent content, bool isLate, string channelId, string? locale)
+    // chart: the month's chart as PNG, for channels that render cards; its numbers are in the text too.
+    public static Activity Render(DigestContent content, bool isLate, string channelId, string? locale, byte[]? chart = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(channelId);
@@ -32,6 +33,13 @@ public static class DigestRenderer
         if (!content.HasNews)
         {
             sections.Add((null, [], texts.NoNews));
+        }
+
+        var monthSection = -1;
+        if (content.MonthByDay is { Count: > 0 } month)
+        {
+            monthSection = sections.Count;
+            sections.Add((texts.MonthHeading(content.LocalDate), [], texts.MonthDays(new DateOnly(content.LocalDate.Year, content.LocalDate.Month, 1), month)));
         }
 
         if (content.TopThree.Count > 0)
@@ -78,11 +86,16 @@ public static class DigestRenderer
         var card = AdaptiveCards.Card(plain);
         var body = (JsonArray)card["body"]!;
         body.Add(AdaptiveCards.Title(title));
-        foreach (var (heading, facts, note) in sections)
+        foreach (var (index, (heading, facts, note)) in sections.Index())
         {
             if (heading is not null)
             {
                 body.Add(AdaptiveCards.Heading(heading));
+            }
+
+            if (index == monthSection && chart is not null)
+            {
+                body.Add(AdaptiveCards.Image(chart, texts.MonthChartTitle(content.LocalDate)));
             }
 
             if (facts.Count > 0)

@@ -19,6 +19,9 @@ internal sealed record DigestTarget(
 {
     public GroupAddress Group => Subscription.Group;
 
+    /// <summary>The first day of the digest's local month, which its chart starts from.</summary>
+    public DateOnly MonthFirst => new(LocalDate.Year, LocalDate.Month, 1);
+
     public DigestRunClaim ToClaim(string instance, bool isLate) =>
         new(Group, Subscription.UnitId, LocalDate, WindowStart, WindowEnd, instance, isLate);
 }

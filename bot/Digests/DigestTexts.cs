@@ -41,6 +41,21 @@ public sealed record DigestTexts
 
     public required Func<int, string> PendingClaims { get; init; }
 
+    /// <summary>The heading of the month's points by day (the digest's day).</summary>
+    public required Func<DateOnly, string> MonthHeading { get; init; }
+
+    /// <summary>The month's days with points, in words (first day of the month, points per day, total).</summary>
+    public required Func<DateOnly, IReadOnlyList<int>, string> MonthDays { get; init; }
+
+    /// <summary>The chart's title (the digest's day).</summary>
+    public required Func<DateOnly, string> MonthChartTitle { get; init; }
+
+    /// <summary>The chart's legend for the bars.</summary>
+    public required string MonthChartBars { get; init; }
+
+    /// <summary>What an empty month's chart says.</summary>
+    public required string MonthChartEmpty { get; init; }
+
     public required Func<string, int, int, string> NoticeTitle { get; init; }
 
     public required Func<int, int, string> NoticeReviewFooter { get; init; }
@@ -88,6 +103,13 @@ public sealed record DigestTexts
         PointsEach = n => $"每人+{n}分",
         PlacesLeft = n => n > 0 ? $"剩{n}个名额" : "名额已满",
         PendingClaims = n => $"待审核 {n} 条，请书记处理。",
+        MonthHeading = day => $"{day.Month}月每日积分（按做好事的日子）",
+        MonthDays = (first, days) => days.Any(p => p != 0)
+            ? string.Join("，", days.Select((p, i) => (Day: i + 1, Points: p)).Where(d => d.Points != 0).Select(d => $"{d.Day}日 {(d.Points >= 0 ? "+" : "")}{d.Points}")) + $"；本月共{days.Sum()}分"
+            : "本月还没有积分。",
+        MonthChartTitle = day => $"{day.Year}年{day.Month}月支部每日积分",
+        MonthChartBars = "当日积分（按做好事的日子）",
+        MonthChartEmpty = "本月还没有积分",
         NoticeTitle = (unit, year, quarter) => $"【{unit}】{year}年第{quarter}季度积分公示",
         NoticeReviewFooter = (year, quarter) => $"请核对。无误后请书记回复：签字确认 {year}Q{quarter}",
         NoticeSignedFooter = (secretary, day) => $"{secretary}已于{day.Year}年{day.Month}月{day.Day}日签字确认。欢迎群众监督。",
@@ -129,6 +151,13 @@ public sealed record DigestTexts
         PointsEach = n => $"+{n} each",
         PlacesLeft = n => n > 0 ? $"{n} places left" : "full",
         PendingClaims = n => n == 1 ? "1 claim waits for review, secretary." : $"{n} claims wait for review, secretary.",
+        MonthHeading = day => $"Points in {day.ToString("MMMM", CultureInfo.InvariantCulture)} by the day of the deed",
+        MonthDays = (first, days) => days.Any(p => p != 0)
+            ? string.Join(", ", days.Select((p, i) => (Day: first.AddDays(i), Points: p)).Where(d => d.Points != 0).Select(d => $"{d.Day.ToString("MMM d", CultureInfo.InvariantCulture)} {(d.Points >= 0 ? "+" : "")}{d.Points}")) + $"; {days.Sum()} this month"
+            : "No points yet this month.",
+        MonthChartTitle = day => $"Branch points by day, {day.ToString("MMMM yyyy", CultureInfo.InvariantCulture)}",
+        MonthChartBars = "Points that day (by the day of the deed)",
+        MonthChartEmpty = "No points yet this month",
         NoticeTitle = (unit, year, quarter) => $"{unit}: points notice {year} Q{quarter}",
         NoticeReviewFooter = (year, quarter) => $"Please check it. When it is right, the secretary replies: sign off {year}Q{quarter}",
         NoticeSignedFooter = (secretary, day) => $"Signed off by {secretary} on {day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}. Open to residents' supervision.",

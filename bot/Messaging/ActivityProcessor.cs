@@ -55,7 +55,7 @@ public sealed class ActivityProcessor(IEnumerable<ITurnMiddleware> middleware, I
         if (inbound.IsType(ActivityTypes.Invoke))
         {
             return turnContext.InvokeResponse is { } invoke
-                ? new TurnOutcome(invoke.Status, invoke.Body)
+                ? new TurnOutcome(invoke.Status, ChannelTextFormatter.FormatInvokeBody(invoke.Body))
                 : new TurnOutcome(StatusCodes.Status501NotImplemented, null);
         }
 

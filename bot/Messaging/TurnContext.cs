@@ -77,7 +77,9 @@ public sealed class TurnContext : ITurnContext
         var outgoing = Address(activity) with { Id = null };
         if (_bufferedReplies is not null)
         {
-            _bufferedReplies.Add(outgoing);
+            // The HTTP answer is the channel's message as much as a Connector send is, so it is
+            // shaped by the same formatter (ConnectorClient formats the outbox's sends).
+            _bufferedReplies.Add(ChannelTextFormatter.Format(outgoing));
             Responded |= !outgoing.IsType(ActivityTypes.Trace);
             return new ResourceResponse(null);
         }

@@ -15,7 +15,8 @@ public static class NoticeRenderer
 
     public static bool TakesInlineFiles(string channelId) => s_inlineFileChannels.Contains(channelId);
 
-    public static Activity Render(QuarterNotice notice, NoticePurpose purpose, string channelId, string? locale, NoticeFile? workbook)
+    // publicityEnds: the last day (branch local) of the objection period of a published notice.
+    public static Activity Render(QuarterNotice notice, NoticePurpose purpose, string channelId, string? locale, NoticeFile? workbook, DateOnly? publicityEnds = null)
     {
         ArgumentNullException.ThrowIfNull(notice);
         ArgumentNullException.ThrowIfNull(channelId);
@@ -36,6 +37,14 @@ public static class NoticeRenderer
         text.Append("\n\n").Append(purpose == NoticePurpose.Review
             ? texts.NoticeReviewFooter(notice.Year, notice.Quarter)
             : NoticeExporter.SignOffLine(notice, texts));
+
+        // The group is where members learn that they may object, so the posted notice says until
+        // when and how, in the same words as the printed one.
+        if (purpose == NoticePurpose.Publish && notice.SignedOn is { } signedOn && publicityEnds is { } ends)
+        {
+            var paper = NoticePdfTexts.ForLocale(locale);
+            text.Append('\n').Append(paper.Publicity(signedOn.AddDays(1), ends)).Append('\n').Append(paper.HowToObject);
+        }
 
         var attach = workbook is not null && TakesInlineFiles(channelId);
         if (attach)

@@ -167,7 +167,7 @@ public sealed class QuarterNoticeService(
                         workbook = await NoticeExporter.ExportAsync(notice, NoticeFormat.Xlsx, recipient.Locale, token);
                     }
 
-                    var activity = NoticeRenderer.Render(notice, purpose, recipient.Chat.ChannelId, recipient.Locale, workbook);
+                    var activity = NoticeRenderer.Render(notice, purpose, recipient.Chat.ChannelId, recipient.Locale, workbook, notice.SignedOn?.AddDays(noticeOptions.Value.ObjectionDays));
                     if (await DeliverAsync(recipient, purpose, activity, token))
                     {
                         Interlocked.Increment(ref sent);

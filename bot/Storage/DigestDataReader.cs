@@ -1,3 +1,4 @@
+using ChatReport.Conversation.Points;
 using Dapper;
 
 namespace ChatReport.Bot.Storage;
@@ -18,12 +19,16 @@ public sealed class DigestDataReader(SqliteConnectionFactory connections)
             window_start  TEXT NOT NULL,
             window_end    TEXT NOT NULL,
             cycle_id      INTEGER,
-            quarter       INTEGER
+            quarter       INTEGER,
+            month_first   TEXT,
+            month_last    TEXT,
+            month_from    TEXT
         );
         """;
 
     internal const string InsertDue = """
-        INSERT INTO temp.digest_due (unit_id, window_start, window_end, cycle_id, quarter) VALUES (@UnitId, @From, @To, @CycleId, @Quarter)
+        INSERT INTO temp.digest_due (unit_id, window_start, window_end, cycle_id, quarter, month_first, month_last, month_from)
+        VALUES (@UnitId, @From, @To, @CycleId, @Quarter, @MonthFirst, @MonthLast, @MonthRecordedFrom)
         """;
 
     private const string DropDue = "DROP TABLE IF EXISTS temp.digest_due";
@@ -83,6 +88,25 @@ public sealed class DigestDataReader(SqliteConnectionFactory connections)
         ORDER BY t.unit_id, t.starts_at, t.id
         """;
 
+    // The month's points by the day the deeds were done, for the digest's chart. A deed is recorded
+    // after it was done, so only entries recorded since the month began can count: the query seeks
+    // ix_ledger_recorded from there instead of reading the branch's whole cycle.
+    internal const string Days = """
+        SELECT e.unit_id, e.occurred_on AS day, SUM(e.points) AS points
+        FROM temp.digest_due d
+        CROSS JOIN ledger_entries e
+        WHERE d.month_first IS NOT NULL AND e.unit_id = d.unit_id AND e.recorded_at >= d.month_from
+          AND e.occurred_on BETWEEN d.month_first AND d.month_last AND e.kind <> 'base'
+        GROUP BY e.unit_id, e.occurred_on
+        """;
+
+    // Each branch's ranking setting (RankingSettingsStore), found by its settings key.
+    internal const string Rankings = """
+        SELECT d.unit_id, s.value
+        FROM temp.digest_due d
+        JOIN settings s ON s.key = 'ranking_privacy:' || d.unit_id
+        """;
+
     public async Task<DigestData> ReadAsync(IReadOnlyCollection<DigestUnitWindow> units, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(units);
@@ -103,12 +127,16 @@ public sealed class DigestDataReader(SqliteConnectionFactory connections)
             var leaders = await connection.QueryAsync<LeaderRow>(new CommandDefinition(Leaders, transaction: transaction, cancellationToken: cancellationToken));
             var pending = await connection.QueryAsync<(long UnitId, int Claims)>(new CommandDefinition(Pending, transaction: transaction, cancellationToken: cancellationToken));
             var tasks = await connection.QueryAsync<TaskRow>(new CommandDefinition(Tasks, transaction: transaction, cancellationToken: cancellationToken));
+            var days = await connection.QueryAsync<DayRow>(new CommandDefinition(Days, transaction: transaction, cancellationToken: cancellationToken));
+            var rankings = await connection.QueryAsync<(long UnitId, string Value)>(new CommandDefinition(Rankings, transaction: transaction, cancellationToken: cancellationToken));
             await transaction.CommitAsync(cancellationToken);
             return new DigestData(
                 news.ToLookup(n => n.UnitId),
                 leaders.ToLookup(l => l.UnitId),
                 pending.ToDictionary(p => p.UnitId, p => p.Claims),
-                tasks.ToLookup(t => t.UnitId));
+                tasks.ToLookup(t => t.UnitId),
+                days.ToLookup(d => d.UnitId),
+                rankings.ToDictionary(r => r.UnitId, r => RankingSettingsStore.Parse(r.Value)));
         }
         finally
         {
@@ -116,8 +144,20 @@ public sealed class DigestDataReader(SqliteConnectionFactory connections)
         }
     }
 
-    /// <summary>A branch due for a digest: entries recorded in (From, To], and the cycle quarter its top three count in.</summary>
-    public sealed record DigestUnitWindow(long UnitId, DateTimeOffset From, DateTimeOffset To, long? CycleId, int? Quarter);
+    /// <summary>
+    /// A branch due for a digest: entries recorded in (From, To], the cycle quarter its top three
+    /// count in, and the days of the month its chart shows (with the instant that month began,
+    /// or earlier).
+    /// </summary>
+    public sealed record DigestUnitWindow(
+        long UnitId,
+        DateTimeOffset From,
+        DateTimeOffset To,
+        long? CycleId,
+        int? Quarter,
+        DateOnly? MonthFirst = null,
+        DateOnly? MonthLast = null,
+        DateTimeOffset? MonthRecordedFrom = null);
 
     public sealed record NewsRow(
         long UnitId,
@@ -133,18 +173,32 @@ public sealed class DigestDataReader(SqliteConnectionFactory connections)
 
     public sealed record LeaderRow(long UnitId, long MemberId, string DisplayName, int Points, int Rank);
 
+    // Properties rather than a positional record: SQLite types SUM() of no rows as a blob.
+    public sealed class DayRow
+    {
+        public long UnitId { get; set; }
+
+        public DateOnly Day { get; set; }
+
+        public long Points { get; set; }
+    }
+
     public sealed record TaskRow(long UnitId, long Id, string Title, string? Place, DateTimeOffset StartsAt, int PointsEach, int? Places, int SignedUp);
 
     public sealed record DigestData(
         ILookup<long, NewsRow> News,
         ILookup<long, LeaderRow> Leaders,
         IReadOnlyDictionary<long, int> PendingClaims,
-        ILookup<long, TaskRow> Tasks)
+        ILookup<long, TaskRow> Tasks,
+        ILookup<long, DayRow> Days,
+        IReadOnlyDictionary<long, RankingPrivacy> Rankings)
     {
         public static DigestData Empty { get; } = new(
             Array.Empty<NewsRow>().ToLookup(n => n.UnitId),
             Array.Empty<LeaderRow>().ToLookup(l => l.UnitId),
             new Dictionary<long, int>(),
-            Array.Empty<TaskRow>().ToLookup(t => t.UnitId));
+            Array.Empty<TaskRow>().ToLookup(t => t.UnitId),
+            Array.Empty<DayRow>().ToLookup(d => d.UnitId),
+            new Dictionary<long, RankingPrivacy>());
     }
 }

@@ -75,6 +75,19 @@ async function answer(page, text, timeout = PATIENCE_MS) {
   };
 }
 
+/** The natural width of the last picture in scope, once the browser has decoded it (0 if it could not). */
+async function loadedWidth(scope) {
+  const image = scope.locator('img').last();
+  await image.waitFor({ timeout: PATIENCE_MS });
+  await image.scrollIntoViewIfNeeded();
+  return image.evaluate(img => img.complete && img.naturalWidth > 0
+    ? img.naturalWidth
+    : new Promise(resolve => {
+      img.addEventListener('load', () => resolve(img.naturalWidth), { once: true });
+      img.addEventListener('error', () => resolve(0), { once: true });
+    }));
+}
+
 describe('the real bot in the Web Chat page', { skip: missingBot }, () => {
   test('the ranking shows a tie as the same rank twice, and the year apart from the quarter', async () => {
     const { context, page, problems } = await openAs({ name: '王芳', userId: 'wangfang' });
@@ -136,6 +149,11 @@ describe('the real bot in the Web Chat page', { skip: missingBot }, () => {
       assert.match(points.lines[2], /^第\d季度的加减分：$/);
       assert.match(points.lines[3], /^· \d+月\d+日 志愿服务 \+5$/);
       assert.ok(points.lines.includes('支部排名：第 1 名（共 5 人）'), `the rank is missing or merged:\n${points.text}`);
+      // The months in words, and the chart of them as a picture the browser could load (Web
+      // Chat shows an attachment in a bubble of its own, after the text).
+      assert.ok(points.lines.some(line => line.startsWith('各月得分（我/支部中位数）：')), `the months in words are missing:\n${points.text}`);
+      assert.equal(await loadedWidth(page.locator('.webchat__bubble:not(.webchat__bubble--from-user)')), 720, 'the my-points chart did not load');
+      await page.screenshot({ path: `${artifacts}webchat-mypoints.png`, fullPage: true });
       assert.deepEqual(problems, []);
     } finally {
       await context.close();
@@ -159,6 +177,12 @@ describe('the real bot in the Web Chat page', { skip: missingBot }, () => {
       assert.match(text, /1\. 王芳\s*5分/, `王芳's tied first place:\n${digest.text}`);
       assert.match(text, /1\. 李四\s*5分/, `李四's tied first place:\n${digest.text}`);
       assert.match(text, /3\. 张_三\*\s*2分/, `the third place:\n${digest.text}`);
+      // The month's points by day: in words, and as the chart inside the card.
+      const month = digest.lines.findIndex(line => /^\d+月每日积分（按做好事的日子）$/.test(line));
+      assert.ok(month > 0, `no month heading:\n${digest.text}`);
+      assert.match(digest.lines[month + 1], /^\d+日 \+12；本月共12分$/, `the month's numbers:\n${digest.text}`);
+      assert.equal(await loadedWidth(digest.bubble), 720, 'the digest chart did not load');
+      await page.screenshot({ path: `${artifacts}webchat-digest.png`, fullPage: true });
       assert.deepEqual(problems, []);
     } finally {
       await context.close();

@@ -5,27 +5,33 @@ using ChatReport.Dialogs.Turns;
 
 namespace ChatReport.Conversation.Points;
 
-/// <summary>Answers 排行榜: the branch's top 10 this quarter and this year, and the member's own place.</summary>
+/// <summary>
+/// Answers 排行榜: the branch's ranking this quarter and this year as far as the branch's setting
+/// (排行榜设置) shows it, ties at the last listed rank included, and the member's own place.
+/// </summary>
 public sealed class RankingDialog : Dialog
 {
-    private const int Top = 10;
     private readonly IMemberDirectory _members;
     private readonly ICycleCalendar _cycles;
     private readonly ILedger _ledger;
     private readonly TimeProvider _time;
+    private readonly IRankingSettings _settings;
 
     /// <summary>Creates the dialog.</summary>
     /// <param name="members">Who is asking.</param>
     /// <param name="cycles">The cycles.</param>
     /// <param name="ledger">The points.</param>
     /// <param name="time">The clock.</param>
-    public RankingDialog(IMemberDirectory members, ICycleCalendar cycles, ILedger ledger, TimeProvider time)
+    /// <param name="settings">Each branch's ranking setting.</param>
+    public RankingDialog(IMemberDirectory members, ICycleCalendar cycles, ILedger ledger, TimeProvider time, IRankingSettings settings)
         : base(nameof(RankingDialog))
     {
         ArgumentNullException.ThrowIfNull(members);
         ArgumentNullException.ThrowIfNull(cycles);
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(settings);
+        _settings = settings;
         _members = members;
         _cycles = cycles;
         _ledger = ledger;
@@ -50,26 +56,40 @@ public sealed class RankingDialog : Dialog
         }
 
         var quarter = cycle.QuarterOf(today);
+        var privacy = await _settings.GetAsync(member.UnitId, cancellationToken);
+        var notes = dc.Texts<RankingSettingsTexts>();
         var lines = new List<string> { texts.QuarterRanking(quarter) };
-        lines.AddRange(await SectionAsync(member, cycle, quarter, texts, cancellationToken));
+        lines.AddRange(await SectionAsync(member, cycle, quarter, privacy, texts, notes, cancellationToken));
         // A blank line ends the quarter's list, so no reader runs the year's heading into it.
         lines.Add("");
         lines.Add(texts.YearRanking(cycle.Year));
-        lines.AddRange(await SectionAsync(member, cycle, null, texts, cancellationToken));
+        lines.AddRange(await SectionAsync(member, cycle, null, privacy, texts, notes, cancellationToken));
+        if (privacy.Visibility != RankingVisibility.All)
+        {
+            lines.Add("");
+            lines.Add(privacy.Visibility == RankingVisibility.Own ? notes.OwnNote : notes.TopNote(privacy.LastListedRank()));
+        }
+
         await dc.Context.SendTextAsync(string.Join("\n", lines), cancellationToken);
         return await dc.EndDialogAsync(cancellationToken);
     }
 
-    private async Task<List<string>> SectionAsync(Member member, Cycle cycle, int? quarter, PointsTexts texts, CancellationToken cancellationToken)
+    private async Task<List<string>> SectionAsync(Member member, Cycle cycle, int? quarter, RankingPrivacy privacy, PointsTexts texts, RankingSettingsTexts notes, CancellationToken cancellationToken)
     {
         var standings = await _ledger.GetStandingsAsync(member.UnitId, cycle.Id, quarter, cancellationToken);
+        var own = standings.FirstOrDefault(s => s.MemberId == member.Id);
+        if (privacy.Visibility == RankingVisibility.Own)
+        {
+            return [own is null ? notes.NotRankedYet : texts.YourPosition(own.Rank, own.Points.Total)];
+        }
+
         if (standings.Count == 0)
         {
             return [texts.NobodyRanked];
         }
 
-        var lines = standings.Take(Top).Select(s => texts.RankingLine(s.Rank, s.DisplayName, s.Points.Total)).ToList();
-        if (standings.FirstOrDefault(s => s.MemberId == member.Id) is { } own)
+        var lines = privacy.Listed(standings).Select(s => texts.RankingLine(s.Rank, s.DisplayName, s.Points.Total)).ToList();
+        if (own is not null)
         {
             lines.Add(texts.YourPosition(own.Rank, own.Points.Total));
         }

@@ -96,6 +96,9 @@ public sealed class DigestDispatcherTests
             扣分 1 条
             王五 无故缺席组织生活 -5分
 
+            11月每日积分（按做好事的日子）
+            26日 -2；本月共-2分
+
             第4季度前三名
             1. 张三 11分
             2. 李四 5分

@@ -45,7 +45,7 @@ public sealed class DigestHarness
         new(await Stores.CreateAsync(db), options ?? new DigestOptions { RetryDelay = TimeSpan.FromSeconds(1), MaxAttempts = 3 });
 
     /// <summary>A new dispatcher, as a new process (or instance) would have: its own instance id.</summary>
-    public DigestDispatcher NewDispatcher(IGroupMessenger? messenger = null)
+    public DigestDispatcher NewDispatcher(IGroupMessenger? messenger = null, ChatReport.Bot.Charts.DigestChart? charts = null)
     {
         var sender = messenger ?? Messenger;
         var options = Microsoft.Extensions.Options.Options.Create(Options);
@@ -59,7 +59,8 @@ public sealed class DigestHarness
             new FailureReporter(Chats, sender, NullLogger<FailureReporter>.Instance),
             Db.Time,
             options,
-            NullLogger<DigestDispatcher>.Instance);
+            NullLogger<DigestDispatcher>.Instance,
+            charts);
     }
 
     public QuarterNoticeService NewNoticeService()

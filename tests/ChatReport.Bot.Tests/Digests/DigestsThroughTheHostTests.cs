@@ -52,6 +52,12 @@ public sealed class DigestsThroughTheHostTests
         var card = posted.Json.GetProperty("attachments")[0];
         Assert.Equal(Attachment.AdaptiveCardContentType, card.GetProperty("contentType").GetString());
         Assert.Contains("张三 铲除路面积雪 +1分", card.GetProperty("content").GetProperty("fallbackText").GetString(), StringComparison.Ordinal);
+        // The month's points by day, in words and as a picture inside the card, came through the outbox.
+        Assert.Contains("11月每日积分（按做好事的日子）\n26日 +1；本月共1分", card.GetProperty("content").GetProperty("fallbackText").GetString(), StringComparison.Ordinal);
+        var image = Assert.Single(card.GetProperty("content").GetProperty("body").EnumerateArray(), e => e.GetProperty("type").GetString() == "Image");
+        var png = Convert.FromBase64String(image.GetProperty("url").GetString()!["data:image/png;base64,".Length..]);
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, png[..4]);
+        Assert.InRange(png.Length, 3_000, ChatReport.Bot.Charts.DigestChart.MaxTeamsBytes);
         Assert.Equal(TestActivities.BotId, posted.Json.GetProperty("from").GetProperty("id").GetString());
         Assert.Equal(0, (await app.Get<DigestDispatcher>().RunDueAsync(Token)).Due);
         Assert.Single(app.Connector.Requests, r => r.Path.Contains("branch-group", StringComparison.Ordinal));

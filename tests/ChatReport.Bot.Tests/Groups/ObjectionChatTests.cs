@@ -44,8 +44,21 @@ public sealed class ObjectionChatTests
 
         // Before the sign-off there is nothing to object to.
         Assert.Equal(Zh.NoOpenNotice, LastOf(await wangChat.SayAsync(Wang, "异议 张三 8月没有理发")));
+        var zhGroup = world.Group();
+        var enGroup = world.Group();
+        await zhGroup.SayAsync(Secretary, "订阅日报");
+        await enGroup.SayAsync(Committee, "subscribe", "en-US");
         await secretary.SayAsync(Secretary, "签字确认 2026Q3");
+        var posting = world.App.Connector.Requests.Count;
         await secretary.SayAsync(Secretary, "是");
+
+        // The notice in each group says, in the group's language, until when and how to object.
+        var zhNotice = TextsTo(world, zhGroup, posting).Single();
+        Assert.Contains("公示期：2026年11月27日至2026年12月3日，公示期满无异议即为最终结果。", zhNotice, StringComparison.Ordinal);
+        Assert.Contains("私聊积分助手发送“异议 姓名 原因”（例如：异议 张三 ", zhNotice, StringComparison.Ordinal);
+        var enNotice = TextsTo(world, enGroup, posting).Single();
+        Assert.Contains("Open for objections from 27 November 2026 to 3 December 2026", enNotice, StringComparison.Ordinal);
+        Assert.Contains("\"object <name> <reason>\"", enNotice, StringComparison.Ordinal);
 
         // 王芳 objects to 张三's line; 张三 himself objects to an item (the haircut, booked twice).
         var sent = world.App.Connector.Requests.Count;
