@@ -9,6 +9,7 @@ using ChatReport.Dialogs.Points;
 using ChatReport.Dialogs.Runtime;
 using ChatReport.Dialogs.State;
 using ChatReport.Dialogs.Turns;
+using ChatReport.Dialogs.Understanding;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatReport.Bot.Conversation;
@@ -49,6 +50,7 @@ public static class ConversationExtensions
         services.AddSingleton<IUnmatchedTextHandler, ReportTextHandler>();
 
         services.AddSingleton<ChatCommandCatalog>();
+        services.AddSingleton<ITurnPreparation, MessagePrecomputer>();
         services.AddSingleton<ITopLevelCommandRecognizer>(provider => provider.GetRequiredService<ChatCommandCatalog>());
         services.AddSingleton<MainDialog>();
 
