@@ -27,7 +27,7 @@ internal static class UnderstandingProfile
         var locale = UserLocale.Chinese(UserLocale.FindTimeZone(UserLocale.DefaultTimeZoneId));
         var now = DateTimeOffset.UtcNow;
         var fresh = 0;
-        // A text never seen before (a tag of letters that changes nothing the parser finds), so
+        // A text never seen before (a tag of heavenly stems that changes nothing the parser finds), so
         // nothing remembered helps: what a real turn with its own sentence pays.
         string Fresh(string text) => text + " 备注" + MemberFlow.Letters(++fresh);
         var cases = new (string Name, Action Call)[]

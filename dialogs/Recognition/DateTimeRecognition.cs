@@ -19,6 +19,9 @@ public static partial class DateTimeRecognition
     // Recognizers.Text takes a millisecond or more per sentence; see RecognitionMemo.
     private static readonly RecognitionMemo<Key, DateTimeResolution[]> Memo = new(4096);
 
+    private static readonly RecognizerModels<DateTimeModel> Models =
+        new(culture => new DateTimeRecognizer(culture, DateTimeOptions.None).GetDateTimeModel(culture, fallbackToDefaultCulture: false));
+
     /// <summary>
     /// Everything date-like in <paramref name="text"/>, in order of position, from the first culture
     /// of <paramref name="locale"/> that finds anything. <paramref name="now"/> is turned into the
@@ -55,7 +58,8 @@ public static partial class DateTimeRecognition
                 found.AddRange(RecognizeDaysOfMonth(normalized, localNow, zone, preference));
             }
 
-            foreach (var result in DateTimeRecognizer.RecognizeDateTime(normalized, culture, DateTimeOptions.None, localNow, fallbackToDefaultCulture: false))
+            var results = Models.Use(culture, (normalized, localNow), static (model, input) => model.Parse(input.normalized, input.localNow));
+            foreach (var result in results)
             {
                 var resolution = Resolve(result, localNow, zone, preference);
                 if (resolution is not null && !found.Exists(f => Overlaps(f, resolution)))

@@ -11,6 +11,12 @@ public static class NumberRecognition
     private static readonly RecognitionMemo<(string Text, string Cultures), RecognizedNumber[]> Numbers = new(4096);
     private static readonly RecognitionMemo<(string Text, string Cultures, int Count), int?> Ordinals = new(4096);
 
+    private static readonly RecognizerModels<IModel> NumberModels =
+        new(culture => new NumberRecognizer(culture, NumberOptions.None).GetNumberModel(culture, fallbackToDefaultCulture: false));
+
+    private static readonly RecognizerModels<IModel> OrdinalModels =
+        new(culture => new NumberRecognizer(culture, NumberOptions.None).GetOrdinalModel(culture, fallbackToDefaultCulture: false));
+
     /// <summary>
     /// The numbers in <paramref name="text"/>, in order, from the first of <paramref name="cultures"/>
     /// that finds any (二十分 → 20, 加1分 → 1, "twenty points" → 20). Traditional characters and
@@ -33,7 +39,7 @@ public static class NumberRecognition
         foreach (var culture in cultures)
         {
             var found = new List<RecognizedNumber>();
-            foreach (var result in NumberRecognizer.RecognizeNumber(normalized, culture, NumberOptions.None, fallbackToDefaultCulture: false))
+            foreach (var result in NumberModels.Use(culture, normalized, static (model, text) => model.Parse(text)))
             {
                 if (TryValue(result, out var value))
                 {
@@ -76,7 +82,7 @@ public static class NumberRecognition
     {
         foreach (var culture in cultures)
         {
-            var results = NumberRecognizer.RecognizeOrdinal(matchText, culture, NumberOptions.None, fallbackToDefaultCulture: false);
+            var results = OrdinalModels.Use(culture, matchText, static (model, text) => model.Parse(text));
             if (results.Count != 1 || !IsOnlyFiller(matchText.Remove(results[0].Start, results[0].End - results[0].Start + 1)))
             {
                 continue;
