@@ -16,7 +16,11 @@ internal static class Compare
         var warmup = args.Int("--warmup", 5);
         var branches = args.Int("--branches", 400);
         var peer = Path.GetFullPath(args.Text("--peer", "bench/peer"));
-        var help = string.Equals(args.Text("--flow", "member"), "help", StringComparison.Ordinal);
+        var flowName = args.Text("--flow", "member");
+        var help = string.Equals(flowName, "help", StringComparison.Ordinal);
+        Func<string, string[]>? flow = help ? MemberFlow.HelpTexts
+            : string.Equals(flowName, "distinct", StringComparison.Ordinal) ? MemberFlow.DistinctTexts
+            : null;
         var work = args.WorkFolder();
 
         var template = Path.Combine(work, "template.db");
@@ -26,7 +30,7 @@ internal static class Compare
 
         await using var stub = new ConnectorStub();
         await stub.StartAsync();
-        Console.WriteLine($"{(help ? "Help round trip (6 × 帮助)" : "Member flow (6 turns)")}, {seconds} s per level after {warmup} s warm-up, loopback, authentication off, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+        Console.WriteLine($"{(help ? "Help round trip (6 × 帮助)" : flow is null ? "Member flow (6 turns)" : "Member flow (6 turns), a distinct report sentence per flow")}, {seconds} s per level after {warmup} s warm-up, loopback, authentication off, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
         var rows = new List<(int Level, string Bot, LoadResult Result, ProcessSample Sample)>();
         var commits = new List<string>();
         foreach (var level in levels)
@@ -45,7 +49,7 @@ internal static class Compare
                     ? BotProcess.ChatReport(args.BotDll, database, Path.Combine(work, $"chatreport-c{level}.log"))
                     : BotProcess.Sdk(peer, codesFile, Path.Combine(work, $"sdk-c{level}.log"));
                 await bot.StartAsync(cancellationToken);
-                var load = new FlowLoad(stub, () => bot.MessagesUrl, codes, help ? MemberFlow.HelpTexts : null);
+                var load = new FlowLoad(stub, () => bot.MessagesUrl, codes, flow);
                 var warm = await load.RunAsync(new LoadOptions(Math.Min(level, 16), TimeSpan.FromSeconds(warmup)), cancellationToken);
                 var result = await load.RunAsync(new LoadOptions(level, TimeSpan.FromSeconds(seconds)), cancellationToken);
                 var sample = bot.Sample();

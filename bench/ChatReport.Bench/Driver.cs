@@ -6,6 +6,7 @@
 //   flaky       a Connector that answers 429/503 or stalls: every reply arrives once
 //   fuzz        hostile activities to /api/messages and Direct Line: no 5xx, DB consistent
 //   inproc      the original in-process /api/messages load generator (LoadGenerator.cs)
+//   understand  the member flow's recognition calls in process: µs and bytes per call
 // bench/run-compare.sh and bench/run-reliability.sh build and call these.
 namespace ChatReport.Bench;
 
@@ -29,13 +30,14 @@ internal static class Driver
             "flaky" => await FlakyCheck.RunAsync(options, stop.Token),
             "fuzz" => await Fuzzer.RunAsync(options, stop.Token),
             "inproc" => await LoadGenerator.RunAsync(args),
+            "understand" => UnderstandingProfile.Run(options),
             _ => Usage(),
         };
     }
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: ChatReport.Bench compare|soak|crash|redelivery|flaky|fuzz|inproc [options]; see bench/README.md");
+        Console.Error.WriteLine("usage: ChatReport.Bench compare|soak|crash|redelivery|flaky|fuzz|inproc|understand [options]; see bench/README.md");
         return 2;
     }
 }

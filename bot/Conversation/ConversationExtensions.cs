@@ -5,6 +5,7 @@ using ChatReport.Conversation.Commands;
 using ChatReport.Conversation.Main;
 using ChatReport.Conversation.Members;
 using ChatReport.Conversation.Points;
+using ChatReport.Conversation.Understanding;
 using ChatReport.Dialogs.Interruptions;
 using ChatReport.Dialogs.Runtime;
 using ChatReport.Dialogs.State;
@@ -52,6 +53,7 @@ public static class ConversationExtensions
         services.AddSingleton<IUnmatchedTextHandler, ReportTextHandler>();
 
         services.AddSingleton<ChatCommandCatalog>();
+        services.AddSingleton<ITurnPreparation, MessagePrecomputer>();
         services.AddSingleton<ITopLevelCommandRecognizer>(provider => provider.GetRequiredService<ChatCommandCatalog>());
         services.AddSingleton<MainDialog>();
 

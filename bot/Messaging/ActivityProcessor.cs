@@ -18,11 +18,19 @@ namespace ChatReport.Bot.Messaging;
 /// method returns (so the channel hears 200) only once they are durable. A turn that fails before
 /// the commit leaves no trace, and the channel's redelivery runs it again from the start.
 /// </remarks>
-public sealed class ActivityProcessor(IEnumerable<ITurnMiddleware> middleware, IBot bot, ConnectorClient connector, Outbox.Outbox outbox, GroupCommit commits) : IActivityProcessor
+public sealed class ActivityProcessor(
+    IEnumerable<ITurnMiddleware> middleware,
+    IBot bot,
+    ConnectorClient connector,
+    Outbox.Outbox outbox,
+    GroupCommit commits,
+    IEnumerable<ITurnPreparation> preparations,
+    ILogger<ActivityProcessor> logger) : IActivityProcessor
 {
     private const string ExpectReplies = "expectReplies";
 
     private readonly ITurnMiddleware[] _middleware = [.. middleware];
+    private readonly ITurnPreparation[] _preparations = [.. preparations];
 
     public async Task<TurnOutcome> ProcessAsync(Activity activity, AuthenticationOutcome authentication, CancellationToken cancellationToken)
     {
@@ -38,6 +46,9 @@ public sealed class ActivityProcessor(IEnumerable<ITurnMiddleware> middleware, I
         var bufferReplies = string.Equals(inbound.DeliveryMode, ExpectReplies, StringComparison.Ordinal);
         var turnContext = new TurnContext(inbound, authentication, inbound.GetConversationReference(), connector, outbox, bufferReplies);
 
+        // Turns run one after another on the writer; what needs no database write (recognising
+        // the message) is done here, concurrently, and the turn finds it remembered.
+        await PrepareAsync(inbound, cancellationToken);
         await commits.RunAsync(
             async ct =>
             {
@@ -72,6 +83,22 @@ public sealed class ActivityProcessor(IEnumerable<ITurnMiddleware> middleware, I
                 or ActivityTypes.InstallationUpdate or ActivityTypes.Event or ActivityTypes.EndOfConversation => true,
             _ => false,
         };
+    }
+
+    private async Task PrepareAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        foreach (var preparation in _preparations)
+        {
+            try
+            {
+                await preparation.PrepareAsync(activity, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Only a head start: the turn computes whatever was not prepared.
+                logger.LogDebug(ex, "Preparing activity {ActivityId} failed", activity.Id);
+            }
+        }
     }
 
     private Task RunAsync(TurnContext turnContext, int index, CancellationToken cancellationToken)

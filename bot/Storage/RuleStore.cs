@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ChatReport.Conversation.Domain;
@@ -51,12 +52,14 @@ public sealed class RuleStore(SqliteConnectionFactory connections, TimeProvider 
     private static readonly JsonSerializerOptions s_keywordsJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly JsonSerializerOptions s_lexiconJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
+    private readonly ConcurrentDictionary<PointRuleRow, PointRule> _parsed = new();
+
     public async Task<IReadOnlyList<PointRule>> ListActiveAsync(CancellationToken cancellationToken)
     {
         await using var lease = await connections.UseAsync(cancellationToken);
         var connection = lease.Connection;
         var rows = await connection.QueryAsync<PointRuleRow>(new CommandDefinition(Active, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => r.ToRule())];
+        return [.. rows.Select(Parsed)];
     }
 
     public async Task<PointRule?> GetAsync(long ruleId, CancellationToken cancellationToken)
@@ -64,7 +67,7 @@ public sealed class RuleStore(SqliteConnectionFactory connections, TimeProvider 
         await using var lease = await connections.UseAsync(cancellationToken);
         var connection = lease.Connection;
         var row = await connection.QuerySingleOrDefaultAsync<PointRuleRow>(new CommandDefinition(ById, new { Id = ruleId }, cancellationToken: cancellationToken));
-        return row?.ToRule();
+        return row is null ? null : Parsed(row);
     }
 
     public async Task<PointRule?> FindByCodeAsync(string code, CancellationToken cancellationToken)
@@ -72,7 +75,7 @@ public sealed class RuleStore(SqliteConnectionFactory connections, TimeProvider 
         await using var lease = await connections.UseAsync(cancellationToken);
         var connection = lease.Connection;
         var row = await connection.QuerySingleOrDefaultAsync<PointRuleRow>(new CommandDefinition(ByCode, new { Code = code }, cancellationToken: cancellationToken));
-        return row?.ToRule();
+        return row is null ? null : Parsed(row);
     }
 
     public async Task<RuleReloadResult> ReloadAsync(long? actorId, CancellationToken cancellationToken)
@@ -176,6 +179,23 @@ public sealed class RuleStore(SqliteConnectionFactory connections, TimeProvider 
         && stored.CapPeriod == file.CapPeriod
         && stored.Keywords.SequenceEqual(file.Keywords, StringComparer.Ordinal)
         && stored.Words.SameWords(file.Words);
+
+    // A row read again unchanged gives the same rule object: no JSON to parse on every turn, and
+    // the rule matcher's per-rule preparation (and its remembered readings) stay valid for it.
+    private PointRule Parsed(PointRuleRow row)
+    {
+        if (_parsed.TryGetValue(row, out var rule))
+        {
+            return rule;
+        }
+
+        if (_parsed.Count >= 4096)
+        {
+            _parsed.Clear();
+        }
+
+        return _parsed.GetOrAdd(row, static r => r.ToRule());
+    }
 
     private sealed record PointRuleRow(
         long Id,

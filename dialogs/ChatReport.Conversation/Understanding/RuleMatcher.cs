@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using ChatReport.Conversation.Domain;
 using ChatReport.Dialogs.Recognition;
 
@@ -29,6 +30,11 @@ public static class RuleMatcher
     public const int MaxOffered = 3;
 
     private const double PerLearnedWord = 1.3;
+
+    // Scoring a sentence against every rule's lexicon takes a few hundred microseconds; a turn
+    // scores its text more than once, and once more before it enters the writer.
+    private static readonly RecognitionMemo<MatchKey, RuleMatch> Matches = new(1024);
+    private static readonly ConditionalWeakTable<PointRule, RuleTerms> PreparedTerms = new();
     private const double MaxLearned = 2.6;
 
     // Words that turn a deed into its absence: 没扫雪, 没有去开会, didn't attend.
@@ -50,8 +56,17 @@ public static class RuleMatcher
     {
         ArgumentNullException.ThrowIfNull(rules);
         AddVocabulary(rules);
-        var words = SentenceWords.Of(sentence ?? string.Empty);
         var backed = (learned ?? []).Where(w => w.ApprovedClaims > 0).ToList();
+        var key = new MatchKey(
+            TextNormalizer.Normalize(sentence ?? string.Empty).ToLowerInvariant(),
+            [.. rules],
+            string.Join('\u0002', backed.Select(w => string.Create(CultureInfo.InvariantCulture, $"{w.RuleId}\u0001{w.Word}"))),
+            WordSegmenter.Generation);
+        return Matches.GetOrAdd(key, backed, static (key, backed) => MatchWords(SentenceWords.Of(key.Text), key.Rules, backed));
+    }
+
+    private static RuleMatch MatchWords(SentenceWords words, IReadOnlyList<PointRule> rules, List<LearnedWord> backed)
+    {
         var rulesPerWord = backed.GroupBy(w => w.Word, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(w => w.RuleId).Distinct().Count(), StringComparer.Ordinal);
 
         var bonus = new List<RuleCandidate>();
@@ -92,19 +107,21 @@ public static class RuleMatcher
         AddVocabulary(rules);
         var words = SentenceWords.Of(sentence ?? string.Empty);
         return rules.Where(r => r.IsActive && r.Kind == RuleKind.Bonus)
-            .SelectMany(r => r.Keywords.Concat(r.Words.Actions).Concat(r.Words.Objects).Concat(r.Words.Beneficiaries))
-            .Any(term => Occurs(words, Normal(term), TermRole.Any));
+            .Select(Terms)
+            .SelectMany(t => t.Keywords.Concat(t.Actions).Concat(t.Objects).Concat(t.Beneficiaries))
+            .Any(term => Occurs(words, term, TermRole.Any));
     }
 
     private static RuleCandidate? Score(SentenceWords words, PointRule rule, IEnumerable<string> learned, Dictionary<string, int> rulesPerWord)
     {
-        var keyword = rule.Keywords.Select(Normal).Where(k => Occurs(words, k, TermRole.Any)).OrderByDescending(k => k.Length).FirstOrDefault();
-        var action = rule.Words.Actions.Select(Normal).Where(a => Occurs(words, a, TermRole.Action)).OrderByDescending(a => a.Length).FirstOrDefault();
-        var objects = rule.Words.Objects.Select(Normal).Where(o => words.Find(o, TermRole.Target).Count > 0).ToList();
+        var terms = Terms(rule);
+        var keyword = terms.Keywords.Where(k => Occurs(words, k, TermRole.Any)).OrderByDescending(k => k.Length).FirstOrDefault();
+        var action = terms.Actions.Where(a => Occurs(words, a, TermRole.Action)).OrderByDescending(a => a.Length).FirstOrDefault();
+        var objects = terms.Objects.Where(o => words.Find(o, TermRole.Target).Count > 0).ToList();
         var thing = objects.Where(o => words.Find(o, TermRole.Target).Any(at => !IsPlace(words, at, o.Length))).OrderByDescending(o => o.Length).FirstOrDefault();
         // Where the deed was done (在公厕, on the road) is a weaker object than what it was done to.
         var whereDone = thing is null ? objects.OrderByDescending(o => o.Length).FirstOrDefault() : null;
-        var person = rule.Words.Beneficiaries.Select(Normal).Where(b => words.Find(b).Count > 0).OrderByDescending(b => b.Length).FirstOrDefault();
+        var person = terms.Beneficiaries.Where(b => words.Find(b).Count > 0).OrderByDescending(b => b.Length).FirstOrDefault();
         var taught = learned.ToList();
 
         var score = 0.0;
@@ -218,11 +235,77 @@ public static class RuleMatcher
         return AbsentAfter.Any(a => after.Contains(a, StringComparison.Ordinal));
     }
 
-    // jieba must keep the rules' words whole; it remembers what it was given.
-    private static void AddVocabulary(IReadOnlyList<PointRule> rules) =>
-        WordSegmenter.AddWords(rules.SelectMany(r => r.Keywords.Concat(r.Words.Actions).Concat(r.Words.Objects).Concat(r.Words.Beneficiaries)).Select(Normal));
+    // jieba must keep the rules' words whole; it remembers what it was given (Terms gives them
+    // to it once per rule).
+    private static void AddVocabulary(IReadOnlyList<PointRule> rules)
+    {
+        foreach (var rule in rules)
+        {
+            Terms(rule);
+        }
+    }
+
+    // A rule's words as they are compared, made once per rule: the rule store hands out the same
+    // rule objects until a rule changes.
+    private static RuleTerms Terms(PointRule rule) =>
+        PreparedTerms.GetValue(rule, static rule =>
+        {
+            var terms = new RuleTerms(
+                [.. rule.Keywords.Select(Normal)],
+                [.. rule.Words.Actions.Select(Normal)],
+                [.. rule.Words.Objects.Select(Normal)],
+                [.. rule.Words.Beneficiaries.Select(Normal)]);
+            WordSegmenter.AddWords(terms.Keywords.Concat(terms.Actions).Concat(terms.Objects).Concat(terms.Beneficiaries));
+            return terms;
+        });
 
     private static string Normal(string term) => TextNormalizer.Normalize(term.Trim()).ToLowerInvariant();
+
+    private sealed record RuleTerms(string[] Keywords, string[] Actions, string[] Objects, string[] Beneficiaries);
+
+    // The sentence as compared, the rules (the same objects), the learned words that count, and
+    // jieba's dictionary as it was: everything a reading depends on.
+    private sealed record MatchKey(string Text, PointRule[] Rules, string Learned, int Dictionary)
+    {
+        public bool Equals(MatchKey? other) =>
+            other is not null
+            && Dictionary == other.Dictionary
+            && string.Equals(Text, other.Text, StringComparison.Ordinal)
+            && string.Equals(Learned, other.Learned, StringComparison.Ordinal)
+            && SameRules(Rules, other.Rules);
+
+        public override int GetHashCode()
+        {
+            var hash = new HashCode();
+            hash.Add(Text, StringComparer.Ordinal);
+            hash.Add(Learned, StringComparer.Ordinal);
+            hash.Add(Dictionary);
+            foreach (var rule in Rules)
+            {
+                hash.Add(RuntimeHelpers.GetHashCode(rule));
+            }
+
+            return hash.ToHashCode();
+        }
+
+        private static bool SameRules(PointRule[] a, PointRule[] b)
+        {
+            if (a.Length != b.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < a.Length; i++)
+            {
+                if (!ReferenceEquals(a[i], b[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
 
     internal static string Describe(RuleMatch match) =>
         string.Join("; ", match.Candidates.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Rule.Code} {c.Score} ({c.Evidence})")));

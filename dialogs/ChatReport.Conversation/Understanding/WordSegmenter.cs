@@ -16,8 +16,15 @@ public static class WordSegmenter
     public const string ResourceFolder = "jieba";
 
     private static readonly Lock Gate = new();
+    private const int MaxRemembered = 4096;
+
     private static readonly HashSet<string> Added = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, WordToken[]> Cuts = new(StringComparer.Ordinal);
     private static JiebaSegmenter? s_segmenter;
+    private static int s_generation;
+
+    /// <summary>Grows whenever jieba learns a word, which may change how any text is cut.</summary>
+    internal static int Generation => Volatile.Read(ref s_generation);
 
     /// <summary>The words of <paramref name="text"/> in order, with their positions.</summary>
     /// <param name="text">Normalized text (half-width, simplified).</param>
@@ -32,9 +39,24 @@ public static class WordSegmenter
 
         lock (Gate)
         {
+            // A turn cuts the same text several times (its rule match, its content words, its
+            // place), and once before it enters the writer; the words depend only on the text and
+            // the dictionary, so they are remembered until the dictionary grows.
+            if (Cuts.TryGetValue(text, out var known))
+            {
+                return known;
+            }
+
+            if (Cuts.Count >= MaxRemembered)
+            {
+                Cuts.Clear();
+            }
+
             // Without the HMM: unknown characters stay single instead of being glued to a neighbour
             // (雪下, 上推), so a one-character deed word is still found as a word.
-            return [.. Segmenter().Tokenize(text, TokenizerMode.Default, hmm: false).Select(t => new WordToken(t.Word, t.StartIndex, t.EndIndex))];
+            WordToken[] tokens = [.. Segmenter().Tokenize(text, TokenizerMode.Default, hmm: false).Select(t => new WordToken(t.Word, t.StartIndex, t.EndIndex))];
+            Cuts[text] = tokens;
+            return tokens;
         }
     }
 
@@ -51,6 +73,8 @@ public static class WordSegmenter
                 if (word.Length > 1 && TextNormalizer.ContainsCjk(word) && !word.Contains(' ', StringComparison.Ordinal) && Added.Add(word))
                 {
                     segmenter.AddWord(word);
+                    Cuts.Clear();
+                    Interlocked.Increment(ref s_generation);
                 }
             }
         }

@@ -16,6 +16,12 @@ public static partial class DateTimeRecognition
 {
     private static readonly string[] DateFormats = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd", "HH:mm:ss"];
 
+    // Recognizers.Text takes a millisecond or more per sentence; see RecognitionMemo.
+    private static readonly RecognitionMemo<Key, DateTimeResolution[]> Memo = new(4096);
+
+    private static readonly RecognizerModels<DateTimeModel> Models =
+        new(culture => new DateTimeRecognizer(culture, DateTimeOptions.None).GetDateTimeModel(culture, fallbackToDefaultCulture: false));
+
     /// <summary>
     /// Everything date-like in <paramref name="text"/>, in order of position, from the first culture
     /// of <paramref name="locale"/> that finds anything. <paramref name="now"/> is turned into the
@@ -31,20 +37,31 @@ public static partial class DateTimeRecognition
         }
 
         var normalized = TextNormalizer.Normalize(text);
+        // Resolutions are written to the second, so the reference time is taken to the second: the
+        // result is then a function of the key, and a turn recognised before it entered the writer
+        // finds its result remembered when it runs within the same second.
         var localNow = locale.ToLocalTime(now).DateTime;
-        foreach (var culture in locale.RecognitionCultures)
+        localNow = localNow.AddTicks(-(localNow.Ticks % TimeSpan.TicksPerSecond));
+        var key = new Key(normalized, string.Join('|', locale.RecognitionCultures), locale.TimeZone, localNow, preference);
+        return Memo.GetOrAdd(key, locale.RecognitionCultures, static (key, cultures) => RecognizeNormalized(key.Text, cultures, key.LocalNow, key.TimeZone, key.Preference));
+    }
+
+    private static DateTimeResolution[] RecognizeNormalized(string normalized, IReadOnlyList<string> cultures, DateTime localNow, TimeZoneInfo zone, DateTimePreference preference)
+    {
+        foreach (var culture in cultures)
         {
             var found = new List<DateTimeResolution>();
             if (culture.Equals(Culture.Chinese, StringComparison.OrdinalIgnoreCase))
             {
-                found.AddRange(RecognizeQuarters(normalized, localNow, locale.TimeZone));
+                found.AddRange(RecognizeQuarters(normalized, localNow, zone));
                 found.AddRange(RecognizeHalfHours(normalized));
-                found.AddRange(RecognizeDaysOfMonth(normalized, localNow, locale.TimeZone, preference));
+                found.AddRange(RecognizeDaysOfMonth(normalized, localNow, zone, preference));
             }
 
-            foreach (var result in DateTimeRecognizer.RecognizeDateTime(normalized, culture, DateTimeOptions.None, localNow, fallbackToDefaultCulture: false))
+            var results = Models.Use(culture, (normalized, localNow), static (model, input) => model.Parse(input.normalized, input.localNow));
+            foreach (var result in results)
             {
-                var resolution = Resolve(result, localNow, locale.TimeZone, preference);
+                var resolution = Resolve(result, localNow, zone, preference);
                 if (resolution is not null && !found.Exists(f => Overlaps(f, resolution)))
                 {
                     found.Add(resolution);
@@ -54,7 +71,7 @@ public static partial class DateTimeRecognition
             if (found.Count > 0)
             {
                 found.Sort((a, b) => a.Index.CompareTo(b.Index));
-                return found;
+                return [.. found];
             }
         }
 
@@ -256,6 +273,8 @@ public static partial class DateTimeRecognition
             }
         }
     }
+
+    private readonly record struct Key(string Text, string Cultures, TimeZoneInfo TimeZone, DateTime LocalNow, DateTimePreference Preference);
 
     [GeneratedRegex(@"(?<![月0-9一二三四五六七八九十第])(?<d>[0-9]{1,2}|[一二三四五六七八九十]{1,3})(?:号|日)(?![楼院室线路])")]
     private static partial Regex DayOfMonth();

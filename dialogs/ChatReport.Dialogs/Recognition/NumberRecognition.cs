@@ -7,6 +7,16 @@ namespace ChatReport.Dialogs.Recognition;
 /// <summary>Numbers and ordinals in Chinese and English, through Microsoft.Recognizers.Text.</summary>
 public static class NumberRecognition
 {
+    // Recognizers.Text is slow next to a dictionary look-up; see RecognitionMemo.
+    private static readonly RecognitionMemo<(string Text, string Cultures), RecognizedNumber[]> Numbers = new(4096);
+    private static readonly RecognitionMemo<(string Text, string Cultures, int Count), int?> Ordinals = new(4096);
+
+    private static readonly RecognizerModels<IModel> NumberModels =
+        new(culture => new NumberRecognizer(culture, NumberOptions.None).GetNumberModel(culture, fallbackToDefaultCulture: false));
+
+    private static readonly RecognizerModels<IModel> OrdinalModels =
+        new(culture => new NumberRecognizer(culture, NumberOptions.None).GetOrdinalModel(culture, fallbackToDefaultCulture: false));
+
     /// <summary>
     /// The numbers in <paramref name="text"/>, in order, from the first of <paramref name="cultures"/>
     /// that finds any (二十分 → 20, 加1分 → 1, "twenty points" → 20). Traditional characters and
@@ -21,10 +31,15 @@ public static class NumberRecognition
         }
 
         var normalized = TextNormalizer.Normalize(text);
+        return Numbers.GetOrAdd((normalized, string.Join('|', cultures)), cultures, static (key, cultures) => RecognizeNormalized(key.Text, cultures));
+    }
+
+    private static RecognizedNumber[] RecognizeNormalized(string normalized, IReadOnlyList<string> cultures)
+    {
         foreach (var culture in cultures)
         {
             var found = new List<RecognizedNumber>();
-            foreach (var result in NumberRecognizer.RecognizeNumber(normalized, culture, NumberOptions.None, fallbackToDefaultCulture: false))
+            foreach (var result in NumberModels.Use(culture, normalized, static (model, text) => model.Parse(text)))
             {
                 if (TryValue(result, out var value))
                 {
@@ -34,7 +49,7 @@ public static class NumberRecognition
 
             if (found.Count > 0)
             {
-                return found;
+                return [.. found];
             }
         }
 
@@ -60,9 +75,14 @@ public static class NumberRecognition
             return count;
         }
 
+        return Ordinals.GetOrAdd((matchText, string.Join('|', cultures), count), cultures, static (key, cultures) => RecognizeOrdinalOf(key.Text, cultures, key.Count));
+    }
+
+    private static int? RecognizeOrdinalOf(string matchText, IReadOnlyList<string> cultures, int count)
+    {
         foreach (var culture in cultures)
         {
-            var results = NumberRecognizer.RecognizeOrdinal(matchText, culture, NumberOptions.None, fallbackToDefaultCulture: false);
+            var results = OrdinalModels.Use(culture, matchText, static (model, text) => model.Parse(text));
             if (results.Count != 1 || !IsOnlyFiller(matchText.Remove(results[0].Start, results[0].End - results[0].Start + 1)))
             {
                 continue;
