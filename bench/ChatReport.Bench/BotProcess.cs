@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
+using ChatReport.Bot.Storage.Connections;
 
 namespace ChatReport.Bench;
 
@@ -44,7 +45,7 @@ internal sealed class BotProcess : IAsyncDisposable
             $"--ConnectionStrings:ChatReport=Data Source={databasePath}",
             "--Logging:LogLevel:Default=Warning",
             // The group commit's totals at shutdown: commits (fsyncs) per turn.
-            "--Logging:LogLevel:ChatReport.Bot.Storage.GroupCommit=Information",
+            "--Logging:LogLevel:ChatReport.Bot.Storage.Connections.GroupCommit=Information",
             // Measure the bot, not Teams' pacing of one conversation (7 sends/s).
             "--Connector:PermitsPerSecond=1000",
             "--Connector:PermitsPerHalfMinute=10000",

@@ -1,6 +1,6 @@
 using ChatReport.Bot.Cli;
 using ChatReport.Bot.Digests;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Migrations;
 
 namespace ChatReport.Bot.Backups;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using ChatReport.Bot.Digests;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Connections;
 using Microsoft.Extensions.Options;
 
 namespace ChatReport.Bot.Backups;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using ChatReport.Bot.Notices;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Domain;
 using ChatReport.Dialogs.Domain;
 using ChatReport.Dialogs.Localization;
 using ChatReport.Dialogs.Points;

@@ -1,6 +1,6 @@
 using ChatReport.Bot.Administration;
 using ChatReport.Bot.Cli;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Migrations;
 using ChatReport.Dialogs.Administration;
 using ChatReport.Dialogs.Commands;
 
@@ -10,7 +10,7 @@ public static class AdministrationExtensions
 {
     /// <summary>
     /// Administration: the configured administrators (set up at every start), the chat commands
-    /// (after the member and reviewer commands, which keep priority) and the command line.
+    /// (matched in <see cref="ChatCommandOrder"/>) and the command line.
     /// </summary>
     public static IHostApplicationBuilder AddChatReportAdministration(this IHostApplicationBuilder builder)
     {

@@ -1,6 +1,6 @@
 using ChatReport.Bot.Digests;
 using ChatReport.Bot.Notifications;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Domain;
 using ChatReport.Dialogs.Commands;
 using ChatReport.Dialogs.Conversation;
 using ChatReport.Dialogs.Domain;
@@ -14,8 +14,8 @@ namespace ChatReport.Bot.Conversation;
 public static class GroupsExtensions
 {
     /// <summary>
-    /// The group and notice commands (订阅日报, 退订, 签字确认, 导出公示, 异议 and its handling), after the member, reviewer
-    /// and administration commands, which keep priority; and the bot wrapped so that being added
+    /// The group and notice commands (订阅日报, 退订, 签字确认, 导出公示, 异议 and its handling) and the bot
+    /// wrapped so that being added
     /// to a group by a reviewer of one branch subscribes that group. Call after
     /// <see cref="ConversationExtensions.AddChatReportConversation"/> and
     /// <see cref="DigestExtensions.AddChatReportDigests"/>, whose stores the ports sit on.

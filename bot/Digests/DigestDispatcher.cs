@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Connections;
+using ChatReport.Bot.Storage.Schedules;
 using ChatReport.Dialogs.Domain;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,8 @@
 using ChatReport.Bot.Notices;
 using ChatReport.Bot.Proactive;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Channels;
+using ChatReport.Bot.Storage.Domain;
+using ChatReport.Bot.Storage.Schedules;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatReport.Bot.Digests;
@@ -21,6 +23,10 @@ public static class DigestExtensions
             .ValidateOnStart();
         builder.Services.AddOptions<NoticeOptions>()
             .BindConfiguration(NoticeOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddOptions<ObjectionOptions>()
+            .BindConfiguration(ObjectionOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);

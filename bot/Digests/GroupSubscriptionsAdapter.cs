@@ -1,4 +1,4 @@
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Channels;
 using ChatReport.Dialogs.Groups;
 
 namespace ChatReport.Bot.Digests;
@@ -6,19 +6,8 @@ namespace ChatReport.Bot.Digests;
 /// <summary>The chat's view of <see cref="GroupSubscriptionStore"/>.</summary>
 public sealed class GroupSubscriptionsAdapter(GroupSubscriptionStore store) : IGroupSubscriptions
 {
-    public async Task<GroupSubscribeResult> SubscribeAsync(string channelId, string conversationId, long unitId, long memberId, CancellationToken cancellationToken)
-    {
-        var result = await store.SubscribeAsync(new GroupAddress(channelId, conversationId), unitId, memberId, cancellationToken);
-        var status = result.Status switch
-        {
-            SubscriptionStatus.Subscribed => GroupSubscribeStatus.Subscribed,
-            SubscriptionStatus.AlreadySubscribed => GroupSubscribeStatus.AlreadySubscribed,
-            SubscriptionStatus.MovedFromOtherUnit => GroupSubscribeStatus.MovedFromOtherUnit,
-            SubscriptionStatus.UnknownConversation => GroupSubscribeStatus.UnknownConversation,
-            _ => GroupSubscribeStatus.UnknownUnit,
-        };
-        return new GroupSubscribeResult(status, result.PreviousUnitId);
-    }
+    public Task<GroupSubscribeResult> SubscribeAsync(string channelId, string conversationId, long unitId, long memberId, CancellationToken cancellationToken) =>
+        store.SubscribeAsync(new GroupAddress(channelId, conversationId), unitId, memberId, cancellationToken);
 
     public Task<bool> UnsubscribeAsync(string channelId, string conversationId, long memberId, CancellationToken cancellationToken) =>
         store.UnsubscribeAsync(new GroupAddress(channelId, conversationId), memberId, cancellationToken);

@@ -1,5 +1,5 @@
 using ChatReport.Bot.Notices;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Domain;
 using ChatReport.Dialogs.Domain;
 using ChatReport.Dialogs.Notices;
 using Microsoft.Extensions.Options;
@@ -49,14 +49,7 @@ public sealed class NoticeDeskAdapter(
     {
         ArgumentNullException.ThrowIfNull(quarter);
         var outcome = await notices.SignOffAsync(unitId, quarter.Year, quarter.Quarter, memberId, cancellationToken);
-        var status = outcome.Status switch
-        {
-            SignOffStatus.SignedOff => NoticeSignOffStatus.SignedOff,
-            SignOffStatus.AlreadySignedOff => NoticeSignOffStatus.AlreadySignedOff,
-            SignOffStatus.NotSecretary => NoticeSignOffStatus.NotSecretary,
-            SignOffStatus.QuarterNotOver => NoticeSignOffStatus.QuarterNotOver,
-            _ => NoticeSignOffStatus.NoSuchQuarter,
-        };
+        var status = outcome.Status;
         if (outcome.SignOff is not { } signOff)
         {
             return new NoticeSignOffResult(status);
@@ -74,14 +67,7 @@ public sealed class NoticeDeskAdapter(
             return null;
         }
 
-        var stored = format switch
-        {
-            NoticeExportFormat.Csv => NoticeFormat.Csv,
-            NoticeExportFormat.Pdf => NoticeFormat.Pdf,
-            _ => NoticeFormat.Xlsx,
-        };
-        var file = await notices.ExportAsync(unitId, quarter.Year, quarter.Quarter, stored, locale, cancellationToken);
-        return file is null ? null : new NoticeExport(file.FileName, file.ContentType, file.Content);
+        return await notices.ExportAsync(unitId, quarter.Year, quarter.Quarter, format, locale, cancellationToken);
     }
 
     public bool TakesInlineFiles(string channelId) => NoticeRenderer.TakesInlineFiles(channelId);

@@ -4,7 +4,7 @@ using ChatReport.Bot.Messaging.Fallbacks;
 using ChatReport.Bot.Messaging.Middleware;
 using ChatReport.Bot.Outbox;
 using ChatReport.Bot.Proactive;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Channels;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatReport.Bot.Messaging;

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using ChatReport.Bot.Digests;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Channels;
+using ChatReport.Bot.Storage.Domain;
 using Microsoft.Data.Sqlite;
 
 namespace ChatReport.Bot.Metrics;

@@ -1,5 +1,6 @@
 using System.Text;
 using ChatReport.Bot.Digests;
+using ChatReport.Dialogs.Notices;
 using ChatReport.Dialogs.Schema;
 
 namespace ChatReport.Bot.Notices;
@@ -15,7 +16,7 @@ public static class NoticeRenderer
 
     public static bool TakesInlineFiles(string channelId) => s_inlineFileChannels.Contains(channelId);
 
-    public static Activity Render(QuarterNotice notice, NoticePurpose purpose, string channelId, string? locale, NoticeFile? workbook)
+    public static Activity Render(QuarterNotice notice, NoticePurpose purpose, string channelId, string? locale, NoticeExport? workbook)
     {
         ArgumentNullException.ThrowIfNull(notice);
         ArgumentNullException.ThrowIfNull(channelId);

@@ -1,6 +1,6 @@
 using ChatReport.Bot.Connector;
 using ChatReport.Bot.Proactive;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Channels;
 using ChatReport.Dialogs.Domain;
 using ChatReport.Dialogs.Localization;
 using ChatReport.Dialogs.Review;

@@ -1,8 +1,9 @@
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using System.Text;
 using ChatReport.Bot.Connector;
+using ChatReport.Bot.Storage.Channels;
 using Microsoft.Extensions.Options;
 
 namespace ChatReport.Bot.Channels.DingTalk;

@@ -1,5 +1,4 @@
-using ChatReport.Bot.Proactive;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Channels;
 using ChatReport.Dialogs.Domain;
 using ChatReport.Dialogs.Engine;
 using ChatReport.Dialogs.Groups;

@@ -1,4 +1,4 @@
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Connections;
 using ChatReport.Dialogs.Schema;
 using ChatReport.Dialogs.Turns;
 

@@ -1,4 +1,6 @@
 using ChatReport.Bot.Digests;
+using ChatReport.Bot.Storage.Channels;
+using ChatReport.Bot.Storage.Schedules;
 using ChatReport.Bot.Tests.Storage;
 using ChatReport.Dialogs.Domain;
 using static ChatReport.Bot.Tests.Digests.DigestHarness;

@@ -1,13 +1,14 @@
-using ChatReport.Bot.Outbox;
-using Dapper;
-using Microsoft.Data.Sqlite;
 using System.Net;
 using ChatReport.Bot.Digests;
-using ChatReport.Bot.Proactive;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Outbox;
+using ChatReport.Bot.Storage.Channels;
+using ChatReport.Bot.Storage.Schedules;
 using ChatReport.Bot.Tests.Support;
 using ChatReport.Dialogs.Domain;
+using ChatReport.Dialogs.Groups;
 using ChatReport.Dialogs.Schema;
+using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace ChatReport.Bot.Tests.Digests;
 
@@ -128,7 +129,7 @@ public sealed class DigestsThroughTheHostTests
             UpdatedAt = app.Time.GetUtcNow(),
         }, Token);
         var subscribed = await app.Get<GroupSubscriptionStore>().SubscribeAsync(new GroupAddress("msteams", Group), branch.Id, secretary.Id, Token);
-        Assert.Equal(SubscriptionStatus.Subscribed, subscribed.Status);
+        Assert.Equal(GroupSubscribeStatus.Subscribed, subscribed.Status);
         return (secretary, member);
     }
 

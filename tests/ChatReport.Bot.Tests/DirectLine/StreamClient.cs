@@ -1,8 +1,8 @@
-using System.Net;
 using System.Net.WebSockets;
-using System.Text;
+using System.Net;
 using System.Text.Json;
-using ChatReport.Bot.DirectLine;
+using System.Text;
+using ChatReport.Bot.Storage.Channels;
 
 namespace ChatReport.Bot.Tests.DirectLine;
 

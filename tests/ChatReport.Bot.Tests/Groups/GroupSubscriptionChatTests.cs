@@ -1,5 +1,5 @@
+using ChatReport.Bot.Storage.Channels;
 using ChatReport.Bot.Tests.Support;
-using ChatReport.Bot.Storage;
 using ChatReport.Dialogs.Conversation;
 using ChatReport.Dialogs.Domain;
 using ChatReport.Dialogs.Groups;

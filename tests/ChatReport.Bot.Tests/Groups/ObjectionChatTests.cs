@@ -1,6 +1,6 @@
 using System.Text.Json;
 using ChatReport.Bot.Notices;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Domain;
 using ChatReport.Bot.Tests.Support;
 using ChatReport.Dialogs.Domain;
 using ChatReport.Dialogs.Notices;

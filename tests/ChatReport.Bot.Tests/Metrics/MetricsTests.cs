@@ -1,6 +1,5 @@
-using ChatReport.Bot.Outbox;
 using System.Net;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Channels;
 using ChatReport.Bot.Tests.Support;
 
 namespace ChatReport.Bot.Tests.Metrics;

@@ -1,6 +1,6 @@
 using ChatReport.Bot.Notifications;
 using ChatReport.Bot.Proactive;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Channels;
 using ChatReport.Bot.Tests.Support;
 using ChatReport.Dialogs.Domain;
 using ChatReport.Dialogs.Schema;

@@ -1,6 +1,0 @@
-using ChatReport.Dialogs.Notices;
-
-namespace ChatReport.Bot.Storage;
-
-/// <summary>One branch's quarter.</summary>
-public sealed record QuarterOfUnit(long UnitId, QuarterId Quarter);
