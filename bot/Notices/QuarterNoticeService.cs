@@ -1,4 +1,5 @@
 using ChatReport.Bot.Digests;
+using ChatReport.Bot.Scheduling;
 using ChatReport.Bot.Storage.Connections;
 using ChatReport.Bot.Storage.Domain;
 using ChatReport.Bot.Storage.Schedules;
@@ -123,7 +124,7 @@ public sealed class QuarterNoticeService(
     private async Task<(int Year, int Quarter)?> EndedQuarterAsync(CancellationToken cancellationToken)
     {
         var settings = digestOptions.Value;
-        var schedule = DigestSchedule.Parse(settings.Schedule, settings.TimeZone);
+        var schedule = CronSchedule.Parse(settings.Schedule, settings.TimeZone);
         if (schedule.Latest(time.GetUtcNow()) is not { } latest)
         {
             return null;

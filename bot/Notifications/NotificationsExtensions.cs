@@ -1,3 +1,4 @@
+using ChatReport.Bot.Scheduling;
 using ChatReport.Dialogs.Deductions;
 using ChatReport.Dialogs.Review;
 using ChatReport.Dialogs.Tasks;
@@ -18,7 +19,7 @@ public static class NotificationsExtensions
         builder.Services.AddSingleton<IReviewNotifier, ReviewNotifier>();
         builder.Services.AddSingleton<IDeductionNotifier, DeductionNotifier>();
         builder.Services.AddSingleton<ITaskNotifier, TaskNotifier>();
-        builder.Services.AddHostedService<ReviewReminderService>();
+        builder.Services.AddClockedJob<ReviewReminders>();
         return builder;
     }
 }

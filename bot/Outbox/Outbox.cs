@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ChatReport.Bot.Messaging;
+using ChatReport.Bot.Connector;
 using ChatReport.Bot.Storage.Channels;
 using ChatReport.Bot.Storage.Connections;
 using ChatReport.Dialogs.Schema;

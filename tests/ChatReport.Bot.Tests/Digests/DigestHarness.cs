@@ -95,6 +95,9 @@ public sealed class DigestHarness
     public NoticeBuilder NewNoticeBuilder() =>
         new(Notices, Stores.Units, Stores.Cycles, Stores.Members, Microsoft.Extensions.Options.Options.Create(Stores.CycleOptions));
 
+    public DigestJob NewDigestJob() =>
+        new(NewDispatcher(), Db.Time, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<DigestJob>.Instance);
+
     public CycleRollover NewRollover() =>
         new(Stores.Cycles, Db.Time, Microsoft.Extensions.Options.Options.Create(Stores.CycleOptions), NullLogger<CycleRollover>.Instance);
 

@@ -1,6 +1,6 @@
-using System.Text;
 using System.Text.Json;
-using ChatReport.Bot.Digests;
+using System.Text;
+using ChatReport.Bot.Groups;
 using ChatReport.Bot.Tests.Support;
 using ChatReport.Dialogs.Conversation;
 using ChatReport.Dialogs.Domain;

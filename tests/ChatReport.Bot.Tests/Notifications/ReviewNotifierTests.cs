@@ -141,9 +141,9 @@ public sealed class ReviewNotifierTests
         var old = await SubmitAsync(app, world.Claimant, "old");
         app.Time.Advance(TimeSpan.FromDays(4));
         var fresh = await SubmitAsync(app, world.Claimant, "fresh");
-        var service = new ReviewReminderService(
-            app.Get<IClaimBook>(), app.Get<IMemberDirectory>(), app.Get<IRuleBook>(), world.Messenger,
-            Options.Create(new ReviewOptions()), app.Time, NullLogger<ReviewReminderService>.Instance);
+        var service = new ReviewReminders(
+            app.Get<IClaimBook>(), app.Get<IMemberDirectory>(), app.Get<IRuleBook>(), world.Messenger, app.Get<ChatReport.Bot.Storage.Connections.SettingsStore>(),
+            Options.Create(new ReviewOptions()), app.Time, NullLogger<ReviewReminders>.Instance);
 
         var reminded = await service.RunOnceAsync(Token);
         await app.SettleAsync();

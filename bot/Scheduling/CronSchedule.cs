@@ -1,14 +1,14 @@
 using System.Diagnostics.CodeAnalysis;
 using Cronos;
 
-namespace ChatReport.Bot.Digests;
+namespace ChatReport.Bot.Scheduling;
 
 /// <summary>A five-field cron expression read on the wall clock of one time zone.</summary>
-public sealed class DigestSchedule
+public sealed class CronSchedule
 {
     private readonly CronExpression _cron;
 
-    private DigestSchedule(string expression, CronExpression cron, TimeZoneInfo zone)
+    private CronSchedule(string expression, CronExpression cron, TimeZoneInfo zone)
     {
         Expression = expression;
         _cron = cron;
@@ -19,13 +19,13 @@ public sealed class DigestSchedule
 
     public TimeZoneInfo Zone { get; }
 
-    public static DigestSchedule Parse(string expression, string timeZone) =>
+    public static CronSchedule Parse(string expression, string timeZone) =>
         TryParse(expression, timeZone, out var schedule, out var error) ? schedule : throw new FormatException(error);
 
     public static bool TryParse(
         string? expression,
         string? timeZone,
-        [NotNullWhen(true)] out DigestSchedule? schedule,
+        [NotNullWhen(true)] out CronSchedule? schedule,
         [NotNullWhen(false)] out string? error)
     {
         schedule = null;
@@ -41,7 +41,7 @@ public sealed class DigestSchedule
             return false;
         }
 
-        schedule = new DigestSchedule(expression.Trim(), cron, zone);
+        schedule = new CronSchedule(expression.Trim(), cron, zone);
         error = null;
         return true;
     }

@@ -1,7 +1,7 @@
 using ChatReport.Bot.Storage.Channels;
 using ChatReport.Dialogs.Groups;
 
-namespace ChatReport.Bot.Digests;
+namespace ChatReport.Bot.Groups;
 
 /// <summary>The chat's view of <see cref="GroupSubscriptionStore"/>.</summary>
 public sealed class GroupSubscriptionsAdapter(GroupSubscriptionStore store) : IGroupSubscriptions

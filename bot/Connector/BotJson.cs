@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace ChatReport.Bot.Messaging;
+namespace ChatReport.Bot.Connector;
 
 /// <summary>
 /// How activities are read and written on the wire: camelCase, names matched case-insensitively

@@ -1,10 +1,10 @@
-using ChatReport.Bot.Administration;
 using ChatReport.Bot.Cli;
+using ChatReport.Bot.Conversation;
 using ChatReport.Bot.Storage.Migrations;
 using ChatReport.Dialogs.Administration;
 using ChatReport.Dialogs.Commands;
 
-namespace ChatReport.Bot.Conversation;
+namespace ChatReport.Bot.Administration;
 
 public static class AdministrationExtensions
 {

@@ -1,7 +1,7 @@
-using ChatReport.Bot.Messaging;
+using ChatReport.Bot.Metrics;
 using ChatReport.Dialogs.Turns;
 
-namespace ChatReport.Bot.Metrics;
+namespace ChatReport.Bot.Messaging;
 
 /// <summary>Marks the turn being measured as an error when the pipeline caught a failure and apologised.</summary>
 public sealed class TurnErrorMetrics : ITurnErrorObserver

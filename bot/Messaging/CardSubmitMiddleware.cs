@@ -1,7 +1,7 @@
 using ChatReport.Dialogs.Commands;
 using ChatReport.Dialogs.Schema;
 
-namespace ChatReport.Bot.Messaging.Middleware;
+namespace ChatReport.Bot.Messaging;
 
 /// <summary>
 /// A card button pressed on Web Chat or Direct Line arrives as a message with no text and the

@@ -4,7 +4,7 @@ using ChatReport.Dialogs.Domain;
 using ChatReport.Dialogs.Notices;
 using Microsoft.Extensions.Options;
 
-namespace ChatReport.Bot.Digests;
+namespace ChatReport.Bot.Groups;
 
 /// <summary>The chat's view of <see cref="QuarterNoticeService"/>: quarters are counted in the cycles' time zone.</summary>
 public sealed class NoticeDeskAdapter(

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ChatReport.Dialogs.Schema;
 
-namespace ChatReport.Bot.Messaging.Middleware;
+namespace ChatReport.Bot.Messaging;
 
 /// <summary>
 /// Strips the bot's own @mention from group messages ("&lt;at&gt;ChatReport&lt;/at&gt; 扫雪两小时"

@@ -1,3 +1,6 @@
+using System.Globalization;
+using ChatReport.Bot.Scheduling;
+using ChatReport.Bot.Storage.Connections;
 using ChatReport.Dialogs.Domain;
 using ChatReport.Dialogs.Localization;
 using ChatReport.Dialogs.Review;
@@ -6,18 +9,43 @@ using Microsoft.Extensions.Options;
 namespace ChatReport.Bot.Notifications;
 
 /// <summary>
-/// Once a day lists, to every reviewer of a branch, the claims that have waited longer than
-/// <see cref="ReviewOptions.ReminderAge"/>, so one reviewer away does not block the branch.
+/// Every <see cref="ReviewOptions.ReminderInterval"/> (once a day) lists, to every reviewer of a
+/// branch, the claims that have waited longer than <see cref="ReviewOptions.ReminderAge"/>, so one
+/// reviewer away does not block the branch. A clocked job: each interval, counted from the Unix
+/// epoch in UTC, is claimed by moving one <c>settings</c> value forward, so of several instances
+/// only one reminds, and a restart does not remind again within the interval.
 /// </summary>
-public sealed class ReviewReminderService(
+public sealed class ReviewReminders(
     IClaimBook claims,
     IMemberDirectory members,
     IRuleBook rules,
     MemberMessenger messenger,
+    SettingsStore settings,
     IOptions<ReviewOptions> options,
     TimeProvider time,
-    ILogger<ReviewReminderService> logger) : BackgroundService
+    ILogger<ReviewReminders> logger) : IClockedJob
 {
+    private const string SlotKey = "review.reminders.slot";
+
+    public string Name => "review reminders";
+
+    public bool Enabled => true;
+
+    public async Task RunDueAsync(CancellationToken cancellationToken)
+    {
+        var slot = SlotAt(time.GetUtcNow());
+        if (!await settings.TryAdvanceAsync(SlotKey, slot.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), cancellationToken))
+        {
+            return;
+        }
+
+        var reminded = await RunOnceAsync(cancellationToken);
+        logger.LogInformation("Reminded {Count} reviewers of old pending claims", reminded);
+    }
+
+    public ValueTask<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken) =>
+        ValueTask.FromResult<DateTimeOffset?>(SlotAt(time.GetUtcNow()) + options.Value.ReminderInterval);
+
     /// <summary>Sends one round of reminders; returns how many reviewers were reminded.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
@@ -55,25 +83,11 @@ public sealed class ReviewReminderService(
         return reminded;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    // The start of the interval that holds the instant.
+    private DateTimeOffset SlotAt(DateTimeOffset instant)
     {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(options.Value.ReminderInterval, time, stoppingToken);
-                var reminded = await RunOnceAsync(stoppingToken);
-                logger.LogInformation("Reminded {Count} reviewers of old pending claims", reminded);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
-            {
-                // One bad round must not end reminders for good; the next day tries again.
-                logger.LogError(ex, "Review reminders failed this round");
-            }
-        }
+        var interval = options.Value.ReminderInterval.Ticks;
+        var ticks = (instant.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / interval * interval;
+        return DateTimeOffset.UnixEpoch.AddTicks(ticks);
     }
 }

@@ -1,6 +1,6 @@
 using ChatReport.Bot.Storage.Channels;
 
-namespace ChatReport.Bot.Messaging.Middleware;
+namespace ChatReport.Bot.Messaging;
 
 /// <summary>
 /// Remembers where every conversation the bot sees can be reached later (digests, notices to a

@@ -1,11 +1,11 @@
-using ChatReport.Bot.Digests;
+using ChatReport.Bot.Scheduling;
 using ChatReport.Bot.Tests.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using static ChatReport.Bot.Tests.Digests.DigestHarness;
 
 namespace ChatReport.Bot.Tests.Digests;
 
-public sealed class DigestSchedulerTests
+public sealed class ClockedJobSchedulerTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -17,8 +17,7 @@ public sealed class DigestSchedulerTests
         var branch = await h.Stores.CreateBranchAsync("张三");
         var group = await h.AddGroupAsync(branch.Unit.Id, "group");
         await h.ApproveAtAsync(branch, branch[0], "volunteer_service", Utc(11, 26, 11), 2);
-        using var scheduler = new DigestScheduler(
-            h.NewRollover(), h.NewDispatcher(), h.NewNoticeService(), h.NewObjectionPeriods(), [], db.Time, Microsoft.Extensions.Options.Options.Create(h.Options), NullLogger<DigestScheduler>.Instance);
+        using var scheduler = new ClockedJobScheduler([h.NewDigestJob()], db.Time, NullLogger<ClockedJobScheduler>.Instance);
 
         await scheduler.StartAsync(Ct);
         // Move the fake clock a minute at a time until the scheduler has posted (or two hours have passed).

@@ -2,7 +2,7 @@ using ChatReport.Bot.Storage.Connections;
 using ChatReport.Dialogs.Schema;
 using ChatReport.Dialogs.Turns;
 
-namespace ChatReport.Bot.Messaging.Middleware;
+namespace ChatReport.Bot.Messaging;
 
 /// <summary>
 /// Turns a failed turn into a logged exception, a short apology in the user's language, and a

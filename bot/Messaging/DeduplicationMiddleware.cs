@@ -1,7 +1,7 @@
 using ChatReport.Bot.Storage.Channels;
 using ChatReport.Dialogs.Schema;
 
-namespace ChatReport.Bot.Messaging.Middleware;
+namespace ChatReport.Bot.Messaging;
 
 /// <summary>
 /// Runs each activity at most once per channel and conversation. Teams re-POSTs an activity

@@ -1,3 +1,4 @@
+using ChatReport.Bot.Conversation;
 using ChatReport.Bot.Digests;
 using ChatReport.Bot.Notifications;
 using ChatReport.Bot.Storage.Domain;
@@ -9,7 +10,7 @@ using ChatReport.Dialogs.Notices;
 using ChatReport.Dialogs.Turns;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace ChatReport.Bot.Conversation;
+namespace ChatReport.Bot.Groups;
 
 public static class GroupsExtensions
 {

@@ -1,4 +1,4 @@
-namespace ChatReport.Bot.Messaging.Middleware;
+namespace ChatReport.Bot.Messaging;
 
 /// <summary>Puts the activity's ids on every log line written during the turn.</summary>
 public sealed class LoggingScopeMiddleware(TimeProvider time, ILogger<LoggingScopeMiddleware> logger) : ITurnMiddleware
