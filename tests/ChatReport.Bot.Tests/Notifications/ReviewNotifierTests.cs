@@ -156,4 +156,36 @@ public sealed class ReviewNotifierTests
             Assert.DoesNotContain($"#{fresh.Id} ", text, StringComparison.Ordinal);
         });
     }
+
+    [Fact]
+    public async Task OfTwoInstancesOnlyOneRemindsInAnIntervalAndTheNextIntervalRemindsAgain()
+    {
+        // The host's own reminder job claims 30-day intervals, which never come round during the test.
+        await using var app = new ChatReportApplication().WithSetting("Review:ReminderInterval", "30.00:00:00");
+        var world = await CreateAsync(app);
+        await SubmitAsync(app, world.Claimant, "old");
+        app.Time.Advance(TimeSpan.FromDays(4));
+        await app.SettleAsync();
+        ReviewReminders Instance() => new(
+            app.Get<IClaimBook>(), app.Get<IMemberDirectory>(), app.Get<IRuleBook>(), world.Messenger, app.Get<ChatReport.Bot.Storage.Connections.SettingsStore>(),
+            Options.Create(new ReviewOptions()), app.Time, NullLogger<ReviewReminders>.Instance);
+        var (first, second) = (Instance(), Instance());
+        var before = app.Connector.Requests.Count;
+
+        await Task.WhenAll(first.RunDueAsync(Token), second.RunDueAsync(Token));
+        await first.RunDueAsync(Token);
+        await app.SettleAsync();
+        var once = app.Connector.Requests.Count - before;
+        app.Time.Advance((await second.NextDueAsync(Token))!.Value - app.Time.GetUtcNow());
+        await second.RunDueAsync(Token);
+        await app.SettleAsync();
+        var twice = app.Connector.Requests.Count - before;
+        var reminded = await Instance().RunOnceAsync(Token);
+        await app.SettleAsync();
+        var oneRound = app.Connector.Requests.Count - before - twice;
+
+        Assert.Equal(2, reminded);
+        Assert.True(oneRound > 0);
+        Assert.Equal((oneRound, 2 * oneRound), (once, twice));
+    }
 }
