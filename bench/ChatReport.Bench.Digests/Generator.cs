@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Connections;
+using ChatReport.Bot.Storage.Domain;
+using ChatReport.Bot.Storage.Migrations;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

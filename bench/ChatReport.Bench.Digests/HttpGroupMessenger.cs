@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ChatReport.Bot.Digests;
+using ChatReport.Bot.Storage.Channels;
 using ChatReport.Dialogs.Schema;
 
 namespace ChatReport.Bench.Digests;

@@ -2,7 +2,11 @@ using System.Diagnostics;
 using System.Globalization;
 using ChatReport.Bot.Digests;
 using ChatReport.Bot.Notices;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Channels;
+using ChatReport.Bot.Storage.Connections;
+using ChatReport.Bot.Storage.Domain;
+using ChatReport.Bot.Storage.Schedules;
+using ChatReport.Conversation.Notices;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -52,8 +56,8 @@ internal sealed class Measurements(BenchSettings settings, TextWriter output)
         var members = new MemberStore(connections, time);
         var builder = new NoticeBuilder(new NoticeStore(connections, time), organisation, cycles, members, cycleOptions);
         var notice = await TimeAsync("a quarter's notice for the branch (build)", () => builder.BuildAsync(unitId, settings.CycleStart.Year, 4, cancellationToken), n => $"{n!.Rows.Count} rows, {n.Rows.Sum(r => r.Items.Count)} items");
-        await TimeAsync("  … as CSV", () => NoticeExporter.ExportAsync(notice!, NoticeFormat.Csv, "zh-CN", cancellationToken), f => $"{f.Content.Length:N0} bytes");
-        await TimeAsync("  … as xlsx", () => NoticeExporter.ExportAsync(notice!, NoticeFormat.Xlsx, "zh-CN", cancellationToken), f => $"{f.Content.Length:N0} bytes");
+        await TimeAsync("  … as CSV", () => NoticeExporter.ExportAsync(notice!, NoticeExportFormat.Csv, "zh-CN", cancellationToken), f => $"{f.Content.Length:N0} bytes");
+        await TimeAsync("  … as xlsx", () => NoticeExporter.ExportAsync(notice!, NoticeExportFormat.Xlsx, "zh-CN", cancellationToken), f => $"{f.Content.Length:N0} bytes");
 
         await DigestsAsync(connections, cycles, time, digestOptions, cancellationToken);
         await PacingAsync(cancellationToken);

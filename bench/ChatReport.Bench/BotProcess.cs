@@ -44,7 +44,7 @@ internal sealed class BotProcess : IAsyncDisposable
             $"--ConnectionStrings:ChatReport=Data Source={databasePath}",
             "--Logging:LogLevel:Default=Warning",
             // The group commit's totals at shutdown: commits (fsyncs) per turn.
-            "--Logging:LogLevel:ChatReport.Bot.Storage.GroupCommit=Information",
+            "--Logging:LogLevel:ChatReport.Bot.Storage.Connections.GroupCommit=Information",
             // Measure the bot, not Teams' pacing of one conversation (7 sends/s).
             "--Connector:PermitsPerSecond=1000",
             "--Connector:PermitsPerHalfMinute=10000",

@@ -1,6 +1,6 @@
 using ChatReport.Bot.Cli;
-using ChatReport.Bot.Digests;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Scheduling;
+using ChatReport.Bot.Storage.Migrations;
 
 namespace ChatReport.Bot.Backups;
 
@@ -20,7 +20,7 @@ public static class BackupExtensions
         builder.Services.AddSingleton<DatabaseBackup>();
         builder.Services.AddSingleton<DatabaseRestore>();
         builder.Services.AddSingleton<IBeforeMigration, UpgradeBackup>();
-        builder.Services.AddSingleton<IClockedJob, NightlyBackup>();
+        builder.Services.AddClockedJob<NightlyBackup>();
         builder.Services.AddSingleton<ICliCommand, BackupCliCommand>();
         builder.Services.AddSingleton<ICliCommand, RestoreCliCommand>();
         return builder;

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using ChatReport.Bot.Digests;
+using ChatReport.Bot.Scheduling;
 using ChatReport.Conversation.Domain;
 
 namespace ChatReport.Bot.Backups;
@@ -30,7 +30,7 @@ public sealed record BackupOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (!DigestSchedule.TryParse(Schedule, TimeZone, out _, out var error))
+        if (!CronSchedule.TryParse(Schedule, TimeZone, out _, out var error))
         {
             yield return new ValidationResult($"Backup settings: {error}", [nameof(Schedule), nameof(TimeZone)]);
         }

@@ -1,4 +1,4 @@
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Connections;
 using Dapper;
 using Microsoft.Data.Sqlite;
 

@@ -1,4 +1,5 @@
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Connections;
+using ChatReport.Bot.Storage.Migrations;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;

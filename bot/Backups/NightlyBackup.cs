@@ -1,12 +1,12 @@
 using System.Globalization;
-using ChatReport.Bot.Digests;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Scheduling;
+using ChatReport.Bot.Storage.Connections;
 using Microsoft.Extensions.Options;
 
 namespace ChatReport.Bot.Backups;
 
 /// <summary>
-/// The nightly backup, run by <see cref="DigestScheduler"/>. Each scheduled slot is claimed by
+/// The nightly backup, run by <see cref="ClockedJobScheduler"/>. Each scheduled slot is claimed by
 /// moving one <c>settings</c> value forward, so of several instances on one database only one
 /// copies it; a slot missed while the bot was down is made up at the next start. After each copy
 /// the oldest nightly copies beyond <see cref="BackupOptions.Keep"/> are deleted.
@@ -20,7 +20,7 @@ public sealed class NightlyBackup(
 {
     private const string SlotKey = "backup.nightly.slot";
 
-    private DigestSchedule Schedule => DigestSchedule.Parse(options.Value.Schedule, options.Value.TimeZone);
+    private CronSchedule Schedule => CronSchedule.Parse(options.Value.Schedule, options.Value.TimeZone);
 
     public string Name => "nightly backup";
 
@@ -53,5 +53,5 @@ public sealed class NightlyBackup(
         }
     }
 
-    public DateTimeOffset? NextDue() => Schedule.Next(time.GetUtcNow());
+    public ValueTask<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken) => ValueTask.FromResult(Schedule.Next(time.GetUtcNow()));
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using ChatReport.Bot.Notices;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Domain;
 using ChatReport.Conversation.Domain;
 using ChatReport.Conversation.Points;
 using ChatReport.Dialogs.Localization;

@@ -14,7 +14,6 @@ public static class CliExtensions
         services.AddSingleton<ICliCommand, ReloadRulesCliCommand>();
         services.AddSingleton<ICliCommand, ImportRosterCliCommand>();
         services.AddSingleton<ICliCommand, LearnedWordsCliCommand>();
-        services.AddSingleton<ICliCommand, Teams.TeamsPackageCliCommand>();
         services.AddSingleton<RosterImporter>();
         services.AddSingleton<CliCommands>();
         return services;

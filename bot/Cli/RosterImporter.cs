@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Connections;
+using ChatReport.Bot.Storage.Domain;
 using ChatReport.Conversation.Domain;
 
 namespace ChatReport.Bot.Cli;

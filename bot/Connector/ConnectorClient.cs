@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using ChatReport.Bot.Authentication;
-using ChatReport.Bot.Messaging;
 using ChatReport.Bot.Metrics;
 using ChatReport.Dialogs.Schema;
 using Polly.Timeout;

@@ -1,5 +1,6 @@
 using ChatReport.Bot.Messaging;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Channels;
+using ChatReport.Bot.Storage.Domain;
 using ChatReport.Conversation.Claims;
 using ChatReport.Conversation.Commands;
 using ChatReport.Conversation.Main;
@@ -19,8 +20,8 @@ public static class ConversationExtensions
     /// <summary>
     /// The conversation: dialogs (stateless singletons), the member commands, the root dialog,
     /// interruptions, the SQLite dialog state and the dialog bot as <see cref="IBot"/>. Other
-    /// features add commands with <c>AddSingleton&lt;IChatCommand, T&gt;()</c>; registration order
-    /// is priority order, and these come first.
+    /// features add commands with <c>AddSingleton&lt;IChatCommand, T&gt;()</c>; the order they are
+    /// matched in (and listed by help) is <see cref="ChatCommandOrder"/>, whatever the registration order.
     /// </summary>
     public static IHostApplicationBuilder AddChatReportConversation(this IHostApplicationBuilder builder)
     {
@@ -52,7 +53,7 @@ public static class ConversationExtensions
         services.AddSingleton<IUnmatchedTextHandler, SmallTalkTextHandler>();
         services.AddSingleton<IUnmatchedTextHandler, ReportTextHandler>();
 
-        services.AddSingleton<ChatCommandCatalog>();
+        services.AddSingleton(provider => new ChatCommandCatalog(ChatCommandOrder.Arrange(provider.GetServices<IChatCommand>())));
         services.AddSingleton<ITurnPreparation, MessagePrecomputer>();
         services.AddSingleton<ITopLevelCommandRecognizer>(provider => provider.GetRequiredService<ChatCommandCatalog>());
         services.AddSingleton<MainDialog>();

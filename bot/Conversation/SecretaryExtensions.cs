@@ -8,9 +8,8 @@ namespace ChatReport.Bot.Conversation;
 public static class SecretaryExtensions
 {
     /// <summary>
-    /// The reviewer's commands: review, deductions and service tasks. Call after
-    /// <see cref="ConversationExtensions.AddChatReportConversation"/>, so the member commands keep
-    /// priority (registration order is matching order).
+    /// The reviewer's commands: review, deductions and service tasks (matched in
+    /// <see cref="ChatCommandOrder"/>).
     /// </summary>
     public static IHostApplicationBuilder AddChatReportSecretary(this IHostApplicationBuilder builder)
     {
@@ -24,7 +23,6 @@ public static class SecretaryExtensions
         services.AddSingleton<JoinTaskDialog>();
         services.AddSingleton<CloseTaskDialog>();
 
-        // 全部通过 before 通过 12: the longer command must win.
         services.AddSingleton<IChatCommand, ApproveAllCommand>();
         services.AddSingleton<IChatCommand, PendingClaimsCommand>();
         services.AddSingleton<IChatCommand, DecideClaimCommand>();

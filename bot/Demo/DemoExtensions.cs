@@ -1,4 +1,4 @@
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Migrations;
 
 namespace ChatReport.Bot.Demo;
 

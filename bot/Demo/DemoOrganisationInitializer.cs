@@ -1,5 +1,5 @@
 using ChatReport.Bot.DirectLine;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Migrations;
 using ChatReport.Conversation.Domain;
 
 namespace ChatReport.Bot.Demo;

@@ -1,4 +1,4 @@
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Schedules;
 using ChatReport.Conversation.Points;
 
 namespace ChatReport.Bot.Digests;

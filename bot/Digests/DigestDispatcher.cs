@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using ChatReport.Bot.Charts;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Scheduling;
+using ChatReport.Bot.Storage.Connections;
+using ChatReport.Bot.Storage.Schedules;
 using ChatReport.Conversation.Domain;
 using Microsoft.Extensions.Options;
 
@@ -150,7 +152,7 @@ public sealed class DigestDispatcher(
         CancellationToken cancellationToken)
     {
         var schedules = new ScheduleCache(settings, logger);
-        var candidates = new List<(SubscribedGroup Group, DigestSchedule Schedule, DateTimeOffset Occurrence, DateOnly LocalDate)>();
+        var candidates = new List<(SubscribedGroup Group, CronSchedule Schedule, DateTimeOffset Occurrence, DateOnly LocalDate)>();
         foreach (var group in await runs.LoadPlanAsync(cancellationToken))
         {
             var schedule = schedules.For(group.Settings);
@@ -339,10 +341,10 @@ public sealed class DigestDispatcher(
     /// <summary>Parses each branch's schedule once per round; a branch setting this machine cannot use falls back to the configured one.</summary>
     private sealed class ScheduleCache(DigestOptions settings, ILogger logger)
     {
-        private readonly Dictionary<(string, string), DigestSchedule> _schedules = [];
-        private readonly DigestSchedule _default = DigestSchedule.Parse(settings.Schedule, settings.TimeZone);
+        private readonly Dictionary<(string, string), CronSchedule> _schedules = [];
+        private readonly CronSchedule _default = CronSchedule.Parse(settings.Schedule, settings.TimeZone);
 
-        public DigestSchedule For(BranchDigestSettings branch)
+        public CronSchedule For(BranchDigestSettings branch)
         {
             if (branch.Schedule is null && branch.TimeZone is null)
             {
@@ -352,7 +354,7 @@ public sealed class DigestDispatcher(
             var key = (branch.Schedule ?? settings.Schedule, branch.TimeZone ?? settings.TimeZone);
             if (!_schedules.TryGetValue(key, out var schedule))
             {
-                if (!DigestSchedule.TryParse(key.Item1, key.Item2, out schedule, out var error))
+                if (!CronSchedule.TryParse(key.Item1, key.Item2, out schedule, out var error))
                 {
                     logger.LogWarning("Unit {UnitId} has digest settings this machine cannot use ({Error}); using the configured schedule", branch.UnitId, error);
                     schedule = _default;

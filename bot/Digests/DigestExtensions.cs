@@ -1,58 +1,51 @@
-using ChatReport.Bot.Notices;
 using ChatReport.Bot.Proactive;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Scheduling;
+using ChatReport.Bot.Storage.Channels;
+using ChatReport.Bot.Storage.Schedules;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace ChatReport.Bot.Digests;
 
 public static class DigestExtensions
 {
     /// <summary>
-    /// Group subscriptions, the daily digests, the quarterly notices and the background scheduler
-    /// (also the yearly cycle rollover). Posting goes through <see cref="IGroupMessenger"/>, over the
+    /// Group subscriptions, the daily digests and the yearly cycle rollover, both run by the
+    /// clocked-job scheduler. Posting goes through <see cref="IGroupMessenger"/>, over the
     /// proactive messenger when one is registered; without it every send fails and is recorded.
     /// </summary>
     public static IHostApplicationBuilder AddChatReportDigests(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<DigestOptions>()
+        var services = builder.Services;
+        services.AddOptions<DigestOptions>()
             .BindConfiguration(DigestOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddOptions<NoticeOptions>()
-            .BindConfiguration(NoticeOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        builder.Services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
 
-        builder.Services.AddSingleton<GroupSubscriptionStore>();
-        builder.Services.AddSingleton<DigestSettingsStore>();
-        builder.Services.AddSingleton<DigestRunStore>();
-        builder.Services.AddSingleton<DigestDataReader>();
-        builder.Services.AddSingleton<MemberChatStore>();
-        builder.Services.AddSingleton<NoticeStore>();
+        services.AddSingleton<GroupSubscriptionStore>();
+        services.AddSingleton<DigestSettingsStore>();
+        services.AddSingleton<DigestRunStore>();
+        services.AddSingleton<DigestDataReader>();
+        services.AddSingleton<MemberChatStore>();
 
         // Over the proactive messenger when the host has one (the web host does; the command line does not).
-        builder.Services.TryAddSingleton<IGroupMessenger>(services => services.GetService<ProactiveMessenger>() is { } proactive
+        services.TryAddSingleton<IGroupMessenger>(provider => provider.GetService<ProactiveMessenger>() is { } proactive
             ? new ProactiveGroupMessenger(proactive)
             : new NotConfiguredGroupMessenger());
-        builder.Services.AddSingleton<SendPacer>();
-        builder.Services.AddSingleton<FailureReporter>();
-        builder.Services.AddSingleton<DigestDispatcher>();
-        builder.Services.AddSingleton<NoticeBuilder>();
-        builder.Services.AddSingleton<NoticePdfWriter>();
-        builder.Services.AddSingleton<ChatReport.Bot.Charts.ChartRenderer>();
-        builder.Services.AddSingleton<ChatReport.Bot.Charts.DigestChart>();
-        builder.Services.AddSingleton<ChartDataStore>();
-        builder.Services.AddSingleton<ChatReport.Conversation.Points.IPointsCharts, ChatReport.Bot.Charts.PointsChartsAdapter>();
-        builder.Services.AddSingleton<QuarterNoticeService>();
-        builder.Services.AddSingleton<ObjectionStore>();
-        builder.Services.AddSingleton<ChatReport.Bot.Notifications.ObjectionNotifier>();
-        builder.Services.AddSingleton<ObjectionPeriods>();
-        builder.Services.AddSingleton<ChatReport.Bot.Cli.ICliCommand, ExportNoticeCliCommand>();
-        builder.Services.AddSingleton<CycleRollover>();
-        builder.Services.AddHostedService<DigestScheduler>();
+        services.AddSingleton<SendPacer>();
+        services.AddSingleton<FailureReporter>();
+        services.AddSingleton<DigestDispatcher>();
+        services.AddSingleton<CycleRollover>();
 
+        // Digest:Enabled switches off the rollover with the digests (the storage's start-up initializer still creates a missing cycle).
+        services.AddClockedJob(provider => new ClockedJob(
+            "cycle rollover",
+            () => provider.GetRequiredService<IOptions<DigestOptions>>().Value.Enabled,
+            async cancellationToken => await provider.GetRequiredService<CycleRollover>().EnsureCurrentCycleAsync(cancellationToken),
+            _ => ValueTask.FromResult<DateTimeOffset?>(provider.GetRequiredService<CycleRollover>().NextRollover())));
+        services.AddClockedJob<DigestJob>();
         return builder;
     }
 }

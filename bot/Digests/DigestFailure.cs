@@ -1,3 +1,5 @@
+using ChatReport.Bot.Storage.Channels;
+
 namespace ChatReport.Bot.Digests;
 
 /// <summary>A digest that gave up, as reported to administrators.</summary>

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ChatReport.Bot.Scheduling;
 using ChatReport.Conversation.Domain;
 
 namespace ChatReport.Bot.Digests;
@@ -82,7 +83,7 @@ public sealed record DigestOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (!DigestSchedule.TryParse(Schedule, TimeZone, out _, out var error))
+        if (!CronSchedule.TryParse(Schedule, TimeZone, out _, out var error))
         {
             yield return new ValidationResult($"Digest settings: {error}", [nameof(Schedule), nameof(TimeZone)]);
         }

@@ -1,3 +1,6 @@
+using ChatReport.Bot.Storage.Channels;
+using ChatReport.Bot.Storage.Schedules;
+
 namespace ChatReport.Bot.Digests;
 
 /// <summary>

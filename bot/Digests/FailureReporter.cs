@@ -1,5 +1,6 @@
 using System.Text;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Channels;
+using ChatReport.Bot.Storage.Schedules;
 using ChatReport.Dialogs.Schema;
 
 namespace ChatReport.Bot.Digests;

@@ -1,5 +1,6 @@
 using ChatReport.Bot.Connector;
 using ChatReport.Bot.Proactive;
+using ChatReport.Bot.Storage.Channels;
 using ChatReport.Dialogs.Schema;
 
 namespace ChatReport.Bot.Digests;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using ChatReport.Bot.Storage.Channels;
 using ChatReport.Dialogs.Schema;
 
 namespace ChatReport.Bot.DirectLine;

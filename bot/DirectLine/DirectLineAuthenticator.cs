@@ -1,5 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Channels;
 using ChatReport.Dialogs.Schema;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 using ChatReport.Bot.Authentication;
 using ChatReport.Bot.Messaging;
 using ChatReport.Bot.Metrics;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Channels;
 using ChatReport.Dialogs.Schema;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChatReport.Bot.Storage.Channels;
 using ChatReport.Dialogs.Schema;
 using Microsoft.AspNetCore.Http.HttpResults;
 

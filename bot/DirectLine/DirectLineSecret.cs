@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Connections;
+using ChatReport.Bot.Storage.Migrations;
 using Microsoft.Extensions.Options;
 
 namespace ChatReport.Bot.DirectLine;

@@ -1,4 +1,4 @@
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ChatReport.Bot.Authentication;
 using ChatReport.Bot.Connector;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Connections;
 using ChatReport.Dialogs.Schema;
 using ChatReport.Dialogs.Turns;
 

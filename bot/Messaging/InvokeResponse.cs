@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChatReport.Bot.Connector;
 using ChatReport.Dialogs.Schema;
 
 namespace ChatReport.Bot.Messaging;

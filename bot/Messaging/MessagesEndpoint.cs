@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using ChatReport.Bot.Authentication;
+using ChatReport.Bot.Connector;
 using ChatReport.Bot.Metrics;
 using ChatReport.Dialogs.Schema;
 using Microsoft.AspNetCore.Http.HttpResults;

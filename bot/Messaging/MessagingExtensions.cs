@@ -1,10 +1,8 @@
 using ChatReport.Bot.Authentication;
 using ChatReport.Bot.Connector;
 using ChatReport.Bot.Messaging.Fallbacks;
-using ChatReport.Bot.Messaging.Middleware;
 using ChatReport.Bot.Outbox;
-using ChatReport.Bot.Proactive;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Channels;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatReport.Bot.Messaging;
@@ -28,7 +26,9 @@ public static class MessagingExtensions
         services.TryAddSingleton<IChannelAuthenticator, AnonymousChannelAuthenticator>();
         services.TryAddSingleton<IConnectorCredentials, NoConnectorCredentials>();
         services.AddConnectorClient();
-        services.AddProactiveMessaging();
+        // The middleware keeps every conversation's reference; the proactive messenger reads them.
+        services.TryAddSingleton<ConversationReferenceStore>();
+        services.AddSingleton<ITurnErrorObserver, TurnErrorMetrics>();
 
         services.AddSingleton<ProcessedActivityStore>();
         services.AddHostedService<ProcessedActivityPruner>();

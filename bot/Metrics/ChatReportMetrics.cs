@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
-using ChatReport.Bot.Digests;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Channels;
+using ChatReport.Bot.Storage.Domain;
 using Microsoft.Data.Sqlite;
 
 namespace ChatReport.Bot.Metrics;
@@ -69,12 +69,11 @@ public sealed class ChatReportMetrics
         }
     }
 
-    public void RecordDigestRound(DigestRoundReport report)
+    public void RecordDigestRound(int sent, int skipped, int failed)
     {
-        ArgumentNullException.ThrowIfNull(report);
-        AddDigestRuns("sent", report.Sent);
-        AddDigestRuns("skipped", report.Skipped);
-        AddDigestRuns("failed", report.Failed);
+        AddDigestRuns("sent", sent);
+        AddDigestRuns("skipped", skipped);
+        AddDigestRuns("failed", failed);
     }
 
     internal void RecordTurn(string channel, string outcome, long startedAt)

@@ -1,4 +1,3 @@
-using ChatReport.Bot.Messaging;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Metrics;
 
@@ -21,7 +20,6 @@ public static class MetricsExtensions
                 "Metrics:Urls must be http addresses with a fixed port (http://127.0.0.1:9464): the port is how /metrics is told apart.")
             .ValidateOnStart();
         builder.Services.TryAddSingleton<ChatReportMetrics>();
-        builder.Services.AddSingleton<ITurnErrorObserver, TurnErrorMetrics>();
 
         var options = builder.Configuration.GetSection(MetricsOptions.Section).Get<MetricsOptions>() ?? new MetricsOptions();
         if (!options.Enabled)

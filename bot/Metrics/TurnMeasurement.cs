@@ -1,3 +1,5 @@
+using ChatReport.Bot.Messaging;
+
 namespace ChatReport.Bot.Metrics;
 
 /// <summary>

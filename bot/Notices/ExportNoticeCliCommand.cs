@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ChatReport.Bot.Cli;
+using ChatReport.Conversation.Notices;
 
 namespace ChatReport.Bot.Notices;
 
@@ -40,12 +41,12 @@ public sealed partial class ExportNoticeCliCommand(QuarterNoticeService notices)
         var outPath = arguments.Get("out");
         var format = (arguments.Get("format") ?? Path.GetExtension(outPath ?? ".xlsx").TrimStart('.')).ToUpperInvariant() switch
         {
-            "CSV" => NoticeFormat.Csv,
-            "XLSX" => NoticeFormat.Xlsx,
-            "PDF" => NoticeFormat.Pdf,
+            "CSV" => NoticeExportFormat.Csv,
+            "XLSX" => NoticeExportFormat.Xlsx,
+            "PDF" => NoticeExportFormat.Pdf,
             var other => throw new CliUsageException($"--format is csv, xlsx or pdf, not '{other.ToLowerInvariant()}'."),
         };
-        if (format == NoticeFormat.Pdf && !notices.CanWritePdf)
+        if (format == NoticeExportFormat.Pdf && !notices.CanWritePdf)
         {
             throw new CliFailureException("No Chinese TrueType font for the PDF: install fonts-wqy-microhei (apt-get install fonts-wqy-microhei) or set --Notice:FontPath.");
         }

@@ -1,5 +1,7 @@
 using ChatReport.Bot.Digests;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Connections;
+using ChatReport.Bot.Storage.Domain;
+using ChatReport.Bot.Storage.Schedules;
 using ChatReport.Conversation.Domain;
 using Microsoft.Extensions.Options;
 

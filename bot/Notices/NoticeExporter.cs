@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ChatReport.Bot.Digests;
+using ChatReport.Conversation.Notices;
 using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
 
@@ -17,15 +18,15 @@ public static class NoticeExporter
     public const string CsvContentType = "text/csv; charset=utf-8";
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static async Task<NoticeFile> ExportAsync(QuarterNotice notice, NoticeFormat format, string? locale, CancellationToken cancellationToken)
+    public static async Task<NoticeExport> ExportAsync(QuarterNotice notice, NoticeExportFormat format, string? locale, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notice);
         var texts = DigestTexts.ForLocale(locale);
         var name = FileName(notice);
         return format switch
         {
-            NoticeFormat.Csv => new NoticeFile(name + ".csv", CsvContentType, ToCsv(notice, texts)),
-            NoticeFormat.Xlsx => new NoticeFile(name + ".xlsx", XlsxContentType, await ToXlsxAsync(notice, texts, cancellationToken)),
+            NoticeExportFormat.Csv => new NoticeExport(name + ".csv", CsvContentType, ToCsv(notice, texts)),
+            NoticeExportFormat.Xlsx => new NoticeExport(name + ".xlsx", XlsxContentType, await ToXlsxAsync(notice, texts, cancellationToken)),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Not a table format: the PDF comes from NoticePdfWriter."),
         };
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChatReport.Bot.Storage.Domain;
 using Microsoft.Extensions.Options;
 using PdfSharp;
 using PdfSharp.Drawing;
@@ -29,13 +30,15 @@ public sealed class NoticePdfWriter
     private static readonly double[] s_columnShares = [0.09, 0.27, 0.12, 0.12, 0.12, 0.14, 0.14];
 
     private readonly Lazy<NoticeFont?> _font;
-    private readonly NoticeOptions _options;
+    private readonly int _objectionDays;
 
-    public NoticePdfWriter(IOptions<NoticeOptions> options)
+    public NoticePdfWriter(IOptions<NoticeOptions> options, IOptions<ObjectionOptions> objectionOptions)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _options = options.Value;
-        _font = new Lazy<NoticeFont?>(() => NoticeFont.Find(_options.FontPath));
+        ArgumentNullException.ThrowIfNull(objectionOptions);
+        var fontPath = options.Value.FontPath;
+        _objectionDays = objectionOptions.Value.ObjectionDays;
+        _font = new Lazy<NoticeFont?>(() => NoticeFont.Find(fontPath));
     }
 
     /// <summary>False when the machine has no usable Chinese font (see <see cref="NoticeOptions.FontPath"/>).</summary>
@@ -92,7 +95,7 @@ public sealed class NoticePdfWriter
             // The closing block stays together: the period, how to object and the signature.
             var closing = new List<string>
             {
-                notice.SignedOn is { } signedOn && publicityEnds is { } ends ? texts.Publicity(signedOn.AddDays(1), ends) : texts.PublicityAfterSignOff(_options.ObjectionDays),
+                notice.SignedOn is { } signedOn && publicityEnds is { } ends ? texts.Publicity(signedOn.AddDays(1), ends) : texts.PublicityAfterSignOff(_objectionDays),
                 texts.HowToObject,
             };
             var signature = notice.SignedOn is { } day ? texts.SignedOff(notice.SignedByName ?? "", day) : texts.NotSignedOff;

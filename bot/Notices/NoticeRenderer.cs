@@ -1,5 +1,6 @@
 using System.Text;
 using ChatReport.Bot.Digests;
+using ChatReport.Conversation.Notices;
 using ChatReport.Dialogs.Schema;
 
 namespace ChatReport.Bot.Notices;
@@ -16,7 +17,7 @@ public static class NoticeRenderer
     public static bool TakesInlineFiles(string channelId) => s_inlineFileChannels.Contains(channelId);
 
     // publicityEnds: the last day (branch local) of the objection period of a published notice.
-    public static Activity Render(QuarterNotice notice, NoticePurpose purpose, string channelId, string? locale, NoticeFile? workbook, DateOnly? publicityEnds = null)
+    public static Activity Render(QuarterNotice notice, NoticePurpose purpose, string channelId, string? locale, NoticeExport? workbook, DateOnly? publicityEnds = null)
     {
         ArgumentNullException.ThrowIfNull(notice);
         ArgumentNullException.ThrowIfNull(channelId);

@@ -1,5 +1,5 @@
 using ChatReport.Bot.Notifications;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Domain;
 
 namespace ChatReport.Bot.Notices;
 

@@ -1,6 +1,10 @@
 using ChatReport.Bot.Digests;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Scheduling;
+using ChatReport.Bot.Storage.Connections;
+using ChatReport.Bot.Storage.Domain;
+using ChatReport.Bot.Storage.Schedules;
 using ChatReport.Conversation.Domain;
+using ChatReport.Conversation.Notices;
 using ChatReport.Dialogs.Schema;
 using Microsoft.Extensions.Options;
 
@@ -30,7 +34,7 @@ public sealed class QuarterNoticeService(
     TimeProvider time,
     IOptions<DigestOptions> digestOptions,
     IOptions<CycleOptions> cycleOptions,
-    IOptions<NoticeOptions> noticeOptions,
+    IOptions<ObjectionOptions> objectionOptions,
     ILogger<QuarterNoticeService> logger)
 {
     private static readonly TimeSpan s_catchUp = TimeSpan.FromDays(7);
@@ -41,7 +45,7 @@ public sealed class QuarterNoticeService(
         builder.BuildAsync(unitId, year, quarter, cancellationToken);
 
     /// <summary>The notice as a file for chat or disk; null when the unit or cycle does not exist.</summary>
-    public async Task<NoticeFile?> ExportAsync(long unitId, int year, int quarter, NoticeFormat format, string? locale, CancellationToken cancellationToken)
+    public async Task<NoticeExport?> ExportAsync(long unitId, int year, int quarter, NoticeExportFormat format, string? locale, CancellationToken cancellationToken)
     {
         var notice = await builder.BuildAsync(unitId, year, quarter, cancellationToken);
         if (notice is null)
@@ -49,13 +53,13 @@ public sealed class QuarterNoticeService(
             return null;
         }
 
-        if (format != NoticeFormat.Pdf)
+        if (format != NoticeExportFormat.Pdf)
         {
             return await NoticeExporter.ExportAsync(notice, format, locale, cancellationToken);
         }
 
-        var publicityEnds = notice.SignedOn?.AddDays(noticeOptions.Value.ObjectionDays);
-        return new NoticeFile(NoticeExporter.FileName(notice) + ".pdf", NoticePdfWriter.ContentType, pdf.Write(notice, publicityEnds, locale));
+        var publicityEnds = notice.SignedOn?.AddDays(objectionOptions.Value.ObjectionDays);
+        return new NoticeExport(NoticeExporter.FileName(notice) + ".pdf", NoticePdfWriter.ContentType, pdf.Write(notice, publicityEnds, locale));
     }
 
     /// <summary>Whether <see cref="ExportAsync"/> can write PDF here (a Chinese TrueType font is installed).</summary>
@@ -69,26 +73,26 @@ public sealed class QuarterNoticeService(
     {
         if (quarter is < 1 or > 4 || await cycles.FindCycleAsync(year, cancellationToken) is not { } cycle)
         {
-            return new SignOffOutcome(SignOffStatus.NoSuchQuarter, null, null, 0);
+            return new SignOffOutcome(NoticeSignOffStatus.NoSuchQuarter, null, null, 0);
         }
 
         var secretary = await members.GetAsync(secretaryId, cancellationToken);
         var roles = secretary is { IsActive: true } ? await members.GetRolesAsync(secretaryId, cancellationToken) : [];
         if (!roles.Any(r => r.UnitId == unitId && r.Role == Role.Secretary))
         {
-            return new SignOffOutcome(SignOffStatus.NotSecretary, null, null, 0);
+            return new SignOffOutcome(NoticeSignOffStatus.NotSecretary, null, null, 0);
         }
 
         if (LocalCalendar.Today(time, cycleOptions.Value.TimeZone) <= cycle.Quarter(quarter).Last)
         {
-            return new SignOffOutcome(SignOffStatus.QuarterNotOver, null, null, 0);
+            return new SignOffOutcome(NoticeSignOffStatus.QuarterNotOver, null, null, 0);
         }
 
         var result = await cycles.SignOffQuarterAsync(unitId, year, quarter, secretaryId, cancellationToken);
         logger.LogInformation("Unit {UnitId} quarter {Year}Q{Quarter} signed off by member {MemberId}", unitId, year, quarter, result.SignOff.SignedBy);
         var posted = await PublishAsync(unitId, cancellationToken);
         var notice = await builder.BuildAsync(unitId, year, quarter, cancellationToken);
-        return new SignOffOutcome(result.AlreadySignedOff ? SignOffStatus.AlreadySignedOff : SignOffStatus.SignedOff, result.SignOff, notice, posted);
+        return new SignOffOutcome(result.AlreadySignedOff ? NoticeSignOffStatus.AlreadySignedOff : NoticeSignOffStatus.SignedOff, result.SignOff, notice, posted);
     }
 
     /// <summary>One scheduler round: review copies when a quarter has just ended, and signed-off notices not yet posted.</summary>
@@ -120,7 +124,7 @@ public sealed class QuarterNoticeService(
     private async Task<(int Year, int Quarter)?> EndedQuarterAsync(CancellationToken cancellationToken)
     {
         var settings = digestOptions.Value;
-        var schedule = DigestSchedule.Parse(settings.Schedule, settings.TimeZone);
+        var schedule = CronSchedule.Parse(settings.Schedule, settings.TimeZone);
         if (schedule.Latest(time.GetUtcNow()) is not { } latest)
         {
             return null;
@@ -159,15 +163,15 @@ public sealed class QuarterNoticeService(
                     return;
                 }
 
-                NoticeFile? workbook = null;
+                NoticeExport? workbook = null;
                 foreach (var recipient in group)
                 {
                     if (workbook is null && NoticeRenderer.TakesInlineFiles(recipient.Chat.ChannelId))
                     {
-                        workbook = await NoticeExporter.ExportAsync(notice, NoticeFormat.Xlsx, recipient.Locale, token);
+                        workbook = await NoticeExporter.ExportAsync(notice, NoticeExportFormat.Xlsx, recipient.Locale, token);
                     }
 
-                    var activity = NoticeRenderer.Render(notice, purpose, recipient.Chat.ChannelId, recipient.Locale, workbook, notice.SignedOn?.AddDays(noticeOptions.Value.ObjectionDays));
+                    var activity = NoticeRenderer.Render(notice, purpose, recipient.Chat.ChannelId, recipient.Locale, workbook, notice.SignedOn?.AddDays(objectionOptions.Value.ObjectionDays));
                     if (await DeliverAsync(recipient, purpose, activity, token))
                     {
                         Interlocked.Increment(ref sent);

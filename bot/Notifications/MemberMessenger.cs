@@ -1,6 +1,6 @@
 using ChatReport.Bot.Connector;
 using ChatReport.Bot.Proactive;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Channels;
 using ChatReport.Conversation.Domain;
 using ChatReport.Dialogs.Localization;
 using ChatReport.Dialogs.Schema;

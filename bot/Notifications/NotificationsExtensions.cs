@@ -1,3 +1,4 @@
+using ChatReport.Bot.Scheduling;
 using ChatReport.Conversation.Deductions;
 using ChatReport.Conversation.Review;
 using ChatReport.Conversation.Tasks;
@@ -18,7 +19,7 @@ public static class NotificationsExtensions
         builder.Services.AddSingleton<IReviewNotifier, ReviewNotifier>();
         builder.Services.AddSingleton<IDeductionNotifier, DeductionNotifier>();
         builder.Services.AddSingleton<ITaskNotifier, TaskNotifier>();
-        builder.Services.AddHostedService<ReviewReminderService>();
+        builder.Services.AddClockedJob<ReviewReminders>();
         return builder;
     }
 }

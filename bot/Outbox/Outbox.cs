@@ -1,6 +1,7 @@
 using System.Text.Json;
-using ChatReport.Bot.Messaging;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Connector;
+using ChatReport.Bot.Storage.Channels;
+using ChatReport.Bot.Storage.Connections;
 using ChatReport.Dialogs.Schema;
 using Microsoft.Extensions.Options;
 

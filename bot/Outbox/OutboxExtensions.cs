@@ -1,4 +1,4 @@
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Channels;
 
 namespace ChatReport.Bot.Outbox;
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using ChatReport.Bot.Authentication;
 using ChatReport.Bot.Connector;
 using ChatReport.Bot.Messaging;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Channels;
 using ChatReport.Dialogs.Schema;
 using ChatReport.Dialogs.Turns;
 

@@ -1,3 +1,6 @@
+using ChatReport.Bot.Storage.Connections;
+using ChatReport.Bot.Storage.Domain;
+using ChatReport.Bot.Storage.Migrations;
 using ChatReport.Conversation.Domain;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using ChatReport.Bot.DirectLine;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Channels;
 using ChatReport.Conversation.Domain;
 using ChatReport.Dialogs.Recognition;
 using ChatReport.Dialogs.Schema;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ChatReport.Bot.DirectLine;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Channels;
 using ChatReport.Conversation.Domain;
 using ChatReport.Dialogs.Schema;
 using Microsoft.AspNetCore.Http.HttpResults;

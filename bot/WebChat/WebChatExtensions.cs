@@ -1,7 +1,8 @@
 using System.Net;
 using System.Threading.RateLimiting;
 using ChatReport.Bot.DirectLine;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Channels;
+using ChatReport.Bot.Storage.Connections;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Channels;
 using ChatReport.Conversation.Domain;
 using Microsoft.AspNetCore.Authentication;
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatReport.Bot.Connector;
+using ChatReport.Bot.Storage.Channels;
 using Microsoft.Extensions.Options;
 
 namespace ChatReport.Bot.Channels.DingTalk;

@@ -3,7 +3,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using ChatReport.Bot.Authentication;
 using ChatReport.Bot.Messaging;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Channels;
 using ChatReport.Dialogs.Schema;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,5 @@
 using ChatReport.Bot.Connector;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Channels;
 using ChatReport.Conversation.Commands;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +10,7 @@ public static class DingTalkExtensions
     /// <summary>
     /// The DingTalk channel, when <c>DingTalk:AppKey</c> is set: the callback endpoint, the sender
     /// that <see cref="ConnectorClient"/> hands every <c>dingtalk</c> message to, and the custom
-    /// group robot command. Call after <c>AddChatReportGroups</c>: the plain 订阅日报 keeps priority.
+    /// group robot command (after the plain 订阅日报 in <c>ChatCommandOrder</c>).
     /// </summary>
     public static IHostApplicationBuilder AddChatReportDingTalk(this IHostApplicationBuilder builder)
     {

@@ -1,5 +1,4 @@
-using ChatReport.Bot.Proactive;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Channels;
 using ChatReport.Conversation.Domain;
 using ChatReport.Conversation.Groups;
 using ChatReport.Dialogs.Engine;

@@ -1,5 +1,5 @@
 using ChatReport.Bot.Connector;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Channels;
 using ChatReport.Dialogs.Schema;
 
 namespace ChatReport.Bot.Channels.DingTalk;

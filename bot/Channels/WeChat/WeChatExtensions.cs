@@ -1,5 +1,5 @@
 using ChatReport.Bot.Connector;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Channels;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 

@@ -6,7 +6,7 @@ using ChatReport.Bot.Channels.Platform;
 using ChatReport.Bot.Channels.WeChatCrypto;
 using ChatReport.Bot.Connector;
 using ChatReport.Bot.Messaging;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Channels;
 using ChatReport.Dialogs.Schema;
 using Microsoft.Extensions.Options;
 

@@ -3,7 +3,7 @@ using ChatReport.Dialogs.Schema;
 
 namespace ChatReport.Bot.Tests.Authentication;
 
-public sealed class ChannelAuthenticatorTests : IAsyncLifetime
+public sealed partial class ChannelAuthenticatorTests : IAsyncLifetime
 {
     private const string V1EmulatorIssuer = "https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/";
     private const string V2EmulatorIssuer = "https://login.microsoftonline.com/d6d49420-f39b-4df7-a1dc-d59a935871db/v2.0";
@@ -306,94 +306,6 @@ public sealed class ChannelAuthenticatorTests : IAsyncLifetime
         var outcome = await host.Authenticator.AuthenticateAsync("Bearer " + FakeIdentityProvider.Mint(_teamsKey, ChannelClaims()), TeamsActivity(), Cancel);
 
         AssertRefused(outcome, "could not be read");
-    }
-
-    [Fact]
-    public async Task AcceptsAVersion1EmulatorTokenWithoutVouchingForTheServiceUrl()
-    {
-        var key = _provider.AddEmulatorKey("aad-key-1");
-
-        var outcome = await AuthenticateAsync(FakeIdentityProvider.Mint(key, EmulatorClaims(V1EmulatorIssuer, "1.0", appid: AuthenticationTestHost.AppId)));
-
-        Assert.True(outcome.IsAuthenticated, outcome.FailureReason);
-        Assert.False(outcome.ServiceUrlVerified);
-        Assert.Equal("urn:botframework:azure", outcome.CallerId);
-    }
-
-    [Fact]
-    public async Task AcceptsAVersion2EmulatorTokenCarryingTheAppIdInAzp()
-    {
-        var key = _provider.AddEmulatorKey("aad-key-1");
-
-        var outcome = await AuthenticateAsync(FakeIdentityProvider.Mint(key, EmulatorClaims(V2EmulatorIssuer, "2.0", azp: AuthenticationTestHost.AppId)));
-
-        Assert.True(outcome.IsAuthenticated, outcome.FailureReason);
-    }
-
-    [Fact]
-    public async Task AcceptsAnEmulatorTokenFromTheBotsOwnTenant()
-    {
-        var key = _provider.AddEmulatorKey("aad-key-1");
-        var tenant = "3a0b6f3e-8f43-4c4b-9a55-0c2f1d1d2b7e";
-        var claims = EmulatorClaims($"https://sts.windows.net/{tenant}/", "1.0", appid: AuthenticationTestHost.AppId);
-        claims["tid"] = tenant;
-
-        var outcome = await AuthenticateAsync(FakeIdentityProvider.Mint(key, claims));
-
-        Assert.True(outcome.IsAuthenticated, outcome.FailureReason);
-    }
-
-    [Fact]
-    public async Task RefusesAVersion2EmulatorTokenWithoutAzp()
-    {
-        var key = _provider.AddEmulatorKey("aad-key-1");
-
-        var outcome = await AuthenticateAsync(FakeIdentityProvider.Mint(key, EmulatorClaims(V2EmulatorIssuer, "2.0", appid: AuthenticationTestHost.AppId)));
-
-        AssertRefused(outcome, "'azp'");
-    }
-
-    [Fact]
-    public async Task RefusesAnEmulatorTokenIssuedToAnotherApp()
-    {
-        var key = _provider.AddEmulatorKey("aad-key-1");
-
-        var claims = EmulatorClaims(V1EmulatorIssuer, "1.0", appid: "00000000-0000-0000-0000-000000000002");
-        claims["aud"] = "https://api.botframework.com";
-
-        var outcome = await AuthenticateAsync(FakeIdentityProvider.Mint(key, claims));
-
-        AssertRefused(outcome, "not to this bot");
-    }
-
-    [Fact]
-    public async Task RefusesAnEmulatorTokenOfUnknownVersion()
-    {
-        var key = _provider.AddEmulatorKey("aad-key-1");
-
-        var outcome = await AuthenticateAsync(FakeIdentityProvider.Mint(key, EmulatorClaims(V1EmulatorIssuer, "3.0", appid: AuthenticationTestHost.AppId)));
-
-        AssertRefused(outcome, "version '3.0'");
-    }
-
-    [Fact]
-    public async Task RefusesAnEmulatorTokenSignedWithAChannelKey()
-    {
-        var outcome = await AuthenticateAsync(FakeIdentityProvider.Mint(_teamsKey, EmulatorClaims(V1EmulatorIssuer, "1.0", appid: AuthenticationTestHost.AppId)));
-
-        AssertRefused(outcome, "is not in the key set");
-    }
-
-    [Fact]
-    public async Task RefusesASkillTokenBecauseNoSkillIsAllowed()
-    {
-        var key = _provider.AddEmulatorKey("aad-key-1");
-        var claims = EmulatorClaims(V1EmulatorIssuer, "1.0", appid: "00000000-0000-0000-0000-000000000003");
-        claims["aud"] = AuthenticationTestHost.AppId;
-
-        var outcome = await AuthenticateAsync(FakeIdentityProvider.Mint(key, claims));
-
-        AssertRefused(outcome, "Skill");
     }
 
     [Fact]

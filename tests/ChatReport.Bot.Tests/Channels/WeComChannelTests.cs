@@ -213,7 +213,7 @@ public sealed class WeComChannelTests
         await using var world = await WeComWorld.CreateAsync();
         var webhook = $"https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key={WeComPlatformStub.RobotKey}";
         await world.WeCom.SayAsync(WeComWorld.SecretaryUser, $"订阅日报 {webhook}");
-        var subscription = Assert.Single(await world.App.Get<ChatReport.Bot.Storage.GroupSubscriptionStore>().ListForUnitAsync(world.Branch.Unit.Id, Token));
+        var subscription = Assert.Single(await world.App.Get<ChatReport.Bot.Storage.Channels.GroupSubscriptionStore>().ListForUnitAsync(world.Branch.Unit.Id, Token));
         // What the outbox does for a group post: hand it to the Connector client, which gives it to the WeCom sender.
         var connector = world.App.Get<ConnectorClient>();
         Task<Dialogs.Schema.ResourceResponse> PostAsync(string text) => connector.SendToConversationAsync(

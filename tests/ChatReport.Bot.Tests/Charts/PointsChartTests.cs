@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using ChatReport.Bot.Charts;
 using ChatReport.Bot.Notices;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Domain;
 using ChatReport.Bot.Tests.Digests;
 using ChatReport.Bot.Tests.Storage;
 using ChatReport.Conversation.Points;

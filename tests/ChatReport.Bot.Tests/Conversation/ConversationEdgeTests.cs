@@ -1,5 +1,5 @@
 using ChatReport.Bot.Conversation;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Domain;
 using ChatReport.Bot.Tests.Support;
 using ChatReport.Conversation.Common;
 using ChatReport.Conversation.Domain;

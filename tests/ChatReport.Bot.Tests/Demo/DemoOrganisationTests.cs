@@ -1,5 +1,5 @@
 using ChatReport.Bot.Demo;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Connections;
 using ChatReport.Bot.Tests.Conversation;
 using ChatReport.Bot.Tests.Support;
 using ChatReport.Conversation.Domain;

@@ -1,8 +1,11 @@
 using ChatReport.Bot.Digests;
 using ChatReport.Bot.Notices;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Channels;
+using ChatReport.Bot.Storage.Domain;
+using ChatReport.Bot.Storage.Schedules;
 using ChatReport.Bot.Tests.Storage;
 using ChatReport.Conversation.Domain;
+using ChatReport.Conversation.Groups;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -70,7 +73,7 @@ public sealed class DigestHarness
         return new QuarterNoticeService(
             NewNoticeBuilder(),
             Notices,
-            new NoticePdfWriter(Microsoft.Extensions.Options.Options.Create(new NoticeOptions())),
+            new NoticePdfWriter(Microsoft.Extensions.Options.Options.Create(new NoticeOptions()), Microsoft.Extensions.Options.Options.Create(new ObjectionOptions())),
             Stores.Cycles,
             Stores.Members,
             Messenger,
@@ -79,19 +82,22 @@ public sealed class DigestHarness
             Db.Time,
             options,
             cycleOptions,
-            Microsoft.Extensions.Options.Options.Create(new NoticeOptions()),
+            Microsoft.Extensions.Options.Options.Create(new ObjectionOptions()),
             NullLogger<QuarterNoticeService>.Instance);
     }
 
     public ObjectionPeriods NewObjectionPeriods() =>
         new(
-            new ObjectionStore(Db.Connections, Db.Time, Microsoft.Extensions.Options.Options.Create(new NoticeOptions()), Microsoft.Extensions.Options.Options.Create(Stores.CycleOptions)),
+            new ObjectionStore(Db.Connections, Db.Time, Microsoft.Extensions.Options.Options.Create(new ObjectionOptions()), Microsoft.Extensions.Options.Options.Create(Stores.CycleOptions)),
             // The scheduler tests file no objections, so nobody is ever reminded through the missing messenger.
             new ChatReport.Bot.Notifications.ObjectionNotifier(Stores.Members, null!),
             NullLogger<ObjectionPeriods>.Instance);
 
     public NoticeBuilder NewNoticeBuilder() =>
         new(Notices, Stores.Units, Stores.Cycles, Stores.Members, Microsoft.Extensions.Options.Options.Create(Stores.CycleOptions));
+
+    public DigestJob NewDigestJob() =>
+        new(NewDispatcher(), Db.Time, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<DigestJob>.Instance);
 
     public CycleRollover NewRollover() =>
         new(Stores.Cycles, Db.Time, Microsoft.Extensions.Options.Options.Create(Stores.CycleOptions), NullLogger<CycleRollover>.Instance);
@@ -102,7 +108,7 @@ public sealed class DigestHarness
         var group = new GroupAddress(channelId, conversationId);
         await SaveReferenceAsync(group, null, isGroup: true, locale);
         var result = await Subscriptions.SubscribeAsync(group, unitId, null, TestContext.Current.CancellationToken);
-        Assert.Equal(SubscriptionStatus.Subscribed, result.Status);
+        Assert.Equal(GroupSubscribeStatus.Subscribed, result.Status);
         return group;
     }
 

@@ -1,4 +1,4 @@
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Domain;
 using ChatReport.Bot.Tests.Storage;
 using static ChatReport.Bot.Tests.Digests.DigestHarness;
 

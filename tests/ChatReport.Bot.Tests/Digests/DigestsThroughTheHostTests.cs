@@ -1,10 +1,11 @@
 using System.Net;
 using ChatReport.Bot.Digests;
 using ChatReport.Bot.Outbox;
-using ChatReport.Bot.Proactive;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Channels;
+using ChatReport.Bot.Storage.Schedules;
 using ChatReport.Bot.Tests.Support;
 using ChatReport.Conversation.Domain;
+using ChatReport.Conversation.Groups;
 using ChatReport.Dialogs.Schema;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -134,7 +135,7 @@ public sealed class DigestsThroughTheHostTests
             UpdatedAt = app.Time.GetUtcNow(),
         }, Token);
         var subscribed = await app.Get<GroupSubscriptionStore>().SubscribeAsync(new GroupAddress("msteams", Group), branch.Id, secretary.Id, Token);
-        Assert.Equal(SubscriptionStatus.Subscribed, subscribed.Status);
+        Assert.Equal(GroupSubscribeStatus.Subscribed, subscribed.Status);
         return (secretary, member);
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ChatReport.Bot.Digests;
+using ChatReport.Bot.Storage.Channels;
 using ChatReport.Dialogs.Schema;
 
 namespace ChatReport.Bot.Tests.Digests;

@@ -1,5 +1,7 @@
-using ChatReport.Bot.Digests;
+using ChatReport.Bot.Storage.Channels;
+using ChatReport.Bot.Storage.Schedules;
 using ChatReport.Bot.Tests.Storage;
+using ChatReport.Conversation.Groups;
 using static ChatReport.Bot.Tests.Digests.DigestHarness;
 
 namespace ChatReport.Bot.Tests.Digests;
@@ -17,7 +19,8 @@ public sealed class GroupSubscriptionStoreTests
 
         var result = await h.Subscriptions.SubscribeAsync(new GroupAddress("webchat", "never-seen"), branch.Unit.Id, branch.Secretary.Id, Ct);
 
-        Assert.Equal((SubscriptionStatus.UnknownConversation, null), (result.Status, result.Subscription));
+        Assert.Equal(GroupSubscribeStatus.UnknownConversation, result.Status);
+        Assert.Null(await h.Subscriptions.FindAsync(new GroupAddress("webchat", "never-seen"), Ct));
         Assert.Empty(await h.Subscriptions.ListActiveAsync(Ct));
     }
 
@@ -33,11 +36,11 @@ public sealed class GroupSubscriptionStoreTests
         var again = await h.Subscriptions.SubscribeAsync(group, first.Unit.Id, first.Secretary.Id, Ct);
         var moved = await h.Subscriptions.SubscribeAsync(group, second.Unit.Id, second.Secretary.Id, Ct);
 
-        Assert.Equal(SubscriptionStatus.AlreadySubscribed, again.Status);
-        Assert.Equal((SubscriptionStatus.MovedFromOtherUnit, first.Unit.Id), (moved.Status, moved.PreviousUnitId));
+        Assert.Equal(GroupSubscribeStatus.AlreadySubscribed, again.Status);
+        Assert.Equal((GroupSubscribeStatus.MovedFromOtherUnit, first.Unit.Id), (moved.Status, moved.PreviousUnitId));
         Assert.Empty(await h.Subscriptions.ListForUnitAsync(first.Unit.Id, Ct));
         Assert.Equal(group, Assert.Single(await h.Subscriptions.ListForUnitAsync(second.Unit.Id, Ct)).Group);
-        Assert.Equal(SubscriptionStatus.UnknownUnit, (await h.Subscriptions.SubscribeAsync(group, 9999, null, Ct)).Status);
+        Assert.Equal(GroupSubscribeStatus.UnknownUnit, (await h.Subscriptions.SubscribeAsync(group, 9999, null, Ct)).Status);
     }
 
     [Fact]
@@ -57,8 +60,9 @@ public sealed class GroupSubscriptionStoreTests
         db.Time.SetUtcNow(Utc(11, 27, 1));
         var back = await h.Subscriptions.SubscribeAsync(group, branch.Unit.Id, branch.Secretary.Id, Ct);
 
-        Assert.Equal(SubscriptionStatus.Subscribed, back.Status);
-        Assert.Equal((Utc(11, 27, 1), (DateTimeOffset?)null), (back.Subscription!.SubscribedAt, back.Subscription.UnsubscribedAt));
+        Assert.Equal(GroupSubscribeStatus.Subscribed, back.Status);
+        var renewed = (await h.Subscriptions.FindAsync(group, Ct))!;
+        Assert.Equal((Utc(11, 27, 1), (DateTimeOffset?)null), (renewed.SubscribedAt, renewed.UnsubscribedAt));
         Assert.Equal(2, (await h.Subscriptions.ListForUnitAsync(branch.Unit.Id, Ct)).Count);
     }
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ChatReport.Bot.Digests;
+using ChatReport.Bot.Storage.Channels;
 using ChatReport.Dialogs.Schema;
 
 namespace ChatReport.Bot.Tests.Digests;

@@ -1,6 +1,7 @@
 using System.Net;
 using ChatReport.Bot.Channels.DingTalk;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Channels;
+using ChatReport.Bot.Storage.Connections;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatReport.Bot.Tests.DingTalk;

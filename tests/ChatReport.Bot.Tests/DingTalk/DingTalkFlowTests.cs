@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using ChatReport.Bot.Digests;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Connections;
 using ChatReport.Conversation.Domain;
 using Microsoft.Extensions.DependencyInjection;
 

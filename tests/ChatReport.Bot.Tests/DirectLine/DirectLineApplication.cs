@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using ChatReport.Bot.DirectLine;
 using ChatReport.Bot.Messaging;
+using ChatReport.Bot.Storage.Channels;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

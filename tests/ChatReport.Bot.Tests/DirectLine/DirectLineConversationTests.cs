@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using ChatReport.Bot.Authentication;
 using ChatReport.Bot.DirectLine;
+using ChatReport.Bot.Storage.Channels;
 using ChatReport.Dialogs.Schema;
 
 namespace ChatReport.Bot.Tests.DirectLine;

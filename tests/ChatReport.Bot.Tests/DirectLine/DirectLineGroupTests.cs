@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using ChatReport.Bot.DirectLine;
+using ChatReport.Bot.Storage.Channels;
 using ChatReport.Dialogs.Schema;
 
 namespace ChatReport.Bot.Tests.DirectLine;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using ChatReport.Bot.DirectLine;
+using ChatReport.Bot.Storage.Channels;
 using ChatReport.Dialogs.Schema;
 using Microsoft.Extensions.Time.Testing;
 

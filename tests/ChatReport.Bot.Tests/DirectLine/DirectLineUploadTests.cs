@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
-using ChatReport.Bot.DirectLine;
+using ChatReport.Bot.Storage.Channels;
 using ChatReport.Dialogs.Schema;
 
 namespace ChatReport.Bot.Tests.DirectLine;

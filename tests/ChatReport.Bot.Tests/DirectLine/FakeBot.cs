@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ChatReport.Bot.Authentication;
-using ChatReport.Bot.DirectLine;
 using ChatReport.Bot.Messaging;
+using ChatReport.Bot.Storage.Channels;
 using ChatReport.Dialogs.Schema;
 
 namespace ChatReport.Bot.Tests.DirectLine;

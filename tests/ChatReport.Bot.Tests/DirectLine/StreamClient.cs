@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
-using ChatReport.Bot.DirectLine;
+using ChatReport.Bot.Storage.Channels;
 
 namespace ChatReport.Bot.Tests.DirectLine;
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using ChatReport.Bot.DirectLine;
+using ChatReport.Bot.Storage.Channels;
 using ChatReport.Bot.WebChat;
 
 namespace ChatReport.Bot.Tests.DirectLine;

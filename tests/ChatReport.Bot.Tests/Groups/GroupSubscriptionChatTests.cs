@@ -1,4 +1,4 @@
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Channels;
 using ChatReport.Bot.Tests.Support;
 using ChatReport.Conversation.Common;
 using ChatReport.Conversation.Domain;

@@ -1,5 +1,4 @@
-using ChatReport.Bot.Digests;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Channels;
 using ChatReport.Bot.Tests.Conversation;
 using ChatReport.Bot.Tests.Support;
 using ChatReport.Conversation.Domain;

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using ChatReport.Bot.Digests;
+using ChatReport.Bot.Groups;
 using ChatReport.Bot.Tests.Support;
 using ChatReport.Conversation.Common;
 using ChatReport.Conversation.Domain;

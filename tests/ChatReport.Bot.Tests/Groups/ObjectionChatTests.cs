@@ -1,6 +1,6 @@
 using System.Text.Json;
 using ChatReport.Bot.Notices;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Domain;
 using ChatReport.Bot.Tests.Support;
 using ChatReport.Conversation.Domain;
 using ChatReport.Conversation.Notices;

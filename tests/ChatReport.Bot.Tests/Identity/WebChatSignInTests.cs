@@ -114,7 +114,7 @@ public sealed class WebChatSignInTests
         Assert.Equal(HttpStatusCode.OK, linked.StatusCode);
         Assert.Equal("王芳", (await MeAsync(laptop)).Name);
 
-        var devices = (await phone.GetFromJsonAsync<List<Bot.WebChat.WebChatDevice>>("webchat/devices", Bot.DirectLine.DirectLineJson.Options, Cancel))!;
+        var devices = (await phone.GetFromJsonAsync<List<Bot.WebChat.WebChatDevice>>("webchat/devices", Bot.Storage.Channels.DirectLineJson.Options, Cancel))!;
         Assert.Equal(2, devices.Count);
         var laptopDevice = Assert.Single(devices, d => !d.Current);
 

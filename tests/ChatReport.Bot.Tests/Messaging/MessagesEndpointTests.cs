@@ -32,7 +32,7 @@ public sealed class MessagesEndpointTests
     {
         await using var app = new ChatReportApplication().WithBot<EchoBot>();
         using var client = app.CreateClient();
-        var json = JsonSerializer.Serialize(TestActivities.Message("act-1", "hi"), Bot.Messaging.BotJson.Options);
+        var json = JsonSerializer.Serialize(TestActivities.Message("act-1", "hi"), Bot.Connector.BotJson.Options);
 
         using var response = await client.PostRawAsync(json, Token, contentType);
 
@@ -46,7 +46,7 @@ public sealed class MessagesEndpointTests
     {
         await using var app = new ChatReportApplication().WithBot<EchoBot>();
         using var client = app.CreateClient();
-        var json = JsonSerializer.Serialize(TestActivities.Message("act-1", new string('a', 300 * 1024)), Bot.Messaging.BotJson.Options);
+        var json = JsonSerializer.Serialize(TestActivities.Message("act-1", new string('a', 300 * 1024)), Bot.Connector.BotJson.Options);
 
         // StringContent declares its Content-Length, so the body is refused before it is read.
         using var response = await client.PostRawAsync(json, Token);
@@ -61,7 +61,7 @@ public sealed class MessagesEndpointTests
     {
         await using var app = new ChatReportApplication().WithBot<EchoBot>().WithSetting("Messaging:MaxBodyBytes", "2048");
         using var client = app.CreateClient();
-        var json = JsonSerializer.SerializeToUtf8Bytes(TestActivities.Message("act-1", new string('a', 4096)), Bot.Messaging.BotJson.Options);
+        var json = JsonSerializer.SerializeToUtf8Bytes(TestActivities.Message("act-1", new string('a', 4096)), Bot.Connector.BotJson.Options);
         // A stream of unknown length is sent without Content-Length, so the limit must hold while reading.
         using var content = new StreamContent(new UnseekableStream(json));
         content.Headers.ContentType = new("application/json");
@@ -137,7 +137,7 @@ public sealed class MessagesEndpointTests
         using var client = app.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
         {
-            Content = JsonContent.Create(TestActivities.Message("act-1", "hi"), options: Bot.Messaging.BotJson.Options),
+            Content = JsonContent.Create(TestActivities.Message("act-1", "hi"), options: Bot.Connector.BotJson.Options),
         };
         request.Headers.Authorization = new("Bearer", "forged");
 

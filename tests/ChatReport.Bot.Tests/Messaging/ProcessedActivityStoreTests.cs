@@ -1,4 +1,4 @@
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Channels;
 using ChatReport.Bot.Tests.Storage;
 
 namespace ChatReport.Bot.Tests.Messaging;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using ChatReport.Bot.Messaging;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Channels;
 using ChatReport.Bot.Tests.Support;
 using ChatReport.Conversation.Commands;
 using ChatReport.Dialogs.Schema;

@@ -1,6 +1,5 @@
 using System.Net;
-using ChatReport.Bot.Outbox;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Channels;
 using ChatReport.Bot.Tests.Support;
 
 namespace ChatReport.Bot.Tests.Metrics;

@@ -1,6 +1,7 @@
 using System.Text;
 using ChatReport.Bot.Notices;
 using ChatReport.Bot.Tests.Storage;
+using ChatReport.Conversation.Notices;
 using MiniExcelLibs;
 using static ChatReport.Bot.Tests.Digests.DigestHarness;
 
@@ -16,7 +17,7 @@ public sealed class NoticeExportTests
         using var db = new TestDatabase(now: Utc(8, 1, 1));
         var s = await NoticeScenario.CreateAsync(db, thirdMemberName: "=HYPERLINK(\"x\")");
 
-        var file = (await s.Service.ExportAsync(s.Branch.Unit.Id, 2026, 4, NoticeFormat.Csv, "zh-CN", Ct))!;
+        var file = (await s.Service.ExportAsync(s.Branch.Unit.Id, 2026, 4, NoticeExportFormat.Csv, "zh-CN", Ct))!;
 
         Assert.Equal(("山岔村党支部-2026Q4.csv", NoticeExporter.CsvContentType), (file.FileName, file.ContentType));
         var bytes = file.Content.ToArray();
@@ -40,7 +41,7 @@ public sealed class NoticeExportTests
         using var db = new TestDatabase(now: Utc(8, 1, 1));
         var s = await NoticeScenario.CreateAsync(db);
 
-        var file = (await s.Service.ExportAsync(s.Branch.Unit.Id, 2026, 3, NoticeFormat.Xlsx, "zh-CN", Ct))!;
+        var file = (await s.Service.ExportAsync(s.Branch.Unit.Id, 2026, 3, NoticeExportFormat.Xlsx, "zh-CN", Ct))!;
 
         Assert.Equal(("山岔村党支部-2026Q3.xlsx", NoticeExporter.XlsxContentType), (file.FileName, file.ContentType));
         using var stream = new MemoryStream(file.Content.ToArray());
@@ -66,7 +67,7 @@ public sealed class NoticeExportTests
         using var db = new TestDatabase(now: Utc(8, 1, 1));
         var s = await NoticeScenario.CreateAsync(db);
 
-        var file = (await s.Service.ExportAsync(s.Branch.Unit.Id, 2026, 4, NoticeFormat.Xlsx, "en-US", Ct))!;
+        var file = (await s.Service.ExportAsync(s.Branch.Unit.Id, 2026, 4, NoticeExportFormat.Xlsx, "en-US", Ct))!;
 
         using var stream = new MemoryStream(file.Content.ToArray());
         Assert.Equal(["Notice", "Items"], MiniExcel.GetSheetNames(stream));

@@ -7,6 +7,7 @@ using ChatReport.Bot.Tests.Digests;
 using ChatReport.Bot.Tests.Storage;
 using ChatReport.Bot.Tests.Support;
 using ChatReport.Conversation.Domain;
+using ChatReport.Conversation.Notices;
 using Microsoft.Extensions.DependencyInjection;
 using static ChatReport.Bot.Tests.Digests.DigestHarness;
 
@@ -42,7 +43,7 @@ public sealed partial class NoticePdfTests
         }
 
         db.Time.SetUtcNow(Utc(10, 5, 2));
-        Assert.Equal(SignOffStatus.SignedOff, (await h.NewNoticeService().SignOffAsync(branch.Unit.Id, 2026, 3, branch.Secretary.Id, Ct)).Status);
+        Assert.Equal(NoticeSignOffStatus.SignedOff, (await h.NewNoticeService().SignOffAsync(branch.Unit.Id, 2026, 3, branch.Secretary.Id, Ct)).Status);
 
         var pdf = Path.Combine(Path.GetDirectoryName(db.Path)!, "notice.pdf");
         await using (var app = new ChatReportApplication().WithSetting("ConnectionStrings:ChatReport", $"Data Source={db.Path}"))

@@ -1,8 +1,9 @@
-using ChatReport.Bot.Digests;
 using ChatReport.Bot.Notices;
+using ChatReport.Bot.Storage.Channels;
 using ChatReport.Bot.Tests.Digests;
 using ChatReport.Bot.Tests.Storage;
 using ChatReport.Conversation.Domain;
+using ChatReport.Conversation.Notices;
 using static ChatReport.Bot.Tests.Digests.DigestHarness;
 
 namespace ChatReport.Bot.Tests.Notices;
@@ -32,7 +33,7 @@ public sealed record NoticeScenario(DigestHarness Harness, TestBranch Branch, Gr
 
         db.Time.SetUtcNow(Utc(10, 5, 2));
         var signed = await service.SignOffAsync(branch.Unit.Id, 2026, 3, branch.Secretary.Id, ct);
-        Assert.Equal(SignOffStatus.SignedOff, signed.Status);
+        Assert.Equal(NoticeSignOffStatus.SignedOff, signed.Status);
 
         await h.ApproveAtAsync(branch, branch[0], "volunteer_service", Utc(10, 8, 2), 2, "敬老院志愿服务,打扫院子");
         await h.ApproveAtAsync(branch, branch[1], "greening_zone", Utc(10, 20, 2), 10);

@@ -2,6 +2,7 @@ using ChatReport.Bot.Notices;
 using ChatReport.Bot.Tests.Digests;
 using ChatReport.Bot.Tests.Storage;
 using ChatReport.Conversation.Domain;
+using ChatReport.Conversation.Notices;
 using static ChatReport.Bot.Tests.Digests.DigestHarness;
 
 namespace ChatReport.Bot.Tests.Notices;
@@ -64,15 +65,15 @@ public sealed class QuarterNoticeTests
         var s = await NoticeScenario.CreateAsync(db);
         var unit = s.Branch.Unit.Id;
 
-        Assert.Equal(SignOffStatus.QuarterNotOver, (await s.Service.SignOffAsync(unit, 2026, 4, s.Branch.Secretary.Id, Ct)).Status);
+        Assert.Equal(NoticeSignOffStatus.QuarterNotOver, (await s.Service.SignOffAsync(unit, 2026, 4, s.Branch.Secretary.Id, Ct)).Status);
         db.Time.SetUtcNow(Utc(1, 2, 2, year: 2027));
-        Assert.Equal(SignOffStatus.NotSecretary, (await s.Service.SignOffAsync(unit, 2026, 4, s.Zhang.Id, Ct)).Status);
-        Assert.Equal(SignOffStatus.NoSuchQuarter, (await s.Service.SignOffAsync(unit, 2025, 4, s.Branch.Secretary.Id, Ct)).Status);
+        Assert.Equal(NoticeSignOffStatus.NotSecretary, (await s.Service.SignOffAsync(unit, 2026, 4, s.Zhang.Id, Ct)).Status);
+        Assert.Equal(NoticeSignOffStatus.NoSuchQuarter, (await s.Service.SignOffAsync(unit, 2025, 4, s.Branch.Secretary.Id, Ct)).Status);
         Assert.Null(await s.Harness.Stores.Cycles.FindSignOffAsync(unit, 2026, 4, Ct));
 
         var outcome = await s.Service.SignOffAsync(unit, 2026, 4, s.Branch.Secretary.Id, Ct);
 
-        Assert.Equal((SignOffStatus.SignedOff, 1), (outcome.Status, outcome.GroupsPosted));
+        Assert.Equal((NoticeSignOffStatus.SignedOff, 1), (outcome.Status, outcome.GroupsPosted));
         Assert.Equal("李书记", outcome.Notice!.SignedByName);
     }
 
@@ -100,7 +101,7 @@ public sealed class QuarterNoticeTests
 
         // Signing again changes nothing and posts nothing.
         var again = await s.Service.SignOffAsync(s.Branch.Unit.Id, 2026, 3, s.Branch.Secretary.Id, Ct);
-        Assert.Equal((SignOffStatus.AlreadySignedOff, 0), (again.Status, again.GroupsPosted));
+        Assert.Equal((NoticeSignOffStatus.AlreadySignedOff, 0), (again.Status, again.GroupsPosted));
         Assert.Single(h.Messenger.To(s.Group));
 
         // A September deed approved after the sign-off is booked into the fourth quarter.

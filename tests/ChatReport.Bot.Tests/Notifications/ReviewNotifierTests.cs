@@ -1,6 +1,6 @@
 using ChatReport.Bot.Notifications;
 using ChatReport.Bot.Proactive;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Channels;
 using ChatReport.Bot.Tests.Support;
 using ChatReport.Conversation.Domain;
 using ChatReport.Dialogs.Schema;
@@ -141,9 +141,9 @@ public sealed class ReviewNotifierTests
         var old = await SubmitAsync(app, world.Claimant, "old");
         app.Time.Advance(TimeSpan.FromDays(4));
         var fresh = await SubmitAsync(app, world.Claimant, "fresh");
-        var service = new ReviewReminderService(
-            app.Get<IClaimBook>(), app.Get<IMemberDirectory>(), app.Get<IRuleBook>(), world.Messenger,
-            Options.Create(new ReviewOptions()), app.Time, NullLogger<ReviewReminderService>.Instance);
+        var service = new ReviewReminders(
+            app.Get<IClaimBook>(), app.Get<IMemberDirectory>(), app.Get<IRuleBook>(), world.Messenger, app.Get<ChatReport.Bot.Storage.Connections.SettingsStore>(),
+            Options.Create(new ReviewOptions()), app.Time, NullLogger<ReviewReminders>.Instance);
 
         var reminded = await service.RunOnceAsync(Token);
         await app.SettleAsync();
@@ -155,5 +155,37 @@ public sealed class ReviewNotifierTests
             Assert.Contains($"#{old.Id} ", text, StringComparison.Ordinal);
             Assert.DoesNotContain($"#{fresh.Id} ", text, StringComparison.Ordinal);
         });
+    }
+
+    [Fact]
+    public async Task OfTwoInstancesOnlyOneRemindsInAnIntervalAndTheNextIntervalRemindsAgain()
+    {
+        // The host's own reminder job claims 30-day intervals, which never come round during the test.
+        await using var app = new ChatReportApplication().WithSetting("Review:ReminderInterval", "30.00:00:00");
+        var world = await CreateAsync(app);
+        await SubmitAsync(app, world.Claimant, "old");
+        app.Time.Advance(TimeSpan.FromDays(4));
+        await app.SettleAsync();
+        ReviewReminders Instance() => new(
+            app.Get<IClaimBook>(), app.Get<IMemberDirectory>(), app.Get<IRuleBook>(), world.Messenger, app.Get<ChatReport.Bot.Storage.Connections.SettingsStore>(),
+            Options.Create(new ReviewOptions()), app.Time, NullLogger<ReviewReminders>.Instance);
+        var (first, second) = (Instance(), Instance());
+        var before = app.Connector.Requests.Count;
+
+        await Task.WhenAll(first.RunDueAsync(Token), second.RunDueAsync(Token));
+        await first.RunDueAsync(Token);
+        await app.SettleAsync();
+        var once = app.Connector.Requests.Count - before;
+        app.Time.Advance((await second.NextDueAsync(Token))!.Value - app.Time.GetUtcNow());
+        await second.RunDueAsync(Token);
+        await app.SettleAsync();
+        var twice = app.Connector.Requests.Count - before;
+        var reminded = await Instance().RunOnceAsync(Token);
+        await app.SettleAsync();
+        var oneRound = app.Connector.Requests.Count - before - twice;
+
+        Assert.Equal(2, reminded);
+        Assert.True(oneRound > 0);
+        Assert.Equal((oneRound, 2 * oneRound), (once, twice));
     }
 }

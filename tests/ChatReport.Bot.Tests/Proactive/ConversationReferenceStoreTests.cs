@@ -1,5 +1,4 @@
-using ChatReport.Bot.Proactive;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Channels;
 using ChatReport.Bot.Tests.Storage;
 
 namespace ChatReport.Bot.Tests.Proactive;

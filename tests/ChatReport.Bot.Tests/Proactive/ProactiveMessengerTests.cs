@@ -1,6 +1,6 @@
 using System.Net;
 using ChatReport.Bot.Proactive;
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Channels;
 using ChatReport.Bot.Tests.Support;
 using ChatReport.Dialogs.Schema;
 using ChatReport.Dialogs.Turns;

@@ -1,4 +1,4 @@
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Migrations;
 using Dapper;
 
 namespace ChatReport.Bot.Tests.Storage;

@@ -1,4 +1,4 @@
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Channels;
 using ChatReport.Dialogs.State;
 
 namespace ChatReport.Bot.Tests.Storage;

@@ -1,4 +1,5 @@
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Domain;
+using ChatReport.Bot.Storage.Migrations;
 using ChatReport.Conversation.Domain;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,6 @@
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Connections;
+using ChatReport.Bot.Storage.Domain;
+using ChatReport.Bot.Storage.Migrations;
 using ChatReport.Conversation.Domain;
 using Dapper;
 using Microsoft.Data.Sqlite;

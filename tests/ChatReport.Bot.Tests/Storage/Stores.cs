@@ -1,4 +1,4 @@
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Domain;
 using ChatReport.Conversation.Domain;
 using Microsoft.Extensions.Options;
 

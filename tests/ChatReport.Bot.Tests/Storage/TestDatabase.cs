@@ -1,4 +1,5 @@
-using ChatReport.Bot.Storage;
+using ChatReport.Bot.Storage.Connections;
+using ChatReport.Bot.Storage.Migrations;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using ChatReport.Bot.Messaging;
+using ChatReport.Bot.Connector;
 using ChatReport.Dialogs.Schema;
 
 namespace ChatReport.Bot.Tests.Support;

@@ -1,4 +1,0 @@
-namespace ChatReport.Bot.DirectLine;
-
-/// <summary>One history row: its place in the conversation (the watermark) and the JSON clients get.</summary>
-public sealed record StoredActivity(long Sequence, string Type, string ActivityJson);

@@ -1,0 +1,40 @@
+using Microsoft.Data.Sqlite;
+
+namespace ChatReport.Bot.Storage.Connections;
+
+public static class SqliteSnapshots
+{
+    /// <summary>
+    /// Runs several reads against one snapshot, so figures read one after the other agree. Inside
+    /// a write unit the unit's transaction already is that snapshot (and holds the unit's own
+    /// writes); elsewhere a deferred transaction of its own provides it.
+    /// </summary>
+    public static async Task<T> ReadAsync<T>(
+        this SqliteConnectionFactory connections,
+        Func<SqliteConnection, Task<T>> work,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connections);
+        ArgumentNullException.ThrowIfNull(work);
+        if (DbScope.Current is { } scope)
+        {
+            return await work(scope.Connection);
+        }
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using (var begin = connection.CreateCommand())
+        {
+            begin.CommandText = "BEGIN";
+            await begin.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        try
+        {
+            return await work(connection);
+        }
+        finally
+        {
+            await SqliteWrites.RollBackAsync(connection);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace ChatReport.Bot.Storage.Connections;
+
+public static class SqliteWrites
+{
+    /// <summary>
+    /// Runs <paramref name="work"/> as one unit. Inside an open <see cref="DbScope"/> (a turn) it is
+    /// a savepoint of that transaction: an exception undoes only this unit's writes, and nothing is
+    /// durable before the scope commits. Elsewhere it opens its own connection and a non-deferred
+    /// transaction (BEGIN IMMEDIATE): the write lock is taken before the first read, so a
+    /// read-then-write never fails half-way with "database is locked", and two writers are
+    /// serialised by the busy timeout. The transaction argument is always null: commands join the
+    /// transaction through the connection.
+    /// </summary>
+    public static async Task<T> WriteAsync<T>(
+        this SqliteConnectionFactory connections,
+        Func<SqliteConnection, SqliteTransaction?, Task<T>> work,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connections);
+        ArgumentNullException.ThrowIfNull(work);
+        if (DbScope.Current is { } scope)
+        {
+            return await scope.InSavepointAsync(() => work(scope.Connection, null), cancellationToken);
+        }
+
+        await using var lease = await connections.UseAsync(cancellationToken);
+
+        var connection = lease.Connection;
+        var (result, afterCommit) = await RunInTransactionAsync(connection, () => work(connection, null), cancellationToken);
+        foreach (var action in afterCommit)
+        {
+            action();
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> between BEGIN IMMEDIATE and COMMIT on
+    /// <paramref name="connection"/> with a scope of its own, and returns what must run after the
+    /// commit. Rolls back and rethrows when the work or the commit fails.
+    /// </summary>
+    internal static async Task<(T Result, IReadOnlyList<Action> AfterCommit)> RunInTransactionAsync<T>(
+        SqliteConnection connection,
+        Func<Task<T>> work,
+        CancellationToken cancellationToken)
+    {
+        var scope = new DbScope(connection);
+        await scope.ExecuteAsync("BEGIN IMMEDIATE", cancellationToken);
+        var outer = DbScope.Current;
+        DbScope.Enter(scope);
+        try
+        {
+            var result = await work();
+            DbScope.Enter(outer);
+            var afterCommit = scope.Close();
+            await scope.ExecuteAsync("COMMIT", CancellationToken.None);
+            return (result, afterCommit);
+        }
+        catch
+        {
+            DbScope.Enter(outer);
+            scope.Close();
+            await RollBackAsync(connection);
+            throw;
+        }
+    }
+
+    /// <summary>Rolls back whatever transaction is open on the connection; SQLite may already have done so.</summary>
+    internal static async Task RollBackAsync(SqliteConnection connection)
+    {
+        if (raw.sqlite3_get_autocommit(connection.Handle) != 0)
+        {
+            return;
+        }
+
+        await using var command = connection.CreateCommand();
+        command.CommandText = "ROLLBACK";
+        await command.ExecuteNonQueryAsync(CancellationToken.None);
+    }
+}

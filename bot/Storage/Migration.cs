@@ -1,4 +1,0 @@
-namespace ChatReport.Bot.Storage;
-
-/// <summary>One forward-only schema step, numbered by its file name (<c>0001_domain.sql</c>).</summary>
-public sealed record Migration(int Version, string Name, string Sql);

@@ -1,4 +1,0 @@
-namespace ChatReport.Bot.Storage;
-
-/// <summary>Replies waiting in the outbox, and when the oldest of them was first kept (null when none wait).</summary>
-public sealed record OutboxBacklog(long Depth, DateTimeOffset? OldestCreatedAt);

@@ -1,6 +1,0 @@
-using ChatReport.Conversation.Notices;
-
-namespace ChatReport.Bot.Storage;
-
-/// <summary>One branch's quarter.</summary>
-public sealed record QuarterOfUnit(long UnitId, QuarterId Quarter);
