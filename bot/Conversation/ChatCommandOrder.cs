@@ -26,6 +26,7 @@ public static class ChatCommandOrder
         typeof(JoinCommand),
         typeof(ReportCommand),
         typeof(MyPointsCommand),
+        typeof(RankingSettingsCommand), // 排行榜设置 before 排行榜: the longer command must win.
         typeof(RankingCommand),
         typeof(WithdrawCommand),
         typeof(LinkCodeCommand),

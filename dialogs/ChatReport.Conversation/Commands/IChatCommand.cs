@@ -5,7 +5,7 @@ namespace ChatReport.Conversation.Commands;
 
 /// <summary>
 /// A command a user can type at any time (申报, 我的积分, 通过 12 …). The root dialog asks every
-/// registered command, in registration order, and begins the first one that matches; features
+/// registered command, in the order the host declares, and begins the first one that matches; features
 /// add commands without touching the root dialog.
 /// </summary>
 public interface IChatCommand

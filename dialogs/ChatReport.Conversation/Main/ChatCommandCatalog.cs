@@ -5,7 +5,7 @@ using ChatReport.Dialogs.Interruptions;
 namespace ChatReport.Conversation.Main;
 
 /// <summary>
-/// The bot's commands in priority order (registration order): the root dialog routes with it,
+/// The bot's commands in priority order (the host declares it): the root dialog routes with it,
 /// and the restart interruption asks it whether a message mid-dialog is a new command.
 /// </summary>
 public sealed class ChatCommandCatalog : ITopLevelCommandRecognizer
