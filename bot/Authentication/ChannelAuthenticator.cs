@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using ChatReport.Dialogs.Schema;
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
@@ -47,13 +46,12 @@ public sealed class ChannelAuthenticator : IChannelAuthenticator, IDisposable
     private readonly OpenIdMetadataSource _emulatorKeys;
 
     public ChannelAuthenticator(
-        IOptions<BotFrameworkAuthenticationOptions> options,
+        BotFrameworkSettings settings,
         IHttpClientFactory httpClientFactory,
         TimeProvider time,
         ILogger<ChannelAuthenticator> logger)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        _settings = BotFrameworkSettings.From(options.Value);
+        _settings = settings;
         _time = time;
         _logger = logger;
         var retriever = new LoopbackAwareDocumentRetriever(httpClientFactory, HttpClientName);

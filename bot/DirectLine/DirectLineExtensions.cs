@@ -1,3 +1,4 @@
+using ChatReport.Bot.Authentication;
 using ChatReport.Bot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -10,6 +11,7 @@ public static class DirectLineExtensions
     public static IHostApplicationBuilder AddChatReportDirectLine(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.AddBotFrameworkSettings();
         builder.Services.AddOptions<DirectLineOptions>()
             .BindConfiguration(DirectLineOptions.Section)
             .ValidateDataAnnotations()
@@ -33,7 +35,7 @@ public static class DirectLineExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         return services.GetRequiredService<IOptions<DirectLineOptions>>().Value
-            .IsEnabled(services.GetRequiredService<IConfiguration>()["MicrosoftAppId"]);
+            .IsEnabled(services.GetRequiredService<BotFrameworkSettings>());
     }
 
     /// <summary>

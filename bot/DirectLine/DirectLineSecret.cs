@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using ChatReport.Bot.Authentication;
 using ChatReport.Bot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,7 @@ namespace ChatReport.Bot.DirectLine;
 public sealed class DirectLineSecret(
     SettingsStore settings,
     IOptions<DirectLineOptions> options,
-    IConfiguration configuration,
+    BotFrameworkSettings botFramework,
     ILogger<DirectLineSecret> logger)
     : IDatabaseInitializer, IDisposable
 {
@@ -24,7 +25,7 @@ public sealed class DirectLineSecret(
     /// <summary>Generates the secret at start (not at the first request) when the channel is on.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        if (options.Value.IsEnabled(configuration["MicrosoftAppId"]))
+        if (options.Value.IsEnabled(botFramework))
         {
             await GetKeysAsync(cancellationToken);
         }
