@@ -13,10 +13,7 @@ public static class AuthenticationExtensions
     public static IHostApplicationBuilder AddChatReportAuthentication(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<BotFrameworkAuthenticationOptions>()
-            .Bind(builder.Configuration)
-            .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<BotFrameworkAuthenticationOptions>, BotFrameworkAuthenticationOptionsValidator>();
+        builder.AddBotFrameworkSettings();
 
         builder.Services.AddHttpClient(ChannelAuthenticator.HttpClientName, client =>
         {
@@ -33,6 +30,27 @@ public static class AuthenticationExtensions
         builder.Services.AddSingleton<IChannelAuthenticator, ChannelAuthenticator>();
         builder.Services.AddSingleton<IConnectorCredentials, ConnectorCredentials>();
         builder.Services.AddHostedService<AuthenticationStartupLog>();
+        return builder;
+    }
+
+    /// <summary>
+    /// The one place that decides whether authentication is on: <see cref="BotFrameworkSettings"/>,
+    /// bound from the root keys and validated at start. Every feature that cares injects it; calling
+    /// this again adds nothing.
+    /// </summary>
+    public static IHostApplicationBuilder AddBotFrameworkSettings(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (builder.Services.Any(service => service.ServiceType == typeof(BotFrameworkSettings)))
+        {
+            return builder;
+        }
+
+        builder.Services.AddOptions<BotFrameworkAuthenticationOptions>()
+            .Bind(builder.Configuration)
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<BotFrameworkAuthenticationOptions>, BotFrameworkAuthenticationOptionsValidator>();
+        builder.Services.AddSingleton(services => BotFrameworkSettings.From(services.GetRequiredService<IOptions<BotFrameworkAuthenticationOptions>>().Value));
         return builder;
     }
 }

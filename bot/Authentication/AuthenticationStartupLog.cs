@@ -1,13 +1,10 @@
-using Microsoft.Extensions.Options;
-
 namespace ChatReport.Bot.Authentication;
 
 /// <summary>Says at start-up which way authentication is set, loudly when it is off.</summary>
-internal sealed class AuthenticationStartupLog(IOptions<BotFrameworkAuthenticationOptions> options, ILogger<AuthenticationStartupLog> logger) : IHostedService
+internal sealed class AuthenticationStartupLog(BotFrameworkSettings settings, ILogger<AuthenticationStartupLog> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var settings = BotFrameworkSettings.From(options.Value);
         if (!settings.IsAuthenticationEnabled)
         {
             logger.LogWarning(

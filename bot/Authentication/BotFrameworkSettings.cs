@@ -67,6 +67,13 @@ public sealed class BotFrameworkSettings
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = new List<string>();
+        if (options.MicrosoftAppId is { Length: > 0 } blankId && string.IsNullOrWhiteSpace(blankId))
+        {
+            // Refused rather than read as empty: a value that is only spaces is a slip (a pasted
+            // secret went missing), and quietly running with authentication off would hide it.
+            errors.Add("MicrosoftAppId is only white space; remove it to run without authentication, or set the bot's app id.");
+        }
+
         var hasId = !string.IsNullOrWhiteSpace(options.MicrosoftAppId);
         var hasPassword = !string.IsNullOrWhiteSpace(options.MicrosoftAppPassword);
         var hasTenant = !string.IsNullOrWhiteSpace(options.MicrosoftAppTenantId);

@@ -1,5 +1,4 @@
 using ChatReport.Dialogs.Schema;
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -45,13 +44,12 @@ public sealed partial class ChannelAuthenticator : IChannelAuthenticator, IDispo
     private readonly OpenIdMetadataSource _emulatorKeys;
 
     public ChannelAuthenticator(
-        IOptions<BotFrameworkAuthenticationOptions> options,
+        BotFrameworkSettings settings,
         IHttpClientFactory httpClientFactory,
         TimeProvider time,
         ILogger<ChannelAuthenticator> logger)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        _settings = BotFrameworkSettings.From(options.Value);
+        _settings = settings;
         _time = time;
         _logger = logger;
         var retriever = new LoopbackAwareDocumentRetriever(httpClientFactory, HttpClientName);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 
 namespace ChatReport.Bot.Authentication;
 
@@ -28,13 +27,12 @@ public sealed class ConnectorCredentials : IConnectorCredentials, IDisposable
     private volatile CachedToken? _cached;
 
     public ConnectorCredentials(
-        IOptions<BotFrameworkAuthenticationOptions> options,
+        BotFrameworkSettings settings,
         IHttpClientFactory httpClientFactory,
         TimeProvider time,
         ILogger<ConnectorCredentials> logger)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        _settings = BotFrameworkSettings.From(options.Value);
+        _settings = settings;
         _httpClientFactory = httpClientFactory;
         _time = time;
         _logger = logger;

@@ -246,66 +246,63 @@ public sealed class DigestDispatcher(
         // Drawn once per digest, not per attempt; null where the channel shows no picture.
         var chart = charts?.Draw(content, target.Group.ChannelId, target.Subscription.Locale);
         var partition = SendPacer.PartitionOf(target.Group.ChannelId, target.Subscription.TenantId);
-        var lastError = "";
         var isLate = false;
-        for (var attempt = 1; attempt <= settings.MaxAttempts; attempt++)
+        var retry = GroupSendRetry.Create(
+            settings,
+            time,
+            attempt => Backoff(settings.RetryDelay, attempt),
+            (attempt, ex) => logger.LogWarning(ex, "Attempt {Attempt} of the digest of {LocalDate} for {Group} failed", attempt, target.LocalDate, target.Group));
+        string lastError;
+        try
         {
-            await pacer.WaitAsync(partition, cancellationToken);
-            if (!await runs.BeginAttemptAsync(run.Id, InstanceId, cancellationToken))
-            {
-                logger.LogWarning("Lost the claim on the digest of {LocalDate} for {Group} before sending it", target.LocalDate, target.Group);
-                return (Outcome.TakenByOther, null);
-            }
-
-            isLate = maybeRepeat || IsLate(target, settings);
-            var activity = DigestRenderer.Render(content, isLate, target.Group.ChannelId, target.Subscription.Locale, chart);
-            bool marked;
-            try
-            {
-                // The message and the run's 'sent' mark commit together, or neither does.
-                marked = await commits.RunAsync(
-                    async ct =>
-                    {
-                        var activityId = await messenger.SendAsync(target.Group, activity, ct);
-                        return await runs.MarkSentAsync(run.Id, InstanceId, activityId, isLate, ct)
-                            ? true
-                            : throw new DigestClaimLostException();
-                    },
-                    cancellationToken);
-            }
-            catch (DigestClaimLostException)
-            {
-                marked = false;
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                // Shutting down: the claim stays and is taken over after the lease.
-                throw;
-            }
-            catch (GroupSendException ex) when (ex.IsPermanent)
-            {
-                lastError = ex.Message;
-                break;
-            }
-            catch (Exception ex)
-            {
-                lastError = ex.Message;
-                logger.LogWarning(ex, "Attempt {Attempt} of the digest of {LocalDate} for {Group} failed", attempt, target.LocalDate, target.Group);
-                if (attempt < settings.MaxAttempts)
+            var outcome = await retry.ExecuteAsync(
+                async ct =>
                 {
-                    await Task.Delay(Backoff(settings.RetryDelay, attempt), time, cancellationToken);
-                }
+                    await pacer.WaitAsync(partition, ct);
+                    if (!await runs.BeginAttemptAsync(run.Id, InstanceId, ct))
+                    {
+                        logger.LogWarning("Lost the claim on the digest of {LocalDate} for {Group} before sending it", target.LocalDate, target.Group);
+                        return Outcome.TakenByOther;
+                    }
 
-                continue;
-            }
+                    isLate = maybeRepeat || IsLate(target, settings);
+                    var activity = DigestRenderer.Render(content, isLate, target.Group.ChannelId, target.Subscription.Locale, chart);
+                    try
+                    {
+                        // The message and the run's 'sent' mark commit together, or neither does.
+                        await commits.RunAsync(
+                            async unitCt =>
+                            {
+                                var activityId = await messenger.SendAsync(target.Group, activity, unitCt);
+                                return await runs.MarkSentAsync(run.Id, InstanceId, activityId, isLate, unitCt)
+                                    ? true
+                                    : throw new DigestClaimLostException();
+                            },
+                            ct);
+                    }
+                    catch (DigestClaimLostException)
+                    {
+                        logger.LogWarning("The claim on the digest of {LocalDate} for {Group} passed to another instance before it was queued", target.LocalDate, target.Group);
+                        return Outcome.TakenByOther;
+                    }
 
-            if (!marked)
+                    return Outcome.Sent;
+                },
+                cancellationToken);
+            return (outcome, null);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: the claim stays and is taken over after the lease.
+            throw;
+        }
+        catch (Exception ex)
+        {
+            lastError = ex.Message;
+            if (ex is not GroupSendException { IsPermanent: true })
             {
-                logger.LogWarning("The claim on the digest of {LocalDate} for {Group} passed to another instance before it was queued", target.LocalDate, target.Group);
-                return (Outcome.TakenByOther, null);
+                logger.LogWarning(ex, "The last attempt of the digest of {LocalDate} for {Group} failed", target.LocalDate, target.Group);
             }
-
-            return (Outcome.Sent, null);
         }
 
         await runs.MarkFailedAsync(run.Id, InstanceId, isLate, lastError, cancellationToken);

@@ -1,8 +1,19 @@
 using ChatReport.Bot.Storage.Channels;
-using ChatReport.Dialogs.Schema;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChatReport.Bot.DirectLine;
 
-/// <summary>Either an authorized caller with the conversation it opened, or the error to answer.</summary>
-public sealed record ConversationAccess(DirectLineCaller? Caller, DirectLineConversation? Conversation, JsonHttpResult<ErrorResponse>? Error);
+/// <summary>
+/// What <see cref="DirectLineAccessFilter"/> established before the handler ran: the client API's
+/// caller (null on the Connector API, whose only caller is the bot) and, on a route with a
+/// <c>conversationId</c>, the conversation it opened.
+/// </summary>
+public sealed record ConversationAccess(DirectLineCaller? Caller, DirectLineConversation? Conversation)
+{
+    /// <summary>The access of this request; a route without the filter in front is a wiring mistake.</summary>
+    public static ConversationAccess Of(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.HttpContext.Features.Get<ConversationAccess>()
+            ?? throw new InvalidOperationException($"{request.Path} has no {nameof(DirectLineAccessFilter)} in front of it.");
+    }
+}

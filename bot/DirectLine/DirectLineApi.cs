@@ -12,14 +12,18 @@ public static class DirectLineApi
     public static RouteGroupBuilder MapDirectLineClientApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/v3/directline");
-        api.MapPost("/conversations", StartConversationAsync);
-        api.MapGet("/conversations/{conversationId}", ReconnectAsync);
-        api.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
-        api.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
-        api.MapPost("/conversations/{conversationId}/upload", DirectLineUpload.UploadAsync);
+
+        // The stream carries its own short-lived ticket in the URL: browsers cannot set headers on a WebSocket.
         api.MapGet("/conversations/{conversationId}/stream", DirectLineStreamer.StreamAsync);
-        api.MapPost("/tokens/generate", GenerateTokenAsync);
-        api.MapPost("/tokens/refresh", RefreshTokenAsync);
+
+        var guarded = api.MapGroup("").AddEndpointFilter(DirectLineAccessFilter.Client);
+        guarded.MapPost("/conversations", StartConversationAsync);
+        guarded.MapGet("/conversations/{conversationId}", ReconnectAsync);
+        guarded.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
+        guarded.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
+        guarded.MapPost("/conversations/{conversationId}/upload", DirectLineUpload.UploadAsync);
+        guarded.MapPost("/tokens/generate", GenerateTokenAsync);
+        guarded.MapPost("/tokens/refresh", RefreshTokenAsync);
         return api;
     }
 
@@ -29,18 +33,13 @@ public static class DirectLineApi
     /// </summary>
     public static async Task<Results<JsonHttpResult<ConversationResponse>, JsonHttpResult<ErrorResponse>>> StartConversationAsync(
         HttpRequest request,
-        DirectLineAuthenticator authenticator,
         DirectLineTokenService tokens,
         DirectLineStore store,
         DirectLineChannel channel,
         IOptions<DirectLineOptions> options,
         CancellationToken cancellationToken)
     {
-        var (caller, error) = await authenticator.AuthenticateAsync(request, cancellationToken);
-        if (caller is null)
-        {
-            return error!;
-        }
+        var caller = ConversationAccess.Of(request).Caller!;
 
         var limit = options.Value.MaxActivityBytes;
         var (parameters, parseError) = DirectLineInput.Parse(await RequestBody.ReadAsync(request, limit, cancellationToken), limit, new TokenParameters(null, null, null));
@@ -104,15 +103,10 @@ public static class DirectLineApi
         string conversationId,
         string? watermark,
         HttpRequest request,
-        DirectLineAuthenticator authenticator,
         DirectLineTokenService tokens,
         CancellationToken cancellationToken)
     {
-        var access = await authenticator.AuthorizeAsync(request, conversationId, cancellationToken);
-        if (access.Error is not null)
-        {
-            return access.Error;
-        }
+        var access = ConversationAccess.Of(request);
 
         if (!DirectLineUrls.TryParseWatermark(watermark, out var from))
         {
@@ -141,15 +135,10 @@ public static class DirectLineApi
         string conversationId,
         string? watermark,
         HttpRequest request,
-        DirectLineAuthenticator authenticator,
         DirectLineStore store,
         CancellationToken cancellationToken)
     {
-        var access = await authenticator.AuthorizeAsync(request, conversationId, cancellationToken);
-        if (access.Error is not null)
-        {
-            return access.Error;
-        }
+        var access = ConversationAccess.Of(request);
 
         if (!DirectLineUrls.TryParseWatermark(watermark, out var after))
         {
@@ -166,18 +155,12 @@ public static class DirectLineApi
     /// bot runs; 200 <c>{id}</c> when the bot took it, 502 when it failed.
     /// </summary>
     public static async Task<Results<JsonHttpResult<ResourceResponse>, JsonHttpResult<ErrorResponse>>> PostActivityAsync(
-        string conversationId,
         HttpRequest request,
-        DirectLineAuthenticator authenticator,
         DirectLineChannel channel,
         IOptions<DirectLineOptions> options,
         CancellationToken cancellationToken)
     {
-        var access = await authenticator.AuthorizeAsync(request, conversationId, cancellationToken);
-        if (access.Error is not null)
-        {
-            return access.Error;
-        }
+        var access = ConversationAccess.Of(request);
 
         var (activity, error) = await DirectLineInput.ReadActivityAsync(request, options.Value.MaxActivityBytes, cancellationToken);
         if (activity is null)
@@ -210,17 +193,12 @@ public static class DirectLineApi
     /// <summary>With the secret only: a token for a new conversation, not yet started and with no bot contact.</summary>
     public static async Task<Results<JsonHttpResult<ConversationResponse>, JsonHttpResult<ErrorResponse>>> GenerateTokenAsync(
         HttpRequest request,
-        DirectLineAuthenticator authenticator,
         DirectLineTokenService tokens,
         DirectLineStore store,
         IOptions<DirectLineOptions> options,
         CancellationToken cancellationToken)
     {
-        var (caller, error) = await authenticator.AuthenticateAsync(request, cancellationToken);
-        if (caller is null)
-        {
-            return error!;
-        }
+        var caller = ConversationAccess.Of(request).Caller!;
 
         if (!caller.HasSecret)
         {
@@ -249,16 +227,11 @@ public static class DirectLineApi
     /// <summary>A token that has not expired yet buys a new one for the same conversation and user.</summary>
     public static async Task<Results<JsonHttpResult<ConversationResponse>, JsonHttpResult<ErrorResponse>>> RefreshTokenAsync(
         HttpRequest request,
-        DirectLineAuthenticator authenticator,
         DirectLineTokenService tokens,
         WebSessionStore sessions,
         CancellationToken cancellationToken)
     {
-        var (caller, error) = await authenticator.AuthenticateAsync(request, cancellationToken);
-        if (caller is null)
-        {
-            return error!;
-        }
+        var caller = ConversationAccess.Of(request).Caller!;
 
         if (caller.HasSecret)
         {

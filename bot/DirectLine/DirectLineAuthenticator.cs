@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using ChatReport.Bot.Storage.Channels;
 using ChatReport.Dialogs.Schema;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -8,10 +7,9 @@ namespace ChatReport.Bot.DirectLine;
 /// <summary>
 /// The client API's credentials, as the service checks them: the secret opens everything, a token
 /// only its own conversation. Missing or unknown credentials are 401, an expired token is 403
-/// <c>TokenExpired</c> (DirectLineJS then stops and reports ExpiredToken), another conversation's
-/// token is 403, and only then does an unknown conversation give 404.
+/// <c>TokenExpired</c> (DirectLineJS then stops and reports ExpiredToken).
 /// </summary>
-public sealed class DirectLineAuthenticator(DirectLineSecret secret, DirectLineTokenService tokens, DirectLineStore store)
+public sealed class DirectLineAuthenticator(DirectLineSecret secret, DirectLineTokenService tokens)
 {
     public async Task<(DirectLineCaller? Caller, JsonHttpResult<ErrorResponse>? Error)> AuthenticateAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -33,25 +31,6 @@ public sealed class DirectLineAuthenticator(DirectLineSecret secret, DirectLineT
             TokenCheck.Expired => (null, DirectLineErrors.Expired()),
             _ => (null, DirectLineErrors.NotAuthorized("The Direct Line secret or token is not valid.")),
         };
-    }
-
-    public async Task<ConversationAccess> AuthorizeAsync(HttpRequest request, string conversationId, CancellationToken cancellationToken)
-    {
-        var (caller, error) = await AuthenticateAsync(request, cancellationToken);
-        if (caller is null)
-        {
-            return new ConversationAccess(null, null, error);
-        }
-
-        if (!caller.MayOpen(conversationId))
-        {
-            return new ConversationAccess(null, null, DirectLineErrors.NotAllowed("This token belongs to another conversation."));
-        }
-
-        var conversation = await store.FindConversationAsync(conversationId, cancellationToken);
-        return conversation is null
-            ? new ConversationAccess(null, null, DirectLineErrors.Missing($"There is no conversation '{conversationId}'."))
-            : new ConversationAccess(caller, conversation, null);
     }
 
     /// <summary>The value of <c>Authorization: Bearer …</c>, if the request has one.</summary>

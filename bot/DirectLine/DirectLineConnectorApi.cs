@@ -18,36 +18,36 @@ public static class DirectLineConnectorApi
     public static RouteGroupBuilder MapDirectLineConnectorApi(this IEndpointRouteBuilder endpoints)
     {
         var connector = endpoints.MapGroup("/directline/v3");
-        connector.MapPost("/conversations", CreateConversationAsync);
-        connector.MapPost("/conversations/{conversationId}/activities", SendToConversationAsync);
-        connector.MapPost("/conversations/{conversationId}/activities/{activityId}", ReplyToActivityAsync);
-        connector.MapPut("/conversations/{conversationId}/activities/{activityId}", UpdateActivityAsync);
-        connector.MapDelete("/conversations/{conversationId}/activities/{activityId}", DeleteActivityAsync);
-        connector.MapGet("/conversations/{conversationId}/members", GetMembersAsync);
-        connector.MapGet("/conversations/{conversationId}/members/{memberId}", GetMemberAsync);
-        connector.MapGet("/conversations/{conversationId}/activities/{activityId}/members", GetActivityMembersAsync);
-        connector.MapPost("/conversations/{conversationId}/attachments", UploadAttachmentAsync);
+
+        // Unauthenticated on purpose: browsers load images without headers; the 128-bit id is the capability.
         connector.MapGet("/attachments/{attachmentId}", GetAttachmentInfoAsync);
         connector.MapGet("/attachments/{attachmentId}/views/{viewId}", GetAttachmentViewAsync);
+
+        var guarded = connector.MapGroup("").AddEndpointFilter(DirectLineAccessFilter.Connector);
+        guarded.MapPost("/conversations", CreateConversationAsync);
+        guarded.MapPost("/conversations/{conversationId}/activities", SendToConversationAsync);
+        guarded.MapPost("/conversations/{conversationId}/activities/{activityId}", ReplyToActivityAsync);
+        guarded.MapPut("/conversations/{conversationId}/activities/{activityId}", UpdateActivityAsync);
+        guarded.MapDelete("/conversations/{conversationId}/activities/{activityId}", DeleteActivityAsync);
+        guarded.MapGet("/conversations/{conversationId}/members", GetMembersAsync);
+        guarded.MapGet("/conversations/{conversationId}/members/{memberId}", GetMemberAsync);
+        guarded.MapGet("/conversations/{conversationId}/activities/{activityId}/members", GetActivityMembersAsync);
+        guarded.MapPost("/conversations/{conversationId}/attachments", UploadAttachmentAsync);
         return connector;
     }
 
     public static Task<Results<JsonHttpResult<ResourceResponse>, JsonHttpResult<ErrorResponse>>> SendToConversationAsync(
-        string conversationId, HttpRequest request, DirectLineConnectorGuard guard, DirectLineStore store, DirectLineChannel channel, IOptions<DirectLineOptions> options, CancellationToken cancellationToken) =>
-        AppendAsync(conversationId, null, request, guard, store, channel, options, cancellationToken);
+        HttpRequest request, DirectLineChannel channel, IOptions<DirectLineOptions> options, CancellationToken cancellationToken) =>
+        AppendAsync(null, request, channel, options, cancellationToken);
 
     public static Task<Results<JsonHttpResult<ResourceResponse>, JsonHttpResult<ErrorResponse>>> ReplyToActivityAsync(
-        string conversationId, string activityId, HttpRequest request, DirectLineConnectorGuard guard, DirectLineStore store, DirectLineChannel channel, IOptions<DirectLineOptions> options, CancellationToken cancellationToken) =>
-        AppendAsync(conversationId, activityId, request, guard, store, channel, options, cancellationToken);
+        string activityId, HttpRequest request, DirectLineChannel channel, IOptions<DirectLineOptions> options, CancellationToken cancellationToken) =>
+        AppendAsync(activityId, request, channel, options, cancellationToken);
 
     public static async Task<Results<JsonHttpResult<ResourceResponse>, JsonHttpResult<ErrorResponse>>> UpdateActivityAsync(
-        string conversationId, string activityId, HttpRequest request, DirectLineConnectorGuard guard, DirectLineStore store, DirectLineChannel channel, IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
+        string activityId, HttpRequest request, DirectLineChannel channel, IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
     {
-        var (conversation, error) = await OpenAsync(conversationId, request, guard, store, cancellationToken);
-        if (conversation is null)
-        {
-            return error!;
-        }
+        var conversation = ConversationAccess.Of(request).Conversation!;
 
         var (activity, readError) = await DirectLineInput.ReadActivityAsync(request, options.Value.MaxActivityBytes, cancellationToken);
         if (activity is null)
@@ -65,13 +65,9 @@ public static class DirectLineConnectorApi
 
     /// <summary>Removes the activity from the history; clients that already show it keep it (Direct Line has no delete event).</summary>
     public static async Task<Results<Ok, JsonHttpResult<ErrorResponse>>> DeleteActivityAsync(
-        string conversationId, string activityId, HttpRequest request, DirectLineConnectorGuard guard, DirectLineStore store, CancellationToken cancellationToken)
+        string activityId, HttpRequest request, DirectLineStore store, CancellationToken cancellationToken)
     {
-        var (conversation, error) = await OpenAsync(conversationId, request, guard, store, cancellationToken);
-        if (conversation is null)
-        {
-            return error!;
-        }
+        var conversation = ConversationAccess.Of(request).Conversation!;
 
         return await store.DeleteActivityAsync(conversation.Id, activityId, cancellationToken)
             ? TypedResults.Ok()
@@ -79,25 +75,17 @@ public static class DirectLineConnectorApi
     }
 
     public static async Task<Results<JsonHttpResult<IReadOnlyList<ChannelAccount>>, JsonHttpResult<ErrorResponse>>> GetMembersAsync(
-        string conversationId, HttpRequest request, DirectLineConnectorGuard guard, DirectLineStore store, CancellationToken cancellationToken)
+        HttpRequest request, DirectLineStore store, CancellationToken cancellationToken)
     {
-        var (conversation, error) = await OpenAsync(conversationId, request, guard, store, cancellationToken);
-        if (conversation is null)
-        {
-            return error!;
-        }
+        var conversation = ConversationAccess.Of(request).Conversation!;
 
         return TypedResults.Json(await store.GetMembersAsync(conversation.Id, cancellationToken), DirectLineJson.Options);
     }
 
     public static async Task<Results<JsonHttpResult<ChannelAccount>, JsonHttpResult<ErrorResponse>>> GetMemberAsync(
-        string conversationId, string memberId, HttpRequest request, DirectLineConnectorGuard guard, DirectLineStore store, CancellationToken cancellationToken)
+        string memberId, HttpRequest request, DirectLineStore store, CancellationToken cancellationToken)
     {
-        var (conversation, error) = await OpenAsync(conversationId, request, guard, store, cancellationToken);
-        if (conversation is null)
-        {
-            return error!;
-        }
+        var conversation = ConversationAccess.Of(request).Conversation!;
 
         var members = await store.GetMembersAsync(conversation.Id, cancellationToken);
         var member = members.FirstOrDefault(m => string.Equals(m.Id, memberId, StringComparison.Ordinal));
@@ -108,13 +96,9 @@ public static class DirectLineConnectorApi
 
     /// <summary>Everybody in the conversation received every activity, so its members are the conversation's.</summary>
     public static async Task<Results<JsonHttpResult<IReadOnlyList<ChannelAccount>>, JsonHttpResult<ErrorResponse>>> GetActivityMembersAsync(
-        string conversationId, string activityId, HttpRequest request, DirectLineConnectorGuard guard, DirectLineStore store, CancellationToken cancellationToken)
+        string activityId, HttpRequest request, DirectLineStore store, CancellationToken cancellationToken)
     {
-        var (conversation, error) = await OpenAsync(conversationId, request, guard, store, cancellationToken);
-        if (conversation is null)
-        {
-            return error!;
-        }
+        var conversation = ConversationAccess.Of(request).Conversation!;
 
         if (await store.FindActivityAsync(conversation.Id, activityId, cancellationToken) is null)
         {
@@ -130,14 +114,8 @@ public static class DirectLineConnectorApi
     /// be created from the bot side; people join them by name on the page.
     /// </summary>
     public static async Task<Results<JsonHttpResult<ConversationResourceResponse>, JsonHttpResult<ErrorResponse>>> CreateConversationAsync(
-        HttpRequest request, DirectLineConnectorGuard guard, DirectLineStore store, DirectLineChannel channel, IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, DirectLineStore store, DirectLineChannel channel, IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
     {
-        var denied = await guard.CheckAsync(request, cancellationToken);
-        if (denied is not null)
-        {
-            return denied;
-        }
-
         var limit = options.Value.MaxActivityBytes;
         var body = await RequestBody.ReadAsync(request, limit, cancellationToken);
         if (body.IsEmpty && !body.TooLarge)
@@ -184,13 +162,9 @@ public static class DirectLineConnectorApi
     }
 
     public static async Task<Results<JsonHttpResult<ResourceResponse>, JsonHttpResult<ErrorResponse>>> UploadAttachmentAsync(
-        string conversationId, HttpRequest request, DirectLineConnectorGuard guard, DirectLineStore store, TimeProvider time, IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, DirectLineStore store, TimeProvider time, IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
     {
-        var (conversation, error) = await OpenAsync(conversationId, request, guard, store, cancellationToken);
-        if (conversation is null)
-        {
-            return error!;
-        }
+        var conversation = ConversationAccess.Of(request).Conversation!;
 
         // Base64 takes four characters for every three bytes, plus the JSON around it.
         var limit = (options.Value.MaxUploadBytes / 3 * 4) + 4096;
@@ -216,7 +190,6 @@ public static class DirectLineConnectorApi
         return TypedResults.Json(new ResourceResponse(id), DirectLineJson.Options);
     }
 
-    /// <summary>Unauthenticated on purpose: browsers load images without headers; the 128-bit id is the capability.</summary>
     public static async Task<Results<JsonHttpResult<ConnectorAttachmentInfo>, JsonHttpResult<ErrorResponse>>> GetAttachmentInfoAsync(
         string attachmentId, DirectLineStore store, CancellationToken cancellationToken)
     {
@@ -248,13 +221,9 @@ public static class DirectLineConnectorApi
     }
 
     private static async Task<Results<JsonHttpResult<ResourceResponse>, JsonHttpResult<ErrorResponse>>> AppendAsync(
-        string conversationId, string? replyToId, HttpRequest request, DirectLineConnectorGuard guard, DirectLineStore store, DirectLineChannel channel, IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
+        string? replyToId, HttpRequest request, DirectLineChannel channel, IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
     {
-        var (conversation, error) = await OpenAsync(conversationId, request, guard, store, cancellationToken);
-        if (conversation is null)
-        {
-            return error!;
-        }
+        var conversation = ConversationAccess.Of(request).Conversation!;
 
         var (activity, readError) = await DirectLineInput.ReadActivityAsync(request, options.Value.MaxActivityBytes, cancellationToken);
         if (activity is null)
@@ -264,20 +233,5 @@ public static class DirectLineConnectorApi
 
         var id = await channel.AppendFromBotAsync(conversation, activity, replyToId, cancellationToken);
         return TypedResults.Json(new ResourceResponse(id), DirectLineJson.Options);
-    }
-
-    private static async Task<(DirectLineConversation? Conversation, JsonHttpResult<ErrorResponse>? Error)> OpenAsync(
-        string conversationId, HttpRequest request, DirectLineConnectorGuard guard, DirectLineStore store, CancellationToken cancellationToken)
-    {
-        var denied = await guard.CheckAsync(request, cancellationToken);
-        if (denied is not null)
-        {
-            return (null, denied);
-        }
-
-        var conversation = await store.FindConversationAsync(conversationId, cancellationToken);
-        return conversation is null
-            ? (null, DirectLineErrors.Missing($"There is no conversation '{conversationId}'."))
-            : (conversation, null);
     }
 }

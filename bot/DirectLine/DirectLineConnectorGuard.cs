@@ -14,12 +14,12 @@ namespace ChatReport.Bot.DirectLine;
 /// with <see cref="IConnectorCredentials"/> needs no network. A token refreshed between the
 /// client's read and this check is refused once (401); the Connector client retries.
 /// </summary>
-public sealed class DirectLineConnectorGuard(IConfiguration configuration, ILogger<DirectLineConnectorGuard> logger)
+public sealed class DirectLineConnectorGuard(BotFrameworkSettings settings, ILogger<DirectLineConnectorGuard> logger)
 {
     public async Task<JsonHttpResult<ErrorResponse>?> CheckAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]))
+        if (!settings.IsAuthenticationEnabled)
         {
             return null;
         }

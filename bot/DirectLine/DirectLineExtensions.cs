@@ -1,3 +1,4 @@
+using ChatReport.Bot.Authentication;
 using ChatReport.Bot.Storage.Channels;
 using ChatReport.Bot.Storage.Migrations;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,6 +12,7 @@ public static class DirectLineExtensions
     public static IHostApplicationBuilder AddChatReportDirectLine(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.AddBotFrameworkSettings();
         builder.Services.AddOptions<DirectLineOptions>()
             .BindConfiguration(DirectLineOptions.Section)
             .ValidateDataAnnotations()
@@ -34,7 +36,7 @@ public static class DirectLineExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         return services.GetRequiredService<IOptions<DirectLineOptions>>().Value
-            .IsEnabled(services.GetRequiredService<IConfiguration>()["MicrosoftAppId"]);
+            .IsEnabled(services.GetRequiredService<BotFrameworkSettings>());
     }
 
     /// <summary>

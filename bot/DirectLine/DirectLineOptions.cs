@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ChatReport.Bot.Authentication;
 
 namespace ChatReport.Bot.DirectLine;
 
@@ -46,7 +47,7 @@ public sealed record DirectLineOptions : IValidatableObject
     public string BotName { get; init; } = "ChatReport";
 
     /// <summary>Whether the channel runs, given the rest of the configuration.</summary>
-    public bool IsEnabled(string? microsoftAppId) => Enabled ?? string.IsNullOrWhiteSpace(microsoftAppId);
+    public bool IsEnabled(BotFrameworkSettings settings) => Enabled ?? !settings.IsAuthenticationEnabled;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

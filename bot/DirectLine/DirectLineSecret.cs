@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using ChatReport.Bot.Authentication;
 using ChatReport.Bot.Storage.Connections;
 using ChatReport.Bot.Storage.Migrations;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,7 @@ namespace ChatReport.Bot.DirectLine;
 public sealed class DirectLineSecret(
     SettingsStore settings,
     IOptions<DirectLineOptions> options,
-    IConfiguration configuration,
+    BotFrameworkSettings botFramework,
     ILogger<DirectLineSecret> logger)
     : IDatabaseInitializer, IDisposable
 {
@@ -25,7 +26,7 @@ public sealed class DirectLineSecret(
     /// <summary>Generates the secret at start (not at the first request) when the channel is on.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        if (options.Value.IsEnabled(configuration["MicrosoftAppId"]))
+        if (options.Value.IsEnabled(botFramework))
         {
             await GetKeysAsync(cancellationToken);
         }

@@ -1,3 +1,4 @@
+using ChatReport.Bot.Authentication;
 using Microsoft.Extensions.Options;
 
 namespace ChatReport.Bot.DirectLine;
@@ -7,13 +8,13 @@ namespace ChatReport.Bot.DirectLine;
 /// CORS for the client API so pages on other origins can use it (credentials travel in the
 /// Authorization header, never in cookies, so any origin may call).
 /// </summary>
-public sealed class DirectLineStartupFilter(IOptions<DirectLineOptions> options, IConfiguration configuration) : IStartupFilter
+public sealed class DirectLineStartupFilter(IOptions<DirectLineOptions> options, BotFrameworkSettings botFramework) : IStartupFilter
 {
     private const string AllowedHeaders = "Authorization, Content-Type, x-ms-bot-agent, x-requested-with";
 
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
-        if (options.Value.IsEnabled(configuration["MicrosoftAppId"]))
+        if (options.Value.IsEnabled(botFramework))
         {
             app.UseWebSockets();
             app.Use(AllowCrossOriginAsync);

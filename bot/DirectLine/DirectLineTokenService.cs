@@ -1,19 +1,22 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace ChatReport.Bot.DirectLine;
 
 /// <summary>
 /// Issues and checks tokens: compact JWTs signed with HMAC-SHA256 under a key derived from the
-/// secret. A JWT shape matters to DirectLineJS, which reads the <c>user</c> claim and then refuses
-/// to post as anybody else; the server checks everything else itself, so nothing is stored.
+/// secret, written and read by IdentityModel's <see cref="JsonWebTokenHandler"/>. A JWT shape
+/// matters to DirectLineJS, which reads the <c>user</c> claim and then refuses to post as anybody
+/// else; the server checks everything else itself, so nothing is stored. Expiry is judged on the
+/// registered clock here, so that an expired token is told apart from a forged one.
 /// </summary>
 public sealed class DirectLineTokenService(DirectLineSecret secret, TimeProvider time, IOptions<DirectLineOptions> options)
 {
-    private static readonly string Header = Base64Url.EncodeToString("""{"alg":"HS256","typ":"JWT"}"""u8);
+    // No iat/nbf/exp of the handler's own: they would come from the machine's clock, not TimeProvider.
+    private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false, MapInboundClaims = false };
 
     public TimeSpan Lifetime => TimeSpan.FromSeconds(options.Value.TokenLifetimeSeconds);
 
@@ -50,21 +53,17 @@ public sealed class DirectLineTokenService(DirectLineSecret secret, TimeProvider
             return (TokenCheck.Missing, null);
         }
 
-        var parts = token.Split('.');
-        if (parts.Length != 3 || !string.Equals(parts[0], Header, StringComparison.Ordinal))
+        var result = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
         {
-            return (TokenCheck.Invalid, null);
-        }
-
-        var key = await secret.GetSigningKeyAsync(cancellationToken);
-        var expected = HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]));
-        if (!TryDecode(parts[2], out var signature) || !CryptographicOperations.FixedTimeEquals(expected, signature))
-        {
-            return (TokenCheck.Invalid, null);
-        }
-
-        var claims = TryDecode(parts[1], out var payload) ? ReadClaims(payload) : null;
-        if (claims is null || !string.Equals(claims.Audience, audience, StringComparison.Ordinal))
+            IssuerSigningKey = new SymmetricSecurityKey(await secret.GetSigningKeyAsync(cancellationToken)),
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            ValidAudience = audience,
+            ValidateIssuer = false,
+            ValidateLifetime = false,
+            RequireExpirationTime = false,
+        });
+        var claims = result.IsValid && result.SecurityToken is JsonWebToken jwt ? ReadClaims(jwt) : null;
+        if (claims is null)
         {
             return (TokenCheck.Invalid, null);
         }
@@ -74,73 +73,46 @@ public sealed class DirectLineTokenService(DirectLineSecret secret, TimeProvider
 
     private async Task<string> SignAsync(DirectLineToken token, CancellationToken cancellationToken)
     {
-        var payload = Base64Url.EncodeToString(WriteClaims(token));
-        var key = await secret.GetSigningKeyAsync(cancellationToken);
-        var signature = HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(Header + "." + payload));
-        return Header + "." + payload + "." + Base64Url.EncodeToString(signature);
+        var claims = new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["conv"] = token.ConversationId,
+            ["jti"] = token.TokenId,
+            ["aud"] = token.Audience,
+            ["exp"] = token.ExpiresAt.ToUnixTimeSeconds(),
+        };
+
+        // DirectLineJS reads "user" and then posts only as that user; an unbound token has none.
+        if (!string.IsNullOrEmpty(token.UserId))
+        {
+            claims["user"] = token.UserId;
+        }
+
+        if (token.UserName is not null)
+        {
+            claims["name"] = token.UserName;
+        }
+
+        var key = new SymmetricSecurityKey(await secret.GetSigningKeyAsync(cancellationToken));
+        return _handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Claims = claims,
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
+        });
     }
 
-    private static byte[] WriteClaims(DirectLineToken token)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("conv", token.ConversationId);
-            // DirectLineJS reads "user" and then posts only as that user; an unbound token has none.
-            if (!string.IsNullOrEmpty(token.UserId))
-            {
-                writer.WriteString("user", token.UserId);
-            }
-
-            if (token.UserName is not null)
-            {
-                writer.WriteString("name", token.UserName);
-            }
-
-            writer.WriteString("jti", token.TokenId);
-            writer.WriteString("aud", token.Audience);
-            writer.WriteNumber("exp", token.ExpiresAt.ToUnixTimeSeconds());
-            writer.WriteEndObject();
-        }
-
-        return buffer.ToArray();
-    }
-
-    private static DirectLineToken? ReadClaims(byte[] payload)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(payload);
-            var root = document.RootElement;
-            return new DirectLineToken(
-                root.GetProperty("conv").GetString()!,
-                root.TryGetProperty("user", out var user) ? user.GetString() : null,
-                root.TryGetProperty("name", out var name) ? name.GetString() : null,
-                root.GetProperty("jti").GetString()!,
-                DateTimeOffset.FromUnixTimeSeconds(root.GetProperty("exp").GetInt64()),
-                root.GetProperty("aud").GetString()!);
-        }
-        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
-        {
-            // Only reachable with a correctly signed payload, i.e. one this code wrote; refuse it anyway.
-            return null;
-        }
-    }
-
-    private static bool TryDecode(string text, out byte[] bytes)
-    {
-        try
-        {
-            bytes = Base64Url.DecodeFromChars(text);
-            return true;
-        }
-        catch (FormatException)
-        {
-            bytes = [];
-            return false;
-        }
-    }
+    private static DirectLineToken? ReadClaims(JsonWebToken token) =>
+        token.TryGetPayloadValue<string>("conv", out var conversation)
+        && token.TryGetPayloadValue<string>("jti", out var id)
+        && token.TryGetPayloadValue<long>("exp", out var expires)
+        && token.Audiences.FirstOrDefault() is { } audience
+            ? new DirectLineToken(
+                conversation,
+                token.TryGetPayloadValue<string>("user", out var user) ? user : null,
+                token.TryGetPayloadValue<string>("name", out var name) ? name : null,
+                id,
+                DateTimeOffset.FromUnixTimeSeconds(expires),
+                audience)
+            : null;
 
     private static string NewTokenId() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
 }

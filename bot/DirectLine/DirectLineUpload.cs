@@ -24,7 +24,6 @@ public static class DirectLineUpload
         string conversationId,
         string? userId,
         HttpRequest request,
-        DirectLineAuthenticator authenticator,
         DirectLineChannel channel,
         DirectLineStore store,
         TimeProvider time,
@@ -32,11 +31,7 @@ public static class DirectLineUpload
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var access = await authenticator.AuthorizeAsync(request, conversationId, cancellationToken);
-        if (access.Error is not null)
-        {
-            return access.Error;
-        }
+        var access = ConversationAccess.Of(request);
 
         var limit = options.Value.MaxUploadBytes;
         var body = await RequestBody.ReadAsync(request, limit, cancellationToken);

@@ -18,6 +18,7 @@ public static class MessagingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
+        builder.AddBotFrameworkSettings();
         services.AddOptions<MessagingOptions>()
             .BindConfiguration(MessagingOptions.Section)
             .ValidateDataAnnotations()

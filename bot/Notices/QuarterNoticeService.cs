@@ -190,49 +190,46 @@ public sealed class QuarterNoticeService(
             return false;
         }
 
-        var lastError = "";
-        for (var attempt = 1; attempt <= settings.MaxAttempts; attempt++)
+        var retry = GroupSendRetry.Create(
+            settings,
+            time,
+            attempt => settings.RetryDelay * Math.Pow(2, attempt - 1),
+            (attempt, ex) => logger.LogWarning(ex, "Attempt {Attempt} to send the {Year}Q{Quarter} notice of unit {UnitId} to {Chat} failed", attempt, recipient.Year, recipient.Quarter, recipient.UnitId, recipient.Chat));
+        string lastError;
+        try
         {
-            await pacer.WaitAsync(SendPacer.PartitionOf(recipient.Chat.ChannelId, null), cancellationToken);
-            if (!await store.BeginAttemptAsync(deliveryId, InstanceId, cancellationToken))
-            {
-                return false;
-            }
-
-            try
-            {
-                // Queued to the outbox and recorded as sent in one transaction: never twice, never lost.
-                await commits.RunAsync(
-                    async ct =>
-                    {
-                        var activityId = await messenger.SendAsync(recipient.Chat, activity, ct);
-                        await store.MarkSentAsync(deliveryId, InstanceId, activityId, ct);
-                        return true;
-                    },
-                    cancellationToken);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                throw;
-            }
-            catch (GroupSendException ex) when (ex.IsPermanent)
-            {
-                lastError = ex.Message;
-                break;
-            }
-            catch (Exception ex)
-            {
-                lastError = ex.Message;
-                logger.LogWarning(ex, "Attempt {Attempt} to send the {Year}Q{Quarter} notice of unit {UnitId} to {Chat} failed", attempt, recipient.Year, recipient.Quarter, recipient.UnitId, recipient.Chat);
-                if (attempt < settings.MaxAttempts)
+            return await retry.ExecuteAsync(
+                async ct =>
                 {
-                    await Task.Delay(settings.RetryDelay * Math.Pow(2, attempt - 1), time, cancellationToken);
-                }
+                    await pacer.WaitAsync(SendPacer.PartitionOf(recipient.Chat.ChannelId, null), ct);
+                    if (!await store.BeginAttemptAsync(deliveryId, InstanceId, ct))
+                    {
+                        return false;
+                    }
 
-                continue;
+                    // Queued to the outbox and recorded as sent in one transaction: never twice, never lost.
+                    return await commits.RunAsync(
+                        async unitCt =>
+                        {
+                            var activityId = await messenger.SendAsync(recipient.Chat, activity, unitCt);
+                            await store.MarkSentAsync(deliveryId, InstanceId, activityId, unitCt);
+                            return true;
+                        },
+                        ct);
+                },
+                cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            lastError = ex.Message;
+            if (ex is not GroupSendException { IsPermanent: true })
+            {
+                logger.LogWarning(ex, "The last attempt to send the {Year}Q{Quarter} notice of unit {UnitId} to {Chat} failed", recipient.Year, recipient.Quarter, recipient.UnitId, recipient.Chat);
             }
-
-            return true;
         }
 
         logger.LogError("Gave up sending the {Year}Q{Quarter} notice of unit {UnitId} to {Chat}: {Error}", recipient.Year, recipient.Quarter, recipient.UnitId, recipient.Chat, lastError);

@@ -45,11 +45,17 @@ public sealed class OutboxDispatcher(
         ArgumentNullException.ThrowIfNull(item);
         lock (_gate)
         {
-            if (_parked.TryGetValue(item.ConversationKey, out var until) && until > time.GetUtcNow())
+            if (_parked.TryGetValue(item.ConversationKey, out var until))
             {
-                // An earlier message of this conversation waits for a later attempt; this one
-                // follows it from the table, in order.
-                return;
+                if (until > time.GetUtcNow())
+                {
+                    // An earlier message of this conversation waits for a later attempt; this one
+                    // follows it from the table, in order.
+                    return;
+                }
+
+                // The wait is over: forget it, or every conversation that was ever refused stays here.
+                _parked.Remove(item.ConversationKey);
             }
 
             if (_queues.TryGetValue(item.ConversationKey, out var queue))

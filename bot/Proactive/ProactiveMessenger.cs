@@ -23,7 +23,7 @@ public sealed class ProactiveMessenger(
     ConversationReferenceStore references,
     ConnectorClient connector,
     Outbox.Outbox outbox,
-    IConfiguration configuration,
+    BotFrameworkSettings settings,
     TimeProvider time,
     ILogger<ProactiveMessenger> logger)
 {
@@ -31,8 +31,6 @@ public sealed class ProactiveMessenger(
     public const string CreateConversationEvent = "CreateConversation";
 
     private static readonly AuthenticationOutcome BotItself = new(true, new ClaimsIdentity("proactive"), null, true, null);
-
-    private bool AuthenticationEnabled => !string.IsNullOrEmpty(configuration["MicrosoftAppId"]);
 
     /// <summary>Continues the stored conversation with this channel and id.</summary>
     public async Task ContinueConversationAsync(
@@ -160,7 +158,7 @@ public sealed class ProactiveMessenger(
         var stored = await references.FindAsync(reference.ChannelId ?? "", conversationId, cancellationToken);
         var verified = stored is { Verified: true }
             && string.Equals(stored.ServiceUrl, reference.ServiceUrl, StringComparison.OrdinalIgnoreCase);
-        if (!verified && AuthenticationEnabled)
+        if (!verified && settings.IsAuthenticationEnabled)
         {
             throw new InvalidOperationException(
                 $"Conversation '{conversationId}' on '{reference.ChannelId}' has no serviceUrl vouched for by an authenticated activity; " +

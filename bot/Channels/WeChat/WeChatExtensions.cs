@@ -1,3 +1,4 @@
+using ChatReport.Bot.Channels.Platform;
 using ChatReport.Bot.Connector;
 using ChatReport.Bot.Storage.Channels;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,4 +40,8 @@ public static class WeChatExtensions
         services.AddSingleton<IChannelSender, WeChatChannelSender>();
         return builder;
     }
+
+    /// <summary><c>GET</c> and <c>POST /api/wechat</c>, when the channel is configured.</summary>
+    public static IEndpointRouteBuilder MapWeChat(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapWeChatFamily<WeChatInbound>("/api/wechat");
 }

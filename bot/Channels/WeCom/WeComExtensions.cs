@@ -1,3 +1,4 @@
+using ChatReport.Bot.Channels.Platform;
 using ChatReport.Bot.Connector;
 using ChatReport.Bot.Storage.Channels;
 using ChatReport.Conversation.Commands;
@@ -10,7 +11,7 @@ public static class WeComExtensions
 {
     /// <summary>
     /// The WeCom self-built app channel, when <c>WeCom:CorpId</c> is set: the callback at
-    /// <c>/api/wecom</c> (see <see cref="WeComCallbackApi.MapWeCom"/>), the sender that
+    /// <c>/api/wecom</c> (see <see cref="MapWeCom"/>), the sender that
     /// <see cref="ConnectorClient"/> hands <c>wecom</c> activities to, and 订阅日报 &lt;webhook&gt; for
     /// group robots. Call after <c>AddChatReportGroups</c>, whose subscription port it uses.
     /// </summary>
@@ -45,4 +46,8 @@ public static class WeComExtensions
         services.AddSingleton<IChatCommand, GroupRobotCommand>();
         return builder;
     }
+
+    /// <summary><c>GET</c> and <c>POST /api/wecom</c>, when the channel is configured.</summary>
+    public static IEndpointRouteBuilder MapWeCom(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapWeChatFamily<WeComInbound>("/api/wecom");
 }

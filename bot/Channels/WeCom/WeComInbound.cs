@@ -1,11 +1,6 @@
 using System.Globalization;
-using System.Text;
-using ChatReport.Bot.Authentication;
-using ChatReport.Bot.Channels.Media;
 using ChatReport.Bot.Channels.Platform;
 using ChatReport.Bot.Channels.WeChatCrypto;
-using ChatReport.Bot.Connector;
-using ChatReport.Bot.Messaging;
 using ChatReport.Bot.Storage.Channels;
 using ChatReport.Dialogs.Schema;
 using Microsoft.Extensions.Options;
@@ -13,10 +8,9 @@ using Microsoft.Extensions.Options;
 namespace ChatReport.Bot.Channels.WeCom;
 
 /// <summary>
-/// The app's callbacks, after the endpoint has read them: checks the signature, the timestamp and
-/// the receive id, decrypts, turns the message into an Activity and runs the turn. The Activity's
-/// id is stable across WeCom's redeliveries (its MsgId, or sender and time for events), so the
-/// de-duplication middleware runs each callback once however often it arrives.
+/// The app's callbacks, after the endpoint has read them: every one is encrypted and signed over
+/// its ciphertext with the corp's receive id. Besides follows, opening the app and clicking a
+/// card's button start turns; the rest is the WeChat family's.
 /// </summary>
 public sealed class WeComInbound(
     IOptions<WeComOptions> options,
@@ -25,140 +19,57 @@ public sealed class WeComInbound(
     IServiceScopeFactory scopes,
     TimeProvider time,
     ILogger<WeComInbound> logger)
+    : WeChatFamilyInbound(media, scopes, time, logger)
 {
     private static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
     private readonly WeChatMessageCrypto _crypto = new(options.Value.Token ?? "", options.Value.EncodingAESKey ?? "", options.Value.CorpId ?? "");
 
+    public override string Name => "WeCom";
+
+    /// <summary>An empty 200 is WeCom's "received": replies go out through the active message API.</summary>
+    public override string? AcceptedBody => null;
+
+    protected override string ChannelId => WeComChannel.ChannelId;
+
+    protected override string ServiceUrl => WeComChannel.ServiceUrl(options.Value);
+
+    protected override ChannelAccount Bot => WeComChannel.Bot(options.Value);
+
+    protected override TimeSpan MaxClockSkew => options.Value.MaxClockSkew;
+
     /// <summary>URL verification: the decrypted <c>echostr</c>, which WeCom expects back verbatim.</summary>
-    public string VerifyUrl(string? signature, string? timestamp, string? nonce, string? echo)
+    public override string VerifyUrl(WeChatFamilyCallback callback)
     {
-        CheckFresh(timestamp);
-        _crypto.VerifyMessage(signature, timestamp, nonce, echo);
-        return _crypto.Decrypt(echo!);
+        ArgumentNullException.ThrowIfNull(callback);
+        CheckFresh(callback.Timestamp);
+        _crypto.VerifyMessage(callback.MessageSignature, callback.Timestamp, callback.Nonce, callback.Echo);
+        return _crypto.Decrypt(callback.Echo!);
     }
 
-    /// <summary>Reads, checks and runs one callback; throws <see cref="WeChatCryptoException"/> for a callback to refuse.</summary>
-    public async Task ReceiveAsync(string? signature, string? timestamp, string? nonce, byte[] body, HttpRequest request, CancellationToken cancellationToken)
+    protected override IReadOnlyDictionary<string, string> Open(WeChatFamilyCallback callback, IReadOnlyDictionary<string, string> envelope)
     {
-        ArgumentNullException.ThrowIfNull(body);
-        CheckFresh(timestamp);
-        var envelope = WeChatXml.Parse(Utf8(body));
         envelope.TryGetValue("Encrypt", out var encrypted);
-        _crypto.VerifyMessage(signature, timestamp, nonce, encrypted);
-        var message = WeChatXml.Parse(_crypto.Decrypt(encrypted!));
-
-        var activity = await ToActivityAsync(message, request, cancellationToken);
-        if (activity is null)
-        {
-            logger.LogDebug("WeCom callback {MsgType}/{Event} needs no turn", Field(message, "MsgType"), Field(message, "Event"));
-            return;
-        }
-
-        await using var scope = scopes.CreateAsyncScope();
-        var processor = scope.ServiceProvider.GetRequiredService<IActivityProcessor>();
-        // The platform's request is verified by its signature, as a local channel's is by being local.
-        await processor.ProcessAsync(activity, AuthenticationOutcome.LocalChannel, CancellationToken.None);
+        _crypto.VerifyMessage(callback.MessageSignature, callback.Timestamp, callback.Nonce, encrypted);
+        return WeChatXml.Parse(_crypto.Decrypt(encrypted!));
     }
 
-    private async Task<Activity?> ToActivityAsync(IReadOnlyDictionary<string, string> message, HttpRequest request, CancellationToken cancellationToken)
+    protected override Task<(byte[] Content, string ContentType)> DownloadMediaAsync(string mediaId, string userId, CancellationToken cancellationToken) =>
+        api.DownloadMediaAsync(mediaId, userId, cancellationToken);
+
+    protected override Activity? EventActivity(IReadOnlyDictionary<string, string> message, Activity turn, DateTimeOffset created)
     {
-        var settings = options.Value;
-        var userId = Field(message, "FromUserName") ?? throw Malformed("FromUserName");
-        var created = long.TryParse(Field(message, "CreateTime"), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
-            : throw Malformed("CreateTime");
-        var user = new ChannelAccount { Id = userId, Role = "user" };
-        var template = new Activity
-        {
-            ChannelId = WeComChannel.ChannelId,
-            ServiceUrl = WeComChannel.ServiceUrl(settings),
-            Timestamp = created,
-            From = user,
-            Recipient = WeComChannel.Bot(settings),
-            Conversation = new ConversationAccount { Id = userId, IsGroup = false, ConversationType = "personal" },
-            Locale = "zh-CN",
-        };
-
-        switch (Field(message, "MsgType"))
-        {
-            case "text":
-                return template with { Type = ActivityTypes.Message, Id = MsgId(message), Text = Field(message, "Content") ?? "" };
-            case "image":
-                return template with { Type = ActivityTypes.Message, Id = MsgId(message), Attachments = [await PhotoAsync(message, userId, request, cancellationToken)] };
-            case "event":
-                break;
-            case { } other when Field(message, "MsgId") is { Length: > 0 }:
-                // Voice, video, location, links: no text to act on, but the member hears what the bot can do.
-                logger.LogDebug("WeCom {MsgType} message taken as an empty message", other);
-                return template with { Type = ActivityTypes.Message, Id = MsgId(message), Text = "" };
-            default:
-                return null;
-        }
-
-        var stamp = seconds.ToString(CultureInfo.InvariantCulture);
         switch (Field(message, "Event"))
         {
-            case "subscribe":
-                return template with { Type = ActivityTypes.ConversationUpdate, Id = $"subscribe-{stamp}", MembersAdded = [user] };
             case "enter_agent":
                 // Members open the app many times a day; one welcome a day is enough for newcomers.
                 var day = TimeZoneInfo.ConvertTime(created, China).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-                return template with { Type = ActivityTypes.ConversationUpdate, Id = $"enter-{day}", MembersAdded = [user] };
+                return turn with { Type = ActivityTypes.ConversationUpdate, Id = $"enter-{day}", MembersAdded = [turn.From!] };
             case "template_card_event" when Field(message, "EventKey") is { Length: > 0 } command:
                 // The button's key is the command it stands for: the click is that command, typed.
-                return template with { Type = ActivityTypes.Message, Id = $"card-{stamp}-{Field(message, "TaskId")}", Text = command };
+                return turn with { Type = ActivityTypes.Message, Id = $"card-{Stamp(created)}-{Field(message, "TaskId")}", Text = command };
             default:
-                return null;
-        }
-    }
-
-    private async Task<Attachment> PhotoAsync(IReadOnlyDictionary<string, string> message, string userId, HttpRequest request, CancellationToken cancellationToken)
-    {
-        var name = $"wecom-{MsgId(message)}.jpg";
-        if (Field(message, "MediaId") is { Length: > 0 } mediaId)
-        {
-            try
-            {
-                var (content, contentType) = await api.DownloadMediaAsync(mediaId, userId, cancellationToken);
-                var type = contentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase) ? contentType : "image/jpeg";
-                var url = await ChannelMediaApi.KeepAsync(media, request, WeComChannel.ChannelId, userId, type, content, time.GetUtcNow(), cancellationToken);
-                return new Attachment { ContentType = type, ContentUrl = url, Name = name };
-            }
-            catch (ConnectorException ex)
-            {
-                logger.LogWarning("Could not download photo {MediaId} from WeCom ({StatusCode} {ErrorCode}); keeping its PicUrl", mediaId, ex.StatusCode, ex.ErrorCode);
-            }
-        }
-
-        // The platform's own link is the next best evidence: it stays readable for a while.
-        return new Attachment { ContentType = "image/jpeg", ContentUrl = Field(message, "PicUrl"), Name = name };
-    }
-
-    private void CheckFresh(string? timestamp)
-    {
-        if (!CallbackClock.IsFresh(timestamp, time.GetUtcNow(), options.Value.MaxClockSkew))
-        {
-            throw new WeChatCryptoException(WeChatCryptoError.SignatureMismatch, "The callback's timestamp is missing or too far from our clock.");
-        }
-    }
-
-    private static string MsgId(IReadOnlyDictionary<string, string> message) =>
-        Field(message, "MsgId") is { Length: > 0 and <= 64 } id && id.All(char.IsAsciiDigit) ? id : throw Malformed("MsgId");
-
-    private static string? Field(IReadOnlyDictionary<string, string> message, string name) => message.TryGetValue(name, out var value) ? value : null;
-
-    private static WeChatCryptoException Malformed(string field) => new(WeChatCryptoError.XmlUnreadable, $"The message has no usable {field}.");
-
-    private static string Utf8(byte[] body)
-    {
-        try
-        {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(body);
-        }
-        catch (DecoderFallbackException ex)
-        {
-            throw new WeChatCryptoException(WeChatCryptoError.XmlUnreadable, "The body is not UTF-8.", ex);
+                return base.EventActivity(message, turn, created);
         }
     }
 }

@@ -8,11 +8,11 @@ namespace ChatReport.Bot.Messaging.Fallbacks;
 /// no MicrosoftAppId (authentication off, as in the SDK) and refuses everything else, so that a
 /// configured bot without token validation is closed rather than open.
 /// </summary>
-public sealed class AnonymousChannelAuthenticator(IConfiguration configuration) : IChannelAuthenticator
+public sealed class AnonymousChannelAuthenticator(BotFrameworkSettings settings) : IChannelAuthenticator
 {
     public Task<AuthenticationOutcome> AuthenticateAsync(string? authorizationHeader, Activity activity, CancellationToken cancellationToken)
     {
-        if (!string.IsNullOrEmpty(configuration["MicrosoftAppId"]))
+        if (settings.IsAuthenticationEnabled)
         {
             return Task.FromResult(AuthenticationOutcome.Refused("MicrosoftAppId is set but this build has no token validation."));
         }

@@ -50,19 +50,19 @@ public static class SqliteWrites
     {
         var scope = new DbScope(connection);
         await scope.ExecuteAsync("BEGIN IMMEDIATE", cancellationToken);
-        var outer = DbScope.Current;
+
+        // The ambient scope is an AsyncLocal set inside this async method: the caller's comes back
+        // by itself when the method returns, and a closed scope is no longer current.
         DbScope.Enter(scope);
         try
         {
             var result = await work();
-            DbScope.Enter(outer);
             var afterCommit = scope.Close();
             await scope.ExecuteAsync("COMMIT", CancellationToken.None);
             return (result, afterCommit);
         }
         catch
         {
-            DbScope.Enter(outer);
             scope.Close();
             await RollBackAsync(connection);
             throw;

@@ -38,11 +38,10 @@ public sealed class JoinCodeStore(SqliteConnectionFactory connections, TimeProvi
         SELECT {Columns} FROM join_codes WHERE code = @Code
         """;
 
-    private const string Usable = $"""
+    // Only what the index narrows to; whether a code is usable is JoinCode.IsUsableAt's to say.
+    private const string UnitCodes = $"""
         SELECT {Columns} FROM join_codes
         WHERE unit_id = @UnitId AND member_id IS NULL AND revoked_at IS NULL
-          AND (expires_at IS NULL OR expires_at > @Now)
-          AND (max_uses IS NULL OR uses < max_uses)
         ORDER BY created_at DESC, code
         """;
 
@@ -156,7 +155,9 @@ public sealed class JoinCodeStore(SqliteConnectionFactory connections, TimeProvi
     {
         await using var lease = await connections.UseAsync(cancellationToken);
         var connection = lease.Connection;
-        return [.. await connection.QueryAsync<JoinCode>(new CommandDefinition(Usable, new { UnitId = unitId, Now = time.GetUtcNow() }, cancellationToken: cancellationToken))];
+        var now = time.GetUtcNow();
+        var codes = await connection.QueryAsync<JoinCode>(new CommandDefinition(UnitCodes, new { UnitId = unitId }, cancellationToken: cancellationToken));
+        return [.. codes.Where(code => code.IsUsableAt(now))];
     }
 
     public Task<bool> RevokeAsync(string code, long? revokedBy, CancellationToken cancellationToken)

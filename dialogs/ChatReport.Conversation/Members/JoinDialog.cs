@@ -20,21 +20,17 @@ public sealed class JoinDialog : ComponentDialog
 {
     private readonly IMemberDirectory _members;
     private readonly IJoinCodes _codes;
-    private readonly TimeProvider _time;
 
     /// <summary>Creates the dialog.</summary>
     /// <param name="members">The member directory.</param>
     /// <param name="codes">The join codes.</param>
-    /// <param name="time">The clock.</param>
-    public JoinDialog(IMemberDirectory members, IJoinCodes codes, TimeProvider time)
+    public JoinDialog(IMemberDirectory members, IJoinCodes codes)
         : base(nameof(JoinDialog))
     {
         ArgumentNullException.ThrowIfNull(members);
         ArgumentNullException.ThrowIfNull(codes);
-        ArgumentNullException.ThrowIfNull(time);
         _members = members;
         _codes = codes;
-        _time = time;
         AddDialog(WaterfallDialog.Create<JoinOptions, JoinState>(
             nameof(WaterfallDialog),
             options => new JoinState(options.Code, null, null),

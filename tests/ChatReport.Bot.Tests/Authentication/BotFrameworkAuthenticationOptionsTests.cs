@@ -1,4 +1,5 @@
 using ChatReport.Bot.Authentication;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +22,8 @@ public sealed class BotFrameworkAuthenticationOptionsTests
         { "MicrosoftAppId=a;MicrosoftAppPassword=p;ToBotFromChannelOpenIdMetadataUrl=http://login.example.com/v1/openid", "plain http only on a loopback address" },
         { "MicrosoftAppId=a;MicrosoftAppPassword=p;ToChannelFromBotLoginUrl=login.example.com", "must be an absolute https URL" },
         { "ChannelService=https://botframework.example", "is not supported" },
+        { "MicrosoftAppId=   ", "MicrosoftAppId is only white space" },
+        { "MicrosoftAppId= ;MicrosoftAppPassword=p", "MicrosoftAppId is only white space" },
     };
 
     public static TheoryData<string> ValidSettings => new()
@@ -52,8 +55,11 @@ public sealed class BotFrameworkAuthenticationOptionsTests
 
         await host.StartAsync(Cancel);
 
-        Assert.NotNull(host.Authenticator);
-        Assert.NotNull(host.Credentials);
+        var configured = Parse(settings).GetValueOrDefault("MicrosoftAppId");
+        var inForce = host.Services.GetRequiredService<BotFrameworkSettings>();
+        Assert.Equal(configured, inForce.AppId);
+        Assert.Equal(configured is not null, inForce.IsAuthenticationEnabled);
+        Assert.Equal(configured is null, host.Logs.Entries.Any(e => e.Level == LogLevel.Warning && e.Message.StartsWith("AUTHENTICATION IS OFF", StringComparison.Ordinal)));
     }
 
     [Fact]

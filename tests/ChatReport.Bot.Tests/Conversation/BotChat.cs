@@ -35,14 +35,11 @@ public sealed class BotChat(ChatReportApplication app, HttpClient client, string
     public static BotChat For(ChatReportApplication app, HttpClient client, string userId = "29:user-1", string userName = "王芳", string locale = "zh-CN", string channelId = "msteams") =>
         new(app, client, channelId, userId, userName, locale);
 
-    public Activity LastSent { get; private set; } = new();
-
     public async Task<IReadOnlyList<string>> SayAsync(string? text, string? activityId = null, IReadOnlyList<Attachment>? attachments = null) =>
         await PostAsync(Message(text, activityId, attachments));
 
     public async Task<IReadOnlyList<string>> PostAsync(Activity activity)
     {
-        LastSent = activity;
         using var response = await client.PostActivityAsync(activity, TestContext.Current.CancellationToken);
         Assert.True(response.IsSuccessStatusCode, $"POST /api/messages answered {(int)response.StatusCode}");
         var replies = App.Connector.Requests

@@ -123,10 +123,18 @@ public sealed partial class NoticePdfTests
         Assert.Null(NoticeFont.FirstFace([1, 2, 3]));
         Assert.Null(NoticeFont.FirstFace("ttcf"u8.ToArray().Concat(new byte[] { 0, 1, 0, 0, 0, 0, 0, 1, 0x7F, 0, 0, 0 }).ToArray()));
         Assert.Same(ttf, NoticeFont.FirstFace(ttf));
-        if (NoticeFont.Find(null) is { } font)
+    }
+
+    [Fact]
+    public void TheInstalledChineseFontGivesATrueTypeFace()
+    {
+        var font = NoticeFont.Find(null);
+        if (font is null)
         {
-            Assert.Equal(0x00010000u, System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(font.Face));
+            Assert.Skip("No Chinese font is installed (.ci/run installs one).");
         }
+
+        Assert.Equal(0x00010000u, System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(font.Face));
     }
 
     private static int Int(Match row, string group) => int.Parse(row.Groups[group].Value, CultureInfo.InvariantCulture);

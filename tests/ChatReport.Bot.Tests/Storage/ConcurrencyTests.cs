@@ -17,7 +17,8 @@ public sealed class ConcurrencyTests
         await holder.ExecuteAsync("INSERT INTO settings (key, value) VALUES ('first', '1')", transaction: held);
 
         // The second writer starts while the first still holds the write lock; it must wait for
-        // it (busy timeout) and then succeed.
+        // it (busy timeout) and then succeed. What it writes is the number of rows it saw: 1 shows
+        // that it wrote after the first commit, whenever it happened to arrive.
         using var started = new ManualResetEventSlim();
         var second = Task.Run(
             async () =>
@@ -25,17 +26,17 @@ public sealed class ConcurrencyTests
                 await using var connection = await db.Connections.OpenAsync(ct);
                 started.Set();
                 await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-                await connection.ExecuteAsync("INSERT INTO settings (key, value) VALUES ('second', '2')", transaction: transaction);
+                await connection.ExecuteAsync("INSERT INTO settings (key, value) SELECT 'second', count(*) FROM settings", transaction: transaction);
                 await transaction.CommitAsync(ct);
             },
             ct);
         started.Wait(ct);
         // Give the second writer time to reach the lock; nothing is asserted about time.
         await Task.Delay(200, ct);
-        Assert.False(second.IsCompleted);
         await held.CommitAsync(ct);
         await second;
 
+        Assert.Equal("1", await holder.QuerySingleAsync<string>("SELECT value FROM settings WHERE key = 'second'"));
         Assert.Equal(["first", "second"], await holder.QueryAsync<string>("SELECT key FROM settings ORDER BY key"));
     }
 
