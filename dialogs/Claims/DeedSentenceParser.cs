@@ -19,7 +19,7 @@ public static partial class DeedSentenceParser
     private static readonly string[] ChineseVerbs =
     [
         "带头", "带领", "帮助", "帮忙", "帮", "给", "为", "替", "义务", "参加", "参与", "扫", "铲", "清理", "清扫", "打扫", "捡", "值班", "做", "搞",
-        "开展", "举办", "组织", "看望", "探望", "慰问", "照顾", "陪", "调解", "劳动", "修", "种", "理发", "剪", "站岗", "执勤", "巡逻", "宣传",
+        "开展", "举办", "组织", "看望", "探望", "慰问", "照顾", "陪", "调解", "劳动", "修", "种", "理发", "剪", "站岗", "执勤", "巡逻", "宣传", "值",
         "讲", "学习", "听", "开会", "发放", "搬", "送", "维护", "跟", "同", "与", "上门", "当", "担任", "志愿", "献", "捐", "收拾", "整理",
         "疏通", "除", "认领", "完成", "进行", "召开", "参观", "植", "栽", "服务", "免费", "坐", "值守", "接待", "代办", "办理", "巡", "了", "的时候", "时",
     ];
@@ -38,7 +38,8 @@ public static partial class DeedSentenceParser
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(locale);
-        var text = TextNormalizer.Normalize(sentence ?? string.Empty);
+        // 礼拜 is spoken for 星期 (上礼拜, 礼拜天), which the recognizers know.
+        var text = TextNormalizer.Normalize(sentence ?? string.Empty).Replace("礼拜", "星期", StringComparison.Ordinal);
 
         // Points first, so that 二十分 is never read as a time of day.
         var (points, pointsMatch) = FindPoints(text);
