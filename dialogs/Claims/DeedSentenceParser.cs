@@ -38,8 +38,7 @@ public static partial class DeedSentenceParser
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(locale);
-        // 礼拜 is spoken for 星期 (上礼拜, 礼拜天), which the recognizers know.
-        var text = TextNormalizer.Normalize(sentence ?? string.Empty).Replace("礼拜", "星期", StringComparison.Ordinal);
+        var text = Spoken(TextNormalizer.Normalize(sentence ?? string.Empty));
 
         // Points first, so that 二十分 is never read as a time of day.
         var (points, pointsMatch) = FindPoints(text);
@@ -110,6 +109,24 @@ public static partial class DeedSentenceParser
             || EnglishVerb().IsMatch(normalized);
         return hasVerb && DateTimeRecognition.Recognize(normalized, locale, now, DateTimePreference.Past).Any(r => r.Kind != DateTimeResolutionKind.Duration);
     }
+
+    // Spoken and dialect words for days and parts of the day (昨儿个, 后晌, 上礼拜) in the forms the
+    // recognizers know; otherwise 昨儿下午 is read as this afternoon.
+    private static string Spoken(string text)
+    {
+        foreach (var (said, written) in SpokenDays)
+        {
+            text = text.Replace(said, written, StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+
+    private static readonly (string Said, string Written)[] SpokenDays =
+    [
+        ("昨儿个", "昨天"), ("夜儿个", "昨天"), ("昨个", "昨天"), ("昨儿", "昨天"), ("今儿个", "今天"), ("今儿", "今天"), ("前儿个", "前天"), ("前儿", "前天"),
+        ("明儿个", "明天"), ("明儿", "明天"), ("后儿个", "后天"), ("后晌", "下午"), ("前晌", "上午"), ("晌午", "中午"), ("礼拜", "星期"),
+    ];
 
     private static IReadOnlyList<PointRule> Offered(RuleMatch match) => match.Confidence switch
     {

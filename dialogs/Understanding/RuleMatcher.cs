@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using ChatReport.Dialogs.Domain;
 using ChatReport.Dialogs.Recognition;
@@ -35,6 +36,7 @@ public static class RuleMatcher
     private static readonly string[] ChineseNegations = ["没有", "没", "未", "不", "忘了", "忘记"];
     private static readonly string[] EnglishNegations = ["didn't", "did not", "not", "never", "forgot to", "missed"];
 
+    private static FrozenSet<string> s_objects = FrozenSet<string>.Empty;
     private static readonly string[] EnglishArticles = [" the", " a", " an", " my", " our", " this", " that", " the branch", " the party", " our branch", " the monthly"];
     private static readonly string[] NegatableVerbs = ["参加", "出席", "去", "来", "到", "交", "上", "做", "能去", "有去", "有参加"];
     private static readonly string[] AbsentAfter = ["没去", "没参加", "没有去", "没有参加", "没来", "没到", "缺席"];
@@ -180,7 +182,7 @@ public static class RuleMatcher
             // 门口那段路的雪: the road only says whose snow it was.
             return previous is { Text: "在" or "到" or "去" or "从" or "于" or "於" }
                 || PlaceSuffixes.Any(s => after.StartsWith(s, StringComparison.Ordinal))
-                || after.StartsWith('的');
+                || (after.StartsWith('的') && words.Tokens.FirstOrDefault(t => t.Start > at + length && t.Text != "的") is { } next && s_objects.Contains(next.Text));
         }
 
         // off the main road, from the school steps: a word or two may stand between.
@@ -245,13 +247,10 @@ public static class RuleMatcher
             return EnglishNegations.Any(n => before.EndsWith(n, StringComparison.Ordinal) || before.EndsWith(n + " go to", StringComparison.Ordinal) || before.EndsWith(n + " attend", StringComparison.Ordinal));
         }
 
-        foreach (var verb in NegatableVerbs)
+        // 没参加, 没去参加: up to two verbs may stand between the negation and the deed.
+        for (var verbs = 0; verbs < 2 && NegatableVerbs.FirstOrDefault(v => before.EndsWith(v, StringComparison.Ordinal)) is { } verb; verbs++)
         {
-            if (before.EndsWith(verb, StringComparison.Ordinal))
-            {
-                before = before[..^verb.Length];
-                break;
-            }
+            before = before[..^verb.Length];
         }
 
         if (ChineseNegations.Any(n => before.EndsWith(n, StringComparison.Ordinal)))
@@ -265,9 +264,13 @@ public static class RuleMatcher
         return AbsentAfter.Any(a => after.Contains(a, StringComparison.Ordinal));
     }
 
-    // jieba must keep the rules' words whole; it remembers what it was given.
-    private static void AddVocabulary(IReadOnlyList<PointRule> rules) =>
+    // jieba must keep the rules' words whole; it remembers what it was given. The objects are kept
+    // to tell 路的雪 (the road says whose snow) from 走丢的老人.
+    private static void AddVocabulary(IReadOnlyList<PointRule> rules)
+    {
         WordSegmenter.AddWords(rules.SelectMany(r => r.Keywords.Concat(r.Words.Actions).Concat(r.Words.Objects).Concat(r.Words.Beneficiaries)).Select(Normal));
+        s_objects = rules.SelectMany(r => r.Words.Objects).Select(Normal).ToFrozenSet(StringComparer.Ordinal);
+    }
 
     private static string Normal(string term) => TextNormalizer.Normalize(term.Trim()).ToLowerInvariant();
 
