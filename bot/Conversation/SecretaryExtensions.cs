@@ -2,6 +2,7 @@ using ChatReport.Dialogs.Commands;
 using ChatReport.Dialogs.Deductions;
 using ChatReport.Dialogs.Review;
 using ChatReport.Dialogs.Tasks;
+using ChatReport.Dialogs.Understanding;
 
 namespace ChatReport.Bot.Conversation;
 
@@ -19,6 +20,8 @@ public static class SecretaryExtensions
         services.AddSingleton<PendingClaimsDialog>();
         services.AddSingleton<DecideClaimDialog>();
         services.AddSingleton<ApproveAllDialog>();
+        services.AddSingleton<ChangeRuleDialog>();
+        services.AddSingleton<LearnedWordsDialog>();
         services.AddSingleton<DeductDialog>();
         services.AddSingleton<PostTaskDialog>();
         services.AddSingleton<JoinTaskDialog>();
@@ -28,6 +31,8 @@ public static class SecretaryExtensions
         services.AddSingleton<IChatCommand, ApproveAllCommand>();
         services.AddSingleton<IChatCommand, PendingClaimsCommand>();
         services.AddSingleton<IChatCommand, DecideClaimCommand>();
+        services.AddSingleton<IChatCommand, ChangeRuleCommand>();
+        services.AddSingleton<IChatCommand, LearnedWordsCommand>();
         services.AddSingleton<IChatCommand, PostTaskCommand>();
         services.AddSingleton<IChatCommand, JoinTaskCommand>();
         services.AddSingleton<IChatCommand, CloseTaskCommand>();

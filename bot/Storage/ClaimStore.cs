@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 
 namespace ChatReport.Bot.Storage;
 
-public sealed class ClaimStore(SqliteConnectionFactory connections, TimeProvider time) : IClaimBook
+public sealed partial class ClaimStore(SqliteConnectionFactory connections, TimeProvider time) : IClaimBook
 {
     private const string Columns = """
         id, member_id, unit_id, rule_id, rule_version, cycle_id, occurred_at, occurred_on, place, description,
