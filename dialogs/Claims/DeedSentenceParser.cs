@@ -53,7 +53,10 @@ public static partial class DeedSentenceParser
             rest = Blank(rest, when.Index, when.Length);
         }
 
-        var time = DeedTimeReader.Read(when, text, locale.LocalDate(now));
+        // 昨儿夜里雪下大了，今天早上…铲: two days named, and which one the deed was is not for a rule to guess.
+        var days = found.Where(r => r.Start is not null && !r.Timex.EndsWith("_REF", StringComparison.Ordinal) && (r.Kind is DateTimeResolutionKind.Date or DateTimeResolutionKind.DateTime
+                || (r.Kind == DateTimeResolutionKind.DateTimeRange && r.Timex.Length > 0 && (char.IsAsciiDigit(r.Timex[0]) || r.Timex.StartsWith("XXXX-", StringComparison.Ordinal))))).Select(r => DateOnly.FromDateTime(r.Start!.Value.DateTime)).Distinct().Count();
+        var time = days > 1 ? null : DeedTimeReader.Read(when, text, locale.LocalDate(now));
         var place = FindPlace(rest) ?? KnownPlace(rest);
         var what = Tidy(rest);
         var match = RuleMatcher.Match(text, rules, learned);

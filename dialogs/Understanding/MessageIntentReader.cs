@@ -34,7 +34,8 @@ public static partial class MessageIntentReader
             return MessageIntent.Thanks;
         }
 
-        if (IsQuestion(t))
+        // ForMatching trims the question mark at the end; look for it in the message as sent.
+        if (IsQuestion(t) || TextNormalizer.Normalize(text).TrimEnd().EndsWith('?'))
         {
             if (MyPointsWords().IsMatch(t))
             {
@@ -58,7 +59,7 @@ public static partial class MessageIntentReader
     private static partial Regex Thanks();
 
     // 吗/么/呢 at the end, or a question word anywhere: 怎么, 如何, 为什么, 什么, 多少, 几分, 能不能, 是不是.
-    [GeneratedRegex(@"(?:吗|么|呢|嘛)[。!~ ]*$|怎么|怎样|如何|为什么|为啥|什么|多少|几分|能不能|可不可以|是不是|有没有|咋|第几|几名|^(?:how|what|why|where|which)\b")]
+    [GeneratedRegex(@"(?:吗|么|呢|嘛)[。!~ ]*$|怎么|怎样|如何|为什么|为啥|什么|多少|几分|能不能|可不可以|是不是|有没有|咋|第几|几名|^(?:how|what|why|where|which|does|do|is|are|can|could)\b")]
     private static partial Regex QuestionWords();
 
     [GeneratedRegex(@"(?:讲|教|告诉|讲解|宣传|演示|示范|培训|指导)[^,，。.!！?？]{0,8}?(?:怎么|怎样|如何)")]

@@ -80,7 +80,12 @@ public static class RuleMatcher
         }
 
         // Scores are rounded to hundredths; compare them so, or 3.0 - 2.2 falls short of 0.8.
-        if (best >= SureAt && (bonus.Count == 1 || Math.Round(best - bonus[1].Score, 2) >= Margin))
+        // 把孤寡老人家门口的雪扫了: the snow, or help for the old woman? Someone another rule is
+        // for, beside a deed told without its rule's own word, is for the member to say.
+        var othersPerson = bonus.Count > 0 && !bonus[0].Evidence.Contains("keyword", StringComparison.Ordinal)
+            && rules.Any(r => r.IsActive && r.Kind == RuleKind.Bonus && r.Id != bonus[0].Rule.Id
+                && r.Words.Beneficiaries.Select(Normal).Any(b => b.Length >= 3 && TextNormalizer.ContainsCjk(b) && words.Find(b).Count > 0 && !bonus[0].Rule.Words.Beneficiaries.Select(Normal).Contains(b)));
+        if (best >= SureAt && !othersPerson && (bonus.Count == 1 || Math.Round(best - bonus[1].Score, 2) >= Margin))
         {
             return new RuleMatch(RuleConfidence.Sure, [bonus[0]]);
         }
