@@ -10,6 +10,7 @@ using ChatReport.Conversation.Notices;
 using ChatReport.Conversation.Points;
 using ChatReport.Conversation.Review;
 using ChatReport.Conversation.Tasks;
+using ChatReport.Conversation.Understanding;
 
 namespace ChatReport.Bot.Conversation;
 
@@ -36,10 +37,12 @@ public static class ChatCommandOrder
         typeof(ApproveAllCommand),
         typeof(PendingClaimsCommand),
         typeof(DecideClaimCommand),
+        typeof(ChangeRuleCommand),
         typeof(PostTaskCommand),
         typeof(JoinTaskCommand),
         typeof(CloseTaskCommand),
         typeof(DeductCommand),
+        typeof(LearnedWordsCommand),
 
         // Administrators.
         typeof(CreateUnitCommand),

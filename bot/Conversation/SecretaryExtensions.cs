@@ -2,6 +2,7 @@ using ChatReport.Conversation.Commands;
 using ChatReport.Conversation.Deductions;
 using ChatReport.Conversation.Review;
 using ChatReport.Conversation.Tasks;
+using ChatReport.Conversation.Understanding;
 
 namespace ChatReport.Bot.Conversation;
 
@@ -18,6 +19,8 @@ public static class SecretaryExtensions
         services.AddSingleton<PendingClaimsDialog>();
         services.AddSingleton<DecideClaimDialog>();
         services.AddSingleton<ApproveAllDialog>();
+        services.AddSingleton<ChangeRuleDialog>();
+        services.AddSingleton<LearnedWordsDialog>();
         services.AddSingleton<DeductDialog>();
         services.AddSingleton<PostTaskDialog>();
         services.AddSingleton<JoinTaskDialog>();
@@ -26,6 +29,8 @@ public static class SecretaryExtensions
         services.AddSingleton<IChatCommand, ApproveAllCommand>();
         services.AddSingleton<IChatCommand, PendingClaimsCommand>();
         services.AddSingleton<IChatCommand, DecideClaimCommand>();
+        services.AddSingleton<IChatCommand, ChangeRuleCommand>();
+        services.AddSingleton<IChatCommand, LearnedWordsCommand>();
         services.AddSingleton<IChatCommand, PostTaskCommand>();
         services.AddSingleton<IChatCommand, JoinTaskCommand>();
         services.AddSingleton<IChatCommand, CloseTaskCommand>();

@@ -1,3 +1,4 @@
+using ChatReport.Conversation.Claims;
 using ChatReport.Conversation.Domain;
 using ChatReport.Conversation.Review;
 using ChatReport.Dialogs.Localization;
@@ -61,6 +62,23 @@ public sealed class ReviewNotifier(
                     _ => texts.MemberApproved(claim.Id, claim.Description, claim.AwardedPoints ?? claim.ClaimedPoints),
                 };
             },
+            cancellationToken);
+    }
+
+    public async Task RuleChangedAsync(ClaimChange change, PointRule previous, PointRule chosen, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(previous);
+        ArgumentNullException.ThrowIfNull(chosen);
+        if (change is not { Status: ClaimChangeStatus.Done, Claim: { } claim })
+        {
+            return;
+        }
+
+        await messenger.SendTextAsync(
+            claim.MemberId,
+            language => RuleChangeTexts.ForLanguage(language).MemberRuleChanged(
+                claim.Id, claim.Description, RuleNames.Of(previous, language), RuleNames.Of(chosen, language), claim.ClaimedPoints, change.DecidedBy?.DisplayName ?? ""),
             cancellationToken);
     }
 

@@ -19,7 +19,7 @@ public static partial class DeedSentenceParser
     private static readonly string[] ChineseVerbs =
     [
         "带头", "带领", "帮助", "帮忙", "帮", "给", "为", "替", "义务", "参加", "参与", "扫", "铲", "清理", "清扫", "打扫", "捡", "值班", "做", "搞",
-        "开展", "举办", "组织", "看望", "探望", "慰问", "照顾", "陪", "调解", "劳动", "修", "种", "理发", "剪", "站岗", "执勤", "巡逻", "宣传",
+        "开展", "举办", "组织", "看望", "探望", "慰问", "照顾", "陪", "调解", "劳动", "修", "种", "理发", "剪", "站岗", "执勤", "巡逻", "宣传", "值",
         "讲", "学习", "听", "开会", "发放", "搬", "送", "维护", "跟", "同", "与", "上门", "当", "担任", "志愿", "献", "捐", "收拾", "整理",
         "疏通", "除", "认领", "完成", "进行", "召开", "参观", "植", "栽", "服务", "免费", "坐", "值守", "接待", "代办", "办理", "巡", "了", "的时候", "时",
     ];
@@ -38,7 +38,7 @@ public static partial class DeedSentenceParser
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(locale);
-        var text = TextNormalizer.Normalize(sentence ?? string.Empty);
+        var text = Spoken(TextNormalizer.Normalize(sentence ?? string.Empty));
 
         // Points first, so that 二十分 is never read as a time of day.
         var (points, pointsMatch) = FindPoints(text);
@@ -53,7 +53,10 @@ public static partial class DeedSentenceParser
             rest = Blank(rest, when.Index, when.Length);
         }
 
-        var time = DeedTimeReader.Read(when, text, locale.LocalDate(now));
+        // 昨儿夜里雪下大了，今天早上…铲: two days named, and which one the deed was is not for a rule to guess.
+        var days = found.Where(r => r.Start is not null && !r.Timex.EndsWith("_REF", StringComparison.Ordinal) && (r.Kind is DateTimeResolutionKind.Date or DateTimeResolutionKind.DateTime
+                || (r.Kind == DateTimeResolutionKind.DateTimeRange && r.Timex.Length > 0 && (char.IsAsciiDigit(r.Timex[0]) || r.Timex.StartsWith("XXXX-", StringComparison.Ordinal))))).Select(r => DateOnly.FromDateTime(r.Start!.Value.DateTime)).Distinct().Count();
+        var time = days > 1 ? null : DeedTimeReader.Read(when, text, locale.LocalDate(now));
         var place = FindPlace(rest) ?? KnownPlace(rest);
         var what = Tidy(rest);
         var match = RuleMatcher.Match(text, rules, learned);
@@ -109,6 +112,24 @@ public static partial class DeedSentenceParser
             || EnglishVerb().IsMatch(normalized);
         return hasVerb && DateTimeRecognition.Recognize(normalized, locale, now, DateTimePreference.Past).Any(r => r.Kind != DateTimeResolutionKind.Duration);
     }
+
+    // Spoken and dialect words for days and parts of the day (昨儿个, 后晌, 上礼拜) in the forms the
+    // recognizers know; otherwise 昨儿下午 is read as this afternoon.
+    private static string Spoken(string text)
+    {
+        foreach (var (said, written) in SpokenDays)
+        {
+            text = text.Replace(said, written, StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+
+    private static readonly (string Said, string Written)[] SpokenDays =
+    [
+        ("昨儿个", "昨天"), ("夜儿个", "昨天"), ("昨个", "昨天"), ("昨儿", "昨天"), ("今儿个", "今天"), ("今儿", "今天"), ("前儿个", "前天"), ("前儿", "前天"),
+        ("明儿个", "明天"), ("明儿", "明天"), ("后儿个", "后天"), ("后晌", "下午"), ("前晌", "上午"), ("晌午", "中午"), ("礼拜", "星期"),
+    ];
 
     private static IReadOnlyList<PointRule> Offered(RuleMatch match) => match.Confidence switch
     {

@@ -136,6 +136,7 @@ public static class ClaimCards
                 CardAction.SayBack(texts.ButtonApprove, texts.CommandApprove(claim.Id)),
                 CardAction.SayBack(texts.ButtonReject, texts.CommandReject(claim.Id)),
                 CardAction.SayBack(texts.ButtonAdjust, texts.CommandAdjust(claim.Id)),
+                CardAction.SayBack(texts.ButtonChangeRule, texts.CommandChangeRule(claim.Id)),
             },
         };
         return new Attachment { ContentType = Attachment.HeroCardContentType, Content = JsonSerializer.SerializeToElement(content, JsonOptions) };
@@ -146,6 +147,7 @@ public static class ClaimCards
         Submit(texts.ButtonApprove, texts.CommandApprove(claimId)),
         Submit(texts.ButtonReject, texts.CommandReject(claimId)),
         Submit(texts.ButtonAdjust, texts.CommandAdjust(claimId)),
+        Submit(texts.ButtonChangeRule, texts.CommandChangeRule(claimId)),
     ];
 
     /// <summary>An <c>Action.Submit</c> that sends <paramref name="command"/> as if typed.</summary>

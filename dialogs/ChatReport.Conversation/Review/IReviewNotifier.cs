@@ -20,4 +20,12 @@ public interface IReviewNotifier
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the member was tried.</returns>
     Task DecisionMadeAsync(ClaimChange change, CancellationToken cancellationToken);
+
+    /// <summary>Tells the member a reviewer moved their pending claim to another rule, and its points now.</summary>
+    /// <param name="change">The change that was made (<see cref="ClaimChangeStatus.Done"/>), with the claim under its new rule.</param>
+    /// <param name="previous">The rule the member had claimed.</param>
+    /// <param name="chosen">The rule the reviewer chose.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the member was tried.</returns>
+    Task RuleChangedAsync(ClaimChange change, PointRule previous, PointRule chosen, CancellationToken cancellationToken);
 }

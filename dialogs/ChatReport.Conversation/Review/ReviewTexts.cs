@@ -157,6 +157,12 @@ public sealed record ReviewTexts : ITextTable<ReviewTexts>
     /// <summary>Help line of 待审核.</summary>
     public required string HelpPending { get; init; }
 
+    /// <summary>The button that moves a claim to another rule.</summary>
+    public required string ButtonChangeRule { get; init; }
+
+    /// <summary>The command that button sends: claim id.</summary>
+    public required Func<long, string> CommandChangeRule { get; init; }
+
     /// <summary>Help line of 通过.</summary>
     public required string HelpApprove { get; init; }
 
@@ -210,6 +216,8 @@ public sealed record ReviewTexts : ITextTable<ReviewTexts>
         CommandApprove = id => $"通过 {id}",
         CommandReject = id => $"驳回 {id}",
         CommandAdjust = id => $"改分 {id}",
+        ButtonChangeRule = "改规则",
+        CommandChangeRule = id => $"改规则 {id}",
         CommandsHint = id => $"回复“通过 {id}”、“驳回 {id} 原因”或“改分 {id} 分数 原因”。",
         NewClaimNotice = name => $"{name} 提交了新的积分申报，请审核：",
         AskRejectReason = id => $"请说一下驳回第 {id} 号申报的原因：",
@@ -276,6 +284,8 @@ public sealed record ReviewTexts : ITextTable<ReviewTexts>
         CommandApprove = id => $"approve {id}",
         CommandReject = id => $"reject {id}",
         CommandAdjust = id => $"adjust {id}",
+        ButtonChangeRule = "Change rule",
+        CommandChangeRule = id => $"change-rule {id}",
         CommandsHint = id => $"Reply \"approve {id}\", \"reject {id} reason\" or \"adjust {id} points reason\".",
         NewClaimNotice = name => $"{name} submitted a new claim for review:",
         AskRejectReason = id => $"Why is claim #{id} rejected?",

@@ -33,6 +33,12 @@ public static partial class DeedTimeReader
                 || (when.Index + when.Length <= text.Length && VagueWords().IsMatch(text.AsSpan(when.Index, when.Length))));
         if (when is null || when.Kind == DateTimeResolutionKind.Duration || relativeOnly)
         {
+            // I'll be clearing the ditch, 打算下周去: still to come, whatever day it will be.
+            if (when is null && FutureWords().IsMatch(text) && !Done().IsMatch(text))
+            {
+                return new DeedTime { Day = today.AddDays(1) };
+            }
+
             return VagueWords().Match(text) is { Success: true } vague
                 ? Span(today.AddDays(vague.Groups["today"].Success ? -6 : -7), today.AddDays(vague.Groups["today"].Success ? 0 : -1), today)
                 : when?.Timex == "PAST_REF" ? Span(today.AddDays(-7), today.AddDays(-1), today)
@@ -52,6 +58,12 @@ public static partial class DeedTimeReader
                 if (when.Index + when.Length <= text.Length && BareWeekday().IsMatch(text.AsSpan(when.Index, when.Length)) && !Done().IsMatch(text) && day < today)
                 {
                     return new DeedTime { Day = day.AddDays(7) };
+                }
+
+                // 12月1号轮到我值班, said in late November: the coming 1 December, not last year's.
+                if (when.Timex.StartsWith("XXXX-", StringComparison.Ordinal) && !Done().IsMatch(text) && day.AddYears(1) is var next && next > today && next.DayNumber - today.DayNumber <= 31)
+                {
+                    return new DeedTime { Day = next };
                 }
 
                 return new DeedTime { Day = day };
@@ -147,10 +159,13 @@ public static partial class DeedTimeReader
     [GeneratedRegex(@"了|过|完|好了|\b(?:did|was|were|went|\w+ed)\b")]
     private static partial Regex Done();
 
+    [GeneratedRegex(@"\b(?:i'll|we'll|i will|we will|going to|gonna)\b|打算|准备去|将要|要去", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FutureWords();
+
     [GeneratedRegex(@"^XXXX-XX-(?<d>\d\d)$")]
     private static partial Regex DayOfMonthOnly();
 
     // Said instead of a day: 前几天, 前些天, 这几天, 最近, 前阵子, 前段时间, 那天, 之前, the other day, recently.
-    [GeneratedRegex(@"(?<today>这几天|这两天|these days)|(?<recent>前几天|前些天|前两天|前些日子|最近|近来|前阵子|前一阵|前段时间|之前|那天|有一天|上次|the other day|recently|a few days ago|few days back|some days ago|earlier this week)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<today>这几天|这两天|these days)|(?<recent>月初|月中|月底|月末|上旬|中旬|下旬|年初|前段日子|上礼拜|上个礼拜|上星期|上个星期|这礼拜|这个礼拜|前几天|前些天|前两天|前些日子|最近|近来|前阵子|前一阵|前段时间|之前|那天|有一天|上次|the other day|recently|a few days ago|few days back|some days ago|earlier this week)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex VagueWords();
 }

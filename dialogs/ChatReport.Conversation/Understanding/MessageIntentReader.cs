@@ -34,7 +34,8 @@ public static partial class MessageIntentReader
             return MessageIntent.Thanks;
         }
 
-        if (IsQuestion(t))
+        // ForMatching trims the question mark at the end; look for it in the message as sent.
+        if (IsQuestion(t) || TextNormalizer.Normalize(text).TrimEnd().EndsWith('?'))
         {
             if (MyPointsWords().IsMatch(t))
             {
@@ -47,8 +48,9 @@ public static partial class MessageIntentReader
         return RuleMatcher.Match(text, rules).Confidence == RuleConfidence.Deduction ? MessageIntent.Deduction : MessageIntent.None;
     }
 
+    // 给老人讲怎么防诈骗, 教大家如何用手机: the question word is what was taught, not asked.
     private static bool IsQuestion(string t) =>
-        t.EndsWith('?') || QuestionWords().IsMatch(t);
+        t.EndsWith('?') || QuestionWords().IsMatch(TaughtHow().Replace(t, " "));
 
     [GeneratedRegex(@"^(?:你好|您好|你们好|大家好|在吗|在不在|在么|早|早上好|上午好|下午好|晚上好|早安|晚安|哈喽|嗨|hi|hello|hey|good (?:morning|afternoon|evening))[!。.~ ]*(?:呀|啊|哦)?[!。.~ ]*$")]
     private static partial Regex Greeting();
@@ -57,8 +59,11 @@ public static partial class MessageIntentReader
     private static partial Regex Thanks();
 
     // 吗/么/呢 at the end, or a question word anywhere: 怎么, 如何, 为什么, 什么, 多少, 几分, 能不能, 是不是.
-    [GeneratedRegex(@"(?:吗|么|呢|嘛)[。!~ ]*$|怎么|怎样|如何|为什么|为啥|什么|多少|几分|能不能|可不可以|是不是|有没有|咋|第几|几名|^(?:how|what|why|where|which)\b")]
+    [GeneratedRegex(@"(?:吗|么|呢|嘛)[。!~ ]*$|怎么|怎样|如何|为什么|为啥|什么|多少|几分|能不能|可不可以|是不是|有没有|咋|第几|几名|^(?:how|what|why|where|which|does|do|is|are|can|could)\b")]
     private static partial Regex QuestionWords();
+
+    [GeneratedRegex(@"(?:讲|教|告诉|讲解|宣传|演示|示范|培训|指导)[^,，。.!！?？]{0,8}?(?:怎么|怎样|如何)")]
+    private static partial Regex TaughtHow();
 
     [GeneratedRegex(@"(?:我|俺|咱).{0,6}(?:多少分|几分|积分|分数|排名|排第几)|\bmy (?:points|score|total|rank)|how many points (?:do|have) i")]
     private static partial Regex MyPointsWords();

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using ChatReport.Conversation.Domain;
@@ -41,11 +42,13 @@ public static class RuleMatcher
     private static readonly string[] ChineseNegations = ["没有", "没", "未", "不", "忘了", "忘记"];
     private static readonly string[] EnglishNegations = ["didn't", "did not", "not", "never", "forgot to", "missed"];
 
+    private static RuleObjects s_objects = new([], FrozenSet<string>.Empty);
+    private static readonly string[] EnglishArticles = [" the", " a", " an", " my", " our", " this", " that", " the branch", " the party", " our branch", " the monthly"];
     private static readonly string[] NegatableVerbs = ["参加", "出席", "去", "来", "到", "交", "上", "做", "能去", "有去", "有参加"];
     private static readonly string[] AbsentAfter = ["没去", "没参加", "没有去", "没有参加", "没来", "没到", "缺席"];
     private static readonly char[] ClauseEnds = [',', '，', '。', '.', ';', '；', '!', '！', '?', '？'];
     private static readonly string[] PlaceSuffixes = ["上", "边", "里", "旁", "前", "后", "头", "口", "附近", "周围", "一带", "两旁", "沿线"];
-    private static readonly string[] EnglishPlacePrepositions = [" at the", " on the", " in the", " along the", " near the", " by the", " off the", " at", " on", " in", " along", " near", " off"];
+    private static readonly string[] EnglishPlacePrepositions = [" at the", " on the", " from the", " in the", " along the", " near the", " by the", " off the", " at", " on", " in", " along", " near", " off"];
 
     /// <summary>Reads which rule <paramref name="sentence"/> is about.</summary>
     /// <param name="sentence">The member's words.</param>
@@ -71,9 +74,12 @@ public static class RuleMatcher
 
         var bonus = new List<RuleCandidate>();
         var deductions = new List<RuleCandidate>();
-        foreach (var rule in rules.Where(r => r.IsActive && r.Kind != RuleKind.Base))
+        var scored = rules.Where(r => r.IsActive && r.Kind != RuleKind.Base).ToList();
+        // What was done to something (雪…铲) beats where another rule's deed is done (到村道).
+        var anyThingDone = scored.Any(r => r.Kind == RuleKind.Bonus && Evidence(words, r).Thing is not null && Evidence(words, r).Action is not null);
+        foreach (var rule in scored)
         {
-            var candidate = Score(words, rule, backed.Where(w => w.RuleId == rule.Id && words.HasContentWord(w.Word)).Select(w => w.Word), rulesPerWord);
+            var candidate = Score(words, rule, backed.Where(w => w.RuleId == rule.Id && words.HasContentWord(w.Word)).Select(w => w.Word), rulesPerWord, anyThingDone);
             if (candidate is not null)
             {
                 (rule.Kind == RuleKind.Bonus ? bonus : deductions).Add(candidate);
@@ -88,7 +94,13 @@ public static class RuleMatcher
             return new RuleMatch(RuleConfidence.Deduction, [deductions[0]]);
         }
 
-        if (best >= SureAt && (bonus.Count == 1 || best - bonus[1].Score >= Margin))
+        // Scores are rounded to hundredths; compare them so, or 3.0 - 2.2 falls short of 0.8.
+        // 把孤寡老人家门口的雪扫了: the snow, or help for the old woman? Someone another rule is
+        // for, beside a deed told without its rule's own word, is for the member to say.
+        var othersPerson = bonus.Count > 0 && !bonus[0].Evidence.Contains("keyword", StringComparison.Ordinal)
+            && rules.Any(r => r.IsActive && r.Kind == RuleKind.Bonus && r.Id != bonus[0].Rule.Id
+                && r.Words.Beneficiaries.Select(Normal).Any(b => b.Length >= 3 && TextNormalizer.ContainsCjk(b) && words.Find(b).Count > 0 && !bonus[0].Rule.Words.Beneficiaries.Select(Normal).Contains(b)));
+        if (best >= SureAt && !othersPerson && (bonus.Count == 1 || Math.Round(best - bonus[1].Score, 2) >= Margin))
         {
             return new RuleMatch(RuleConfidence.Sure, [bonus[0]]);
         }
@@ -112,7 +124,7 @@ public static class RuleMatcher
             .Any(term => Occurs(words, term, TermRole.Any));
     }
 
-    private static RuleCandidate? Score(SentenceWords words, PointRule rule, IEnumerable<string> learned, Dictionary<string, int> rulesPerWord)
+    private static (string? Keyword, string? Action, string? Thing, string? WhereDone, string? Person) Evidence(SentenceWords words, PointRule rule)
     {
         var terms = Terms(rule);
         var keyword = terms.Keywords.Where(k => Occurs(words, k, TermRole.Any)).OrderByDescending(k => k.Length).FirstOrDefault();
@@ -122,13 +134,21 @@ public static class RuleMatcher
         // Where the deed was done (在公厕, on the road) is a weaker object than what it was done to.
         var whereDone = thing is null ? objects.OrderByDescending(o => o.Length).FirstOrDefault() : null;
         var person = terms.Beneficiaries.Where(b => words.Find(b).Count > 0).OrderByDescending(b => b.Length).FirstOrDefault();
+        return (keyword, action, thing, whereDone, person);
+    }
+
+    private static RuleCandidate? Score(SentenceWords words, PointRule rule, IEnumerable<string> learned, Dictionary<string, int> rulesPerWord, bool anyThingDone)
+    {
+        var (keyword, action, thing, whereDone, person) = Evidence(words, rule);
         var taught = learned.ToList();
 
         var score = 0.0;
         var evidence = new List<string>();
         if (keyword is not null)
         {
-            score = Math.Max(score, Complete + 0.3 + (0.1 * Math.Min(keyword.Length, 6)));
+            // A rule's own name for the deed (党日活动, 理发) outweighs another rule's pair by the margin:
+            // 党日活动，打扫村道 is the party day, whatever was done on it.
+            score = Math.Max(score, Complete + 0.6 + (0.1 * Math.Min(keyword.Length, 6)));
             evidence.Add("keyword " + keyword);
         }
 
@@ -140,12 +160,15 @@ public static class RuleMatcher
         }
         else if (action is not null && whereDone is not null)
         {
-            score = Math.Max(score, Complete - 0.8);
+            // 在服务中心代办, 在公厕打扫: a deed word done at the rule's own place; weaker when both are a
+            // single character (在路上扫), which many deeds share, or when another rule names what was done.
+            var strong = !anyThingDone && (action.Length > 1 || whereDone.Length > 1);
+            score = Math.Max(score, strong ? Complete - 0.3 : Complete - 0.8);
             evidence.Add(action + "+@" + whereDone);
         }
         else if (action is not null && person is not null)
         {
-            score = Math.Max(score, Complete - 0.4);
+            score = Math.Max(score, Complete - 0.5);
             evidence.Add(action + "+" + person);
         }
         else
@@ -156,7 +179,7 @@ public static class RuleMatcher
 
         // Each further kind of evidence (an object besides a keyword, a beneficiary besides an action and object) adds a little.
         var kinds = new[] { keyword, action, thing, person }.Count(k => k is not null);
-        score += 0.15 * Math.Max(0, kinds - 2);
+        score += 0.3 * Math.Max(0, kinds - 2);
 
         if (taught.Count > 0)
         {
@@ -178,11 +201,30 @@ public static class RuleMatcher
         {
             // 在/到 as words of their own: the 到 of 拾到 is no preposition.
             var previous = words.Tokens.LastOrDefault(t => t.End <= at && t.Text.Trim().Length > 0);
+            // 门口那段路的雪: the road only says whose snow it was.
             return previous is { Text: "在" or "到" or "去" or "从" or "于" or "於" }
-                || PlaceSuffixes.Any(s => after.StartsWith(s, StringComparison.Ordinal));
+                || PlaceSuffixes.Any(s => after.StartsWith(s, StringComparison.Ordinal))
+                || (after.StartsWith('的') && words.Tokens.FirstOrDefault(t => t.Start > at + length && t.Text != "的") is { } next && s_objects.Objects.Contains(next.Text));
         }
 
-        return EnglishPlacePrepositions.Any(p => before.EndsWith(p, StringComparison.Ordinal));
+        // off the main road, from the school steps: a word or two may stand between.
+        for (var skipped = 0; skipped <= 2; skipped++)
+        {
+            if (EnglishPlacePrepositions.Any(p => (skipped == 0 || p.EndsWith(" the", StringComparison.Ordinal)) && before.EndsWith(p, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+
+            var space = before.LastIndexOf(' ');
+            if (space < 0)
+            {
+                return false;
+            }
+
+            before = before[..space];
+        }
+
+        return false;
     }
 
     // An action or keyword counts only when not negated right before it (没扫雪, didn't attend).
@@ -190,7 +232,9 @@ public static class RuleMatcher
     {
         foreach (var at in words.Find(term, role))
         {
-            if (!IsNegated(words.Text, at, term.Length, TextNormalizer.ContainsCjk(term)))
+            // 没参加党小组会: the negation stands before the whole word the term is part of (小组会).
+            var start = words.Tokens.FirstOrDefault(t => t.Start < at && at < t.End)?.Start ?? at;
+            if (!IsNegated(words.Text, start, term.Length + at - start, TextNormalizer.ContainsCjk(term)))
             {
                 return true;
             }
@@ -212,16 +256,23 @@ public static class RuleMatcher
         var before = text[..at].TrimEnd();
         if (!chinese)
         {
+            // missed the branch meeting, didn't attend our party lesson: the article is not the deed.
+            foreach (var article in EnglishArticles.OrderByDescending(a => a.Length))
+            {
+                if (before.EndsWith(article, StringComparison.Ordinal))
+                {
+                    before = before[..^article.Length].TrimEnd();
+                    break;
+                }
+            }
+
             return EnglishNegations.Any(n => before.EndsWith(n, StringComparison.Ordinal) || before.EndsWith(n + " go to", StringComparison.Ordinal) || before.EndsWith(n + " attend", StringComparison.Ordinal));
         }
 
-        foreach (var verb in NegatableVerbs)
+        // 没参加, 没去参加: up to two verbs may stand between the negation and the deed.
+        for (var verbs = 0; verbs < 2 && NegatableVerbs.FirstOrDefault(v => before.EndsWith(v, StringComparison.Ordinal)) is { } verb; verbs++)
         {
-            if (before.EndsWith(verb, StringComparison.Ordinal))
-            {
-                before = before[..^verb.Length];
-                break;
-            }
+            before = before[..^verb.Length];
         }
 
         if (ChineseNegations.Any(n => before.EndsWith(n, StringComparison.Ordinal)))
@@ -236,13 +287,17 @@ public static class RuleMatcher
     }
 
     // jieba must keep the rules' words whole; it remembers what it was given (Terms gives them
-    // to it once per rule).
+    // to it once per rule). The objects of all rules are kept to tell 路的雪 (the road says whose
+    // snow) from 走丢的老人, worked out again only when the rules change.
     private static void AddVocabulary(IReadOnlyList<PointRule> rules)
     {
-        foreach (var rule in rules)
+        var known = s_objects;
+        if (known.Rules.Length == rules.Count && known.Rules.Select((rule, i) => ReferenceEquals(rule, rules[i])).All(same => same))
         {
-            Terms(rule);
+            return;
         }
+
+        s_objects = new RuleObjects([.. rules], rules.SelectMany(rule => Terms(rule).Objects).ToFrozenSet(StringComparer.Ordinal));
     }
 
     // A rule's words as they are compared, made once per rule: the rule store hands out the same
@@ -262,6 +317,8 @@ public static class RuleMatcher
     private static string Normal(string term) => TextNormalizer.Normalize(term.Trim()).ToLowerInvariant();
 
     private sealed record RuleTerms(string[] Keywords, string[] Actions, string[] Objects, string[] Beneficiaries);
+
+    private sealed record RuleObjects(PointRule[] Rules, FrozenSet<string> Objects);
 
     // The sentence as compared, the rules (the same objects), the learned words that count, and
     // jieba's dictionary as it was: everything a reading depends on.

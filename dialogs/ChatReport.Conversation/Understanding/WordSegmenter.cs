@@ -102,7 +102,12 @@ public static class WordSegmenter
         while (reader.ReadLine() is { } line)
         {
             var word = line.Trim();
-            if (word.Length > 1 && !word.StartsWith('#') && Added.Add(word))
+            if (word.StartsWith('-'))
+            {
+                // A word of jieba's that glues a deed word to its neighbour (上推雪, 雪停了…扫).
+                segmenter.DeleteWord(word[1..]);
+            }
+            else if (word.Length > 1 && !word.StartsWith('#') && Added.Add(word))
             {
                 segmenter.AddWord(word);
             }

@@ -21,4 +21,12 @@ public sealed class RecordingReviewNotifier : IReviewNotifier
         Decisions.Enqueue(change);
         return Task.CompletedTask;
     }
+
+    public ConcurrentQueue<(ClaimChange Change, PointRule From, PointRule To)> RuleChanges { get; } = new();
+
+    public Task RuleChangedAsync(ClaimChange change, PointRule previous, PointRule chosen, CancellationToken cancellationToken)
+    {
+        RuleChanges.Enqueue((change, previous, chosen));
+        return Task.CompletedTask;
+    }
 }

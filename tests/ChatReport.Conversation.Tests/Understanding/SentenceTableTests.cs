@@ -8,7 +8,7 @@ using ChatReport.Dialogs.Localization;
 namespace ChatReport.Conversation.Tests.Understanding;
 
 /// <summary>
-/// 302 sentences as members type them (simplified, traditional, English), each with what the bot
+/// Sentences as members type them (simplified, traditional, English), each with what the bot
 /// must make of it, read the way the report dialog reads them: a question or a deduction is
 /// answered; a span of days asks which day; a future date is refused; one clear rule is proposed
 /// with its date, points and place; anything else asks for the rule. A wrong claim (a rule, date
@@ -23,12 +23,16 @@ public sealed class SentenceTableTests
     // Floors a little under what was measured, so a regression shows and noise does not.
     private static readonly Dictionary<(string Set, string Language), double> Floors = new()
     {
-        [("held-out", "zh")] = 0.80,
-        [("held-out", "zht")] = 0.90,
-        [("held-out", "en")] = 0.90,
-        [("tuning", "zh")] = 0.90,
-        [("tuning", "zht")] = 0.95,
-        [("tuning", "en")] = 0.95,
+        [("held-out", "zh")] = 0.95,
+        [("held-out", "zht")] = 0.95,
+        [("held-out", "en")] = 0.95,
+        // Written by someone who never saw the lexicon, run once after tuning (see README).
+        [("held-out 2", "zh")] = 0.75,
+        [("held-out 2", "zht")] = 0.80,
+        [("held-out 2", "en")] = 0.68,
+        [("tuning", "zh")] = 0.97,
+        [("tuning", "zht")] = 0.97,
+        [("tuning", "en")] = 0.97,
     };
 
     [Fact]
@@ -36,6 +40,7 @@ public sealed class SentenceTableTests
     {
         var rows = Load("HeldOutSentences.tsv", "held-out").Concat(Load("TuningSentences.tsv", "tuning")).ToList();
         Assert.True(rows.Count >= 300, $"the table has {rows.Count} sentences");
+        rows.AddRange(Load("HeldOutSentences2.tsv", "held-out 2"));
 
         var results = rows.Select(r => (Row: r, Got: Read(r.Sentence))).Select(x => (x.Row, x.Got, Verdict: Judge(x.Row.Expected, x.Got))).ToList();
         var output = TestContext.Current.TestOutputHelper;
@@ -143,7 +148,7 @@ public sealed class SentenceTableTests
                     return Verdict.WrongClaim;
                 }
 
-                return have[2] == want[2] && (place is null || Option(have, "place") == place) ? Verdict.Right : Verdict.Missed;
+                return have[2] == want[2] && (place is null || SamePlace(Option(have, "place"), place)) ? Verdict.Right : Verdict.Missed;
             case "ask-rule":
                 return isClaim ? Verdict.WrongClaim : have[0] == "ask-rule" && (want.Length < 2 || have[1] == want[1]) ? Verdict.Right : Verdict.Missed;
             case "ask-day":
@@ -153,6 +158,10 @@ public sealed class SentenceTableTests
                 return isClaim ? Verdict.WrongClaim : have[0] == want[0] ? Verdict.Right : Verdict.Missed;
         }
     }
+
+    // 河邊 and 河边, "the square" and "square" name the same place.
+    private static bool SamePlace(string? got, string wanted) =>
+        got is not null && ChatReport.Dialogs.Recognition.TextNormalizer.Normalize(got).Replace("the ", "", StringComparison.Ordinal) == ChatReport.Dialogs.Recognition.TextNormalizer.Normalize(wanted).Replace("the ", "", StringComparison.Ordinal);
 
     private static string? Option(string[] parts, string name) =>
         parts.FirstOrDefault(p => p.StartsWith(name + "=", StringComparison.Ordinal))?[(name.Length + 1)..];

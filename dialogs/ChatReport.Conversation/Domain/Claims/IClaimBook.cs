@@ -84,4 +84,16 @@ public interface IClaimBook
     /// <returns>How it ended.</returns>
     /// <exception cref="ArgumentException">A rejection or adjustment without a reason, or adjusted points outside 0–1000.</exception>
     Task<ClaimChange> DecideAsync(ReviewRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Moves a pending claim to another rule, with the points <paramref name="request"/> gives, and
+    /// records its words for the new rule in the claim's branch; with the audit record, in one
+    /// transaction. Only a reviewer of the claim's branch may, never on their own claim; a claim
+    /// decided meanwhile is <see cref="ClaimChangeStatus.NoLongerPending"/>.
+    /// </summary>
+    /// <param name="request">The change.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>How it ended, with the claim as it now stands; <see cref="ClaimChangeStatus.NotFound"/> also when the rule is not an active bonus rule.</returns>
+    /// <exception cref="ArgumentException">Points outside 0–1000.</exception>
+    Task<ClaimChange> ChangeRuleAsync(RuleChangeRequest request, CancellationToken cancellationToken);
 }
