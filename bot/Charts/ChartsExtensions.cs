@@ -1,3 +1,4 @@
+using ChatReport.Bot.Digests;
 using ChatReport.Bot.Storage.Domain;
 using ChatReport.Conversation.Points;
 
@@ -11,7 +12,7 @@ public static class ChartsExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<ChartRenderer>();
         builder.Services.AddSingleton<ChartDataStore>();
-        builder.Services.AddSingleton<DigestChart>();
+        builder.Services.AddSingleton<IDigestChart, DigestChart>();
         builder.Services.AddSingleton<IPointsCharts, PointsChartsAdapter>();
         return builder;
     }

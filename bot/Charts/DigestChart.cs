@@ -11,7 +11,7 @@ namespace ChatReport.Bot.Charts;
 /// Chat, Direct Line, the Emulator, Teams), as an image inside the card; the numbers are in the
 /// text on every channel.
 /// </summary>
-public sealed class DigestChart(ChartRenderer renderer)
+public sealed class DigestChart(ChartRenderer renderer) : IDigestChart
 {
     /// <summary>
     /// Teams refuses a bot message over about 28 KB, card included; a larger picture is left out

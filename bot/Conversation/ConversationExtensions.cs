@@ -6,7 +6,6 @@ using ChatReport.Conversation.Commands;
 using ChatReport.Conversation.Main;
 using ChatReport.Conversation.Members;
 using ChatReport.Conversation.Points;
-using ChatReport.Conversation.Understanding;
 using ChatReport.Dialogs.Interruptions;
 using ChatReport.Dialogs.Runtime;
 using ChatReport.Dialogs.State;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using ChatReport.Bot.Charts;
 using ChatReport.Bot.Scheduling;
 using ChatReport.Bot.Storage.Connections;
 using ChatReport.Bot.Storage.Schedules;
@@ -40,7 +39,7 @@ public sealed class DigestDispatcher(
     TimeProvider time,
     IOptions<DigestOptions> options,
     ILogger<DigestDispatcher> logger,
-    DigestChart? charts = null)
+    IDigestChart? charts = null)
 {
     private const string SupersededReason = "superseded: the bot was down past this day; the group's next digest covers its window";
 

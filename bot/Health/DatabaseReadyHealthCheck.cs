@@ -8,7 +8,8 @@ namespace ChatReport.Bot.Health;
 
 /// <summary>
 /// The database file is there, can be read, and has this version's schema. The file is looked
-/// for by name first: pooled connections keep a deleted file open and would go on answering.
+/// for by name and its header read first: pooled connections keep a deleted or overwritten file's
+/// pages and would go on answering.
 /// </summary>
 public sealed class DatabaseReadyHealthCheck(SqliteConnectionFactory connections) : IHealthCheck
 {
@@ -18,6 +19,11 @@ public sealed class DatabaseReadyHealthCheck(SqliteConnectionFactory connections
         if (!File.Exists(path))
         {
             return HealthCheckResult.Unhealthy($"The database file {path} is gone.");
+        }
+
+        if (!await HasSqliteHeaderAsync(path, cancellationToken))
+        {
+            return HealthCheckResult.Unhealthy($"The database file {path} is not a SQLite database.");
         }
 
         try
@@ -32,6 +38,21 @@ public sealed class DatabaseReadyHealthCheck(SqliteConnectionFactory connections
         catch (SqliteException ex)
         {
             return HealthCheckResult.Unhealthy("The database cannot be read.", ex);
+        }
+    }
+
+    private static async Task<bool> HasSqliteHeaderAsync(string path, CancellationToken cancellationToken)
+    {
+        var header = new byte[16];
+        try
+        {
+            await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            return await file.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken) == header.Length
+                && header.AsSpan().SequenceEqual("SQLite format 3\0"u8);
+        }
+        catch (IOException)
+        {
+            return false;
         }
     }
 }

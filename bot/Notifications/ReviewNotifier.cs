@@ -1,4 +1,4 @@
-using ChatReport.Conversation.Claims;
+using ChatReport.Conversation.Common;
 using ChatReport.Conversation.Domain;
 using ChatReport.Conversation.Review;
 using ChatReport.Dialogs.Localization;

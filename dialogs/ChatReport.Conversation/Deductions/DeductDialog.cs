@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChatReport.Conversation.Common;
 using ChatReport.Conversation.Domain;
 using ChatReport.Conversation.Review;
 using ChatReport.Dialogs.Engine;

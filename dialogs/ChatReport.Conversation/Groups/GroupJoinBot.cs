@@ -1,5 +1,5 @@
+using ChatReport.Conversation.Common;
 using ChatReport.Conversation.Domain;
-using ChatReport.Conversation.Review;
 using ChatReport.Dialogs.Localization;
 using ChatReport.Dialogs.Schema;
 using ChatReport.Dialogs.Turns;

@@ -1,4 +1,5 @@
 using ChatReport.Conversation.Claims;
+using ChatReport.Conversation.Common;
 using ChatReport.Conversation.Domain;
 using ChatReport.Conversation.Points;
 using ChatReport.Conversation.Understanding;

@@ -1,5 +1,5 @@
+using ChatReport.Conversation.Common;
 using ChatReport.Conversation.Domain;
-using ChatReport.Conversation.Review;
 using ChatReport.Dialogs.Engine;
 using ChatReport.Dialogs.Turns;
 

@@ -1,6 +1,6 @@
+using ChatReport.Conversation.Common;
 using ChatReport.Conversation.Domain;
 using ChatReport.Conversation.Groups;
-using ChatReport.Conversation.Review;
 using ChatReport.Dialogs.Engine;
 using ChatReport.Dialogs.Prompts;
 using ChatReport.Dialogs.Turns;

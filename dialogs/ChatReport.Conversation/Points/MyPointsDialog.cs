@@ -1,4 +1,3 @@
-using ChatReport.Conversation.Claims;
 using ChatReport.Conversation.Common;
 using ChatReport.Conversation.Domain;
 using ChatReport.Dialogs.Engine;

@@ -1,3 +1,4 @@
+using ChatReport.Conversation.Common;
 using ChatReport.Conversation.Domain;
 using ChatReport.Dialogs.Engine;
 using ChatReport.Dialogs.Prompts;

@@ -1,7 +1,6 @@
 using ChatReport.Conversation.Administration;
-using ChatReport.Conversation.Claims;
+using ChatReport.Conversation.Common;
 using ChatReport.Conversation.Domain;
-using ChatReport.Conversation.Review;
 using ChatReport.Dialogs.Engine;
 using ChatReport.Dialogs.Turns;
 

@@ -48,7 +48,7 @@ public sealed class DigestHarness
         new(await Stores.CreateAsync(db), options ?? new DigestOptions { RetryDelay = TimeSpan.FromSeconds(1), MaxAttempts = 3 });
 
     /// <summary>A new dispatcher, as a new process (or instance) would have: its own instance id.</summary>
-    public DigestDispatcher NewDispatcher(IGroupMessenger? messenger = null, ChatReport.Bot.Charts.DigestChart? charts = null)
+    public DigestDispatcher NewDispatcher(IGroupMessenger? messenger = null, ChatReport.Bot.Digests.IDigestChart? charts = null)
     {
         var sender = messenger ?? Messenger;
         var options = Microsoft.Extensions.Options.Options.Create(Options);

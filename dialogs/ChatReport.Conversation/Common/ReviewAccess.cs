@@ -1,8 +1,7 @@
-using ChatReport.Conversation.Common;
 using ChatReport.Conversation.Domain;
 using ChatReport.Dialogs.Turns;
 
-namespace ChatReport.Conversation.Review;
+namespace ChatReport.Conversation.Common;
 
 /// <summary>
 /// Who is asking, and which branches they review. The stores check rights again inside their

@@ -1,6 +1,6 @@
 using ChatReport.Conversation.Claims;
 using ChatReport.Conversation.Domain;
-using ChatReport.Conversation.Main;
+using ChatReport.Conversation.Understanding;
 using ChatReport.Dialogs.Interruptions;
 using ChatReport.Dialogs.Localization;
 using ChatReport.Dialogs.Recognition;
@@ -8,7 +8,7 @@ using ChatReport.Dialogs.Runtime;
 using ChatReport.Dialogs.Schema;
 using ChatReport.Dialogs.Turns;
 
-namespace ChatReport.Conversation.Understanding;
+namespace ChatReport.Conversation.Main;
 
 /// <summary>
 /// Reads a member's message before the turn enters the database writer, where turns run one after

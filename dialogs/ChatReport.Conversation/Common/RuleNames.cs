@@ -1,7 +1,7 @@
 using ChatReport.Conversation.Domain;
 using ChatReport.Dialogs.Localization;
 
-namespace ChatReport.Conversation.Claims;
+namespace ChatReport.Conversation.Common;
 
 /// <summary>A rule's name in the reply language.</summary>
 public static class RuleNames
