@@ -12,6 +12,18 @@ public sealed class ClockedJobScheduler(IEnumerable<IClockedJob> jobs, TimeProvi
     private static readonly TimeSpan s_longestSleep = TimeSpan.FromHours(1);
 
     private readonly IClockedJob[] _jobs = [.. jobs];
+    private readonly TaskCompletionSource _firstRound = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Waits until the first round after start has run (at once when every job is off).</summary>
+    /// <param name="cancellationToken">Stops the wait.</param>
+    /// <returns>A task that completes after the first round.</returns>
+    public async Task WaitFirstRoundAsync(CancellationToken cancellationToken)
+    {
+        // Completed by this scheduler's own loop, never by the caller's context: no deadlock to fear.
+#pragma warning disable VSTHRD003
+        await _firstRound.Task.WaitAsync(cancellationToken);
+#pragma warning restore VSTHRD003
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -23,6 +35,7 @@ public sealed class ClockedJobScheduler(IEnumerable<IClockedJob> jobs, TimeProvi
 
         if (off.Count == _jobs.Length)
         {
+            _firstRound.TrySetResult();
             return;
         }
 
@@ -31,6 +44,7 @@ public sealed class ClockedJobScheduler(IEnumerable<IClockedJob> jobs, TimeProvi
         while (!stoppingToken.IsCancellationRequested)
         {
             await RunRoundAsync(stoppingToken);
+            _firstRound.TrySetResult();
             var delay = await NextWakeAsync(stoppingToken) - time.GetUtcNow();
             if (delay > TimeSpan.Zero)
             {
