@@ -103,10 +103,10 @@ public sealed class DigestDataReader(SqliteConnectionFactory connections)
         """;
 
     // Each branch's ranking setting (RankingSettingsStore), found by its settings key.
-    internal const string Rankings = """
+    internal const string Rankings = $"""
         SELECT d.unit_id, s.value
         FROM temp.digest_due d
-        JOIN settings s ON s.key = 'ranking_privacy:' || d.unit_id
+        JOIN settings s ON s.key = '{RankingSettingsStore.KeyPrefix}' || d.unit_id
         """;
 
     public async Task<DigestData> ReadAsync(IReadOnlyCollection<DigestUnitWindow> units, CancellationToken cancellationToken)

@@ -19,7 +19,12 @@ internal sealed class DeedDays(IMemberDirectory members, IOrganisation organisat
     public async Task<TimeZoneInfo> ZoneAsync(ITurnContext context, TimeZoneInfo fallback, CancellationToken cancellationToken)
     {
         var member = await CurrentMember.FindAsync(members, context, cancellationToken);
-        var unit = member is null ? null : await organisation.GetUnitAsync(member.UnitId, cancellationToken);
+        return ZoneOf(member is null ? null : await organisation.GetUnitAsync(member.UnitId, cancellationToken), fallback);
+    }
+
+    /// <summary>The zone of <paramref name="unit"/>; <paramref name="fallback"/> when it names none this machine knows.</summary>
+    public static TimeZoneInfo ZoneOf(OrgUnit? unit, TimeZoneInfo fallback)
+    {
         if (unit is null || string.IsNullOrWhiteSpace(unit.TimeZone))
         {
             return fallback;

@@ -95,32 +95,14 @@ public sealed class MessagePrecomputer : ITurnPreparation
         if (sentence is not null)
         {
             var learned = await _learned.ListAsync(member.UnitId, cancellationToken);
-            var zone = await DeedZoneAsync(member, locale.TimeZone, cancellationToken);
+            // Deeds are told in the branch's time, as the report dialog reads them.
+            var zone = DeedDays.ZoneOf(await _organisation.GetUnitAsync(member.UnitId, cancellationToken), locale.TimeZone);
             DeedSentenceParser.Parse(sentence, rules, locale with { TimeZone = zone }, now, learned);
         }
         else
         {
             MessageIntentReader.Read(activity.Text ?? text, rules);
             DeedSentenceParser.LooksLikeDeed(text, rules, locale, now);
-        }
-    }
-
-    // As the report dialog does: deeds are told in the branch's time.
-    private async Task<TimeZoneInfo> DeedZoneAsync(Member member, TimeZoneInfo fallback, CancellationToken cancellationToken)
-    {
-        var unit = await _organisation.GetUnitAsync(member.UnitId, cancellationToken);
-        if (unit is null || string.IsNullOrWhiteSpace(unit.TimeZone))
-        {
-            return fallback;
-        }
-
-        try
-        {
-            return UserLocale.FindTimeZone(unit.TimeZone);
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return fallback;
         }
     }
 }
