@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using ChatReport.Bot.Storage.Connections;
 using ChatReport.Bot.Storage.Domain;
 using ChatReport.Conversation.Domain;
@@ -8,9 +7,10 @@ namespace ChatReport.Bot.Cli;
 
 /// <summary>
 /// Imports a roster CSV (header <c>branch,name,role</c>; role member, secretary or committee,
-/// empty for member). Every row is checked, then written in its own transaction: a bad row is
-/// skipped with its reason and never stops the others, and a row already imported is skipped,
-/// so running the same file again creates nothing.
+/// empty for member). The whole file is read first (<see cref="RosterCsv"/>), so a file that
+/// cannot be read imports nothing. Every row is checked, then written in its own transaction: a
+/// bad row is skipped with its reason and line and never stops the others, and a row already
+/// imported is skipped, so running the same file again creates nothing.
 /// </summary>
 public sealed class RosterImporter(IOrganisation organisation, SqliteConnectionFactory connections, TimeProvider time)
 {
@@ -32,35 +32,26 @@ public sealed class RosterImporter(IOrganisation organisation, SqliteConnectionF
 
     public async Task<IReadOnlyList<RosterRowResult>> ImportAsync(string path, CancellationToken cancellationToken)
     {
-        string text;
-        try
-        {
-            // Strict UTF-8 (a BOM is fine): a GBK file would otherwise import garbled names.
-            text = await File.ReadAllTextAsync(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), cancellationToken);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DecoderFallbackException or ArgumentException or NotSupportedException)
-        {
-            throw new RosterFileException(ex is DecoderFallbackException
-                ? $"{path} is not UTF-8 text; save it as \"CSV UTF-8\"."
-                : $"{path} cannot be read: {ex.Message}", ex);
-        }
-
-        var records = RosterCsv.Parse(text);
+        var records = RosterCsv.Read(path, cancellationToken);
         if (records.Count == 0)
         {
             throw new RosterFileException($"{path} is empty; the first line must be the header branch,name,role.");
         }
 
-        var columns = Columns(records[0].Fields) ?? throw new RosterFileException(
-            $"{path} has the header '{string.Join(",", records[0].Fields)}'; it must name the columns branch,name,role.");
+        var columns = Columns(records[0].Cells) ?? throw new RosterFileException(
+            $"{path} has the header '{string.Join(",", records[0].Cells)}'; it must name the columns branch,name,role.");
         var results = new List<RosterRowResult>();
         var seen = new Dictionary<(long, string), int>();
-        foreach (var (line, fields) in records.Skip(1))
+        foreach (var record in records.Skip(1))
         {
-            var branch = Field(fields, columns.Branch);
-            var name = Field(fields, columns.Name);
-            var roleText = Field(fields, columns.Role);
-            results.Add(await ImportRowAsync(line, branch, name, roleText, seen, cancellationToken));
+            var branch = Field(record.Cells, columns.Branch);
+            var name = Field(record.Cells, columns.Name);
+            var roleText = Field(record.Cells, columns.Role);
+            results.Add(record.SpansLines
+                ? new RosterRowResult(record.Line, OneLine(branch), OneLine(name), OneLine(roleText), null, string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"a cell runs over lines {record.Line}-{record.LastLine}; a roster cell is one line (is a quote left open?)"))
+                : await ImportRowAsync(record.Line, branch, name, roleText, seen, cancellationToken));
         }
 
         return results;
@@ -121,4 +112,6 @@ public sealed class RosterImporter(IOrganisation organisation, SqliteConnectionF
     }
 
     private static string Field(IReadOnlyList<string> fields, int index) => index < fields.Count ? fields[index].Trim() : "";
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 }

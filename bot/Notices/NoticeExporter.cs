@@ -3,12 +3,13 @@ using System.Text;
 using ChatReport.Bot.Digests;
 using ChatReport.Conversation.Notices;
 using MiniExcelLibs;
+using MiniExcelLibs.Csv;
 using MiniExcelLibs.OpenXml;
 
 namespace ChatReport.Bot.Notices;
 
 /// <summary>
-/// Writes a notice as CSV or as an Excel workbook. The workbook is written with MiniExcel: it
+/// Writes a notice as CSV or as an Excel workbook, both with MiniExcel. For the workbook it
 /// streams plain cells without a dependency graph or native drawing libraries, reads its own
 /// output back (the tests check cells), and is maintained (ClosedXML is served only at 0.95 from
 /// 2021; the Open XML SDK would need three times the code for the same two sheets).
@@ -25,7 +26,7 @@ public static class NoticeExporter
         var name = FileName(notice);
         return format switch
         {
-            NoticeExportFormat.Csv => new NoticeExport(name + ".csv", CsvContentType, ToCsv(notice, texts)),
+            NoticeExportFormat.Csv => new NoticeExport(name + ".csv", CsvContentType, await ToCsvAsync(notice, texts, cancellationToken)),
             NoticeExportFormat.Xlsx => new NoticeExport(name + ".xlsx", XlsxContentType, await ToXlsxAsync(notice, texts, cancellationToken)),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Not a table format: the PDF comes from NoticePdfWriter."),
         };
@@ -39,24 +40,32 @@ public static class NoticeExporter
     }
 
     /// <summary>One line per member; the items go into the last column, so the file stays one table.</summary>
-    public static byte[] ToCsv(QuarterNotice notice, DigestTexts texts)
+    public static async Task<byte[]> ToCsvAsync(QuarterNotice notice, DigestTexts texts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notice);
         ArgumentNullException.ThrowIfNull(texts);
-        var csv = new StringBuilder();
-        AppendLine(csv, texts.NoticeColumns);
-        foreach (var row in notice.Rows)
-        {
-            AppendLine(
-                csv,
-                [
-                    Number(row.Rank), Text(row.DisplayName), Number(row.BasePoints), Number(row.Additions), Number(row.Deductions),
-                    Number(row.QuarterTotal), Number(row.CycleTotal), Text(string.Join(texts.IsEnglish ? "; " : "；", row.Items.Select(i => ItemText(i, texts)))),
-                ]);
-        }
+        var width = texts.NoticeColumns.Count;
+        var rows = new List<Dictionary<string, object?>> { Cells(width, [.. texts.NoticeColumns]) };
+        rows.AddRange(notice.Rows.Select(r => Cells(
+            width,
+            Number(r.Rank), Text(r.DisplayName), Number(r.BasePoints), Number(r.Additions), Number(r.Deductions),
+            Number(r.QuarterTotal), Number(r.CycleTotal), Text(string.Join(texts.IsEnglish ? "; " : "；", r.Items.Select(i => ItemText(i, texts)))))));
 
-        // The byte-order mark is what makes Excel read UTF-8 instead of the system code page.
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+        using var stream = new MemoryStream();
+        await stream.SaveAsAsync(
+            rows,
+            printHeader: false,
+            excelType: ExcelType.CSV,
+            configuration: new CsvConfiguration
+            {
+                // Quoted only where CSV needs it (a comma, a quote, a line break), as spreadsheets write it.
+                QuoteWhitespaces = false,
+                NewLine = "\r\n",
+                // The byte-order mark is what makes Excel read UTF-8 instead of the system code page.
+                StreamWriterFunc = s => new StreamWriter(s, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true),
+            },
+            cancellationToken: cancellationToken);
+        return stream.ToArray();
     }
 
     public static async Task<byte[]> ToXlsxAsync(QuarterNotice notice, DigestTexts texts, CancellationToken cancellationToken)
@@ -137,29 +146,6 @@ public static class NoticeExporter
     // formula (CSV injection), so such a cell starts with an apostrophe, as Excel itself does.
     private static string Text(string value) =>
         value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
-
-    private static void AppendLine(StringBuilder csv, IReadOnlyList<string> cells)
-    {
-        for (var i = 0; i < cells.Count; i++)
-        {
-            if (i > 0)
-            {
-                csv.Append(',');
-            }
-
-            var cell = cells[i];
-            if (cell.AsSpan().IndexOfAny(",\"\r\n") >= 0)
-            {
-                csv.Append('"').Append(cell.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-            }
-            else
-            {
-                csv.Append(cell);
-            }
-        }
-
-        csv.Append("\r\n");
-    }
 
     private static string FileSafe(string name) =>
         string.Concat(name.Select(c => Path.GetInvalidFileNameChars().Contains(c) || c is '\\' or ':' or '*' or '?' or '"' or '<' or '>' or '|' ? '_' : c));
