@@ -1,4 +1,5 @@
 using ChatReport.Bot.Storage.Schedules;
+using ChatReport.Conversation.Domain;
 using ChatReport.Conversation.Points;
 
 namespace ChatReport.Bot.Digests;
@@ -12,8 +13,8 @@ internal static class DigestComposer
     {
         var unitId = target.Subscription.UnitId;
         var news = data.News[unitId].Where(n => n.RecordedAt > target.WindowStart && n.RecordedAt <= target.WindowEnd).ToList();
-        var deeds = news.Where(n => n.Kind == "bonus").Select(ToLine).ToList();
-        var deductions = target.PublishDeductions ? news.Where(n => n.Kind == "deduction").Select(ToLine).ToList() : [];
+        var deeds = news.Where(n => n.Kind == LedgerKind.Bonus).Select(ToLine).ToList();
+        var deductions = target.PublishDeductions ? news.Where(n => n.Kind == LedgerKind.Deduction).Select(ToLine).ToList() : [];
         // A branch that shows members only the first N (or only their own place) shows the group
         // no more of its leaders than that: a group has no "own place" to show.
         var lastRank = (data.Rankings.GetValueOrDefault(unitId) ?? RankingPrivacy.Default).LastListedRank();

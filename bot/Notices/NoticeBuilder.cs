@@ -1,5 +1,4 @@
 using ChatReport.Bot.Digests;
-using ChatReport.Bot.Storage.Connections;
 using ChatReport.Bot.Storage.Domain;
 using ChatReport.Bot.Storage.Schedules;
 using ChatReport.Conversation.Domain;
@@ -52,10 +51,10 @@ public sealed class NoticeBuilder(NoticeStore store, IOrganisation organisation,
             // A correction counts in the part of the entry it corrects.
             switch (entry.CorrectsKind ?? entry.Kind)
             {
-                case "base":
+                case LedgerKind.Base:
                     basePoints += entry.Points;
                     break;
-                case "deduction":
+                case LedgerKind.Deduction:
                     deductions -= entry.Points;
                     break;
                 default:
@@ -66,7 +65,7 @@ public sealed class NoticeBuilder(NoticeStore store, IOrganisation organisation,
             items.Add(new NoticeItem(
                 entry.Id,
                 entry.OccurredOn,
-                StoredEnum.Parse<LedgerKind>(entry.Kind),
+                entry.Kind,
                 entry.Points,
                 What(entry),
                 entry.ReversesEntryId is { } corrected ? new NoticeCorrection(corrected, entry.CorrectsQuarter ?? 0) : null));
@@ -80,7 +79,7 @@ public sealed class NoticeBuilder(NoticeStore store, IOrganisation organisation,
         var zh = entry.TaskTitle ?? entry.RuleNameZh ?? "";
         var en = entry.TaskTitle ?? entry.RuleNameEn ?? zh;
         // A correction is explained by its reason; an award by what the member reported.
-        var detail = entry.Kind is "reversal" or "adjustment" ? entry.Reason ?? entry.ClaimDescription : entry.ClaimDescription ?? entry.Reason;
+        var detail = entry.Kind is LedgerKind.Reversal or LedgerKind.Adjustment ? entry.Reason ?? entry.ClaimDescription : entry.ClaimDescription ?? entry.Reason;
         if (string.IsNullOrWhiteSpace(detail) || detail == zh)
         {
             return new LocalizedName(zh, en);

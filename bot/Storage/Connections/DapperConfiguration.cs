@@ -1,5 +1,6 @@
 using System.Data;
 using System.Globalization;
+using ChatReport.Conversation.Domain;
 using Dapper;
 
 namespace ChatReport.Bot.Storage.Connections;
@@ -28,7 +29,24 @@ public static class DapperConfiguration
         // records say int and bool, as the domain does.
         Replace(typeof(int), new Int32Handler());
         Replace(typeof(bool), new BooleanHandler());
+
+        // Enums are stored by their snake_case names (StoredEnum). With this switch Dapper asks a
+        // registered handler first, for parameters and columns; enums without one keep Dapper's
+        // numbers. DigestRunStatus lives in Schedules, which registers it (MapStoredEnum).
+        SqlMapper.Settings.PreferTypeHandlersForEnums = true;
+        MapStoredEnum<OrgUnitKind>();
+        MapStoredEnum<Role>();
+        MapStoredEnum<RuleKind>();
+        MapStoredEnum<CapPeriod>();
+        MapStoredEnum<ClaimStatus>();
+        MapStoredEnum<DayPart>();
+        MapStoredEnum<LedgerKind>();
+        MapStoredEnum<ServiceTaskStatus>();
     }
+
+    /// <summary>Stores and reads <typeparamref name="T"/> as its snake_case name; call before its first query.</summary>
+    public static void MapStoredEnum<T>()
+        where T : struct, Enum => SqlMapper.AddTypeHandler(typeof(T), new StoredEnumHandler<T>());
 
     private static void Replace(Type type, SqlMapper.ITypeHandler handler)
     {

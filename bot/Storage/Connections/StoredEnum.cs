@@ -6,10 +6,8 @@ namespace ChatReport.Bot.Storage.Connections;
 /// <summary>
 /// Enums are stored as the lowercase snake_case names the CHECK constraints list
 /// (<c>GeneralBranch</c> ↔ <c>general_branch</c>), so the file reads well in the sqlite3 shell
-/// and an engine without enum types stores them the same way. Dapper ignores type handlers for
-/// enums (it writes the number and parses names without underscores), so stores pass
-/// <c>ToStored</c> strings as parameters and read enum columns as text into row
-/// records.
+/// and an engine without enum types stores them the same way. Stores pass and read the enums
+/// themselves: <see cref="StoredEnumHandler{T}"/> converts them for Dapper.
 /// </summary>
 internal static class StoredEnum
 {

@@ -30,7 +30,7 @@ public sealed partial class ClaimStore
                 var now = time.GetUtcNow();
                 var after = await connection.QuerySingleOrDefaultAsync<ClaimRow>(new CommandDefinition(
                     Decide,
-                    new { Id = claimId, Status = ClaimStatus.Withdrawn.ToStored(), AwardedPoints = (int?)null, DecidedBy = memberId, DecidedAt = now, DecisionNote = (string?)null },
+                    new { Id = claimId, Status = ClaimStatus.Withdrawn, AwardedPoints = (int?)null, DecidedBy = memberId, DecidedAt = now, DecisionNote = (string?)null },
                     transaction,
                     cancellationToken: cancellationToken));
                 if (after is null)
@@ -68,7 +68,7 @@ public sealed partial class ClaimStore
                     return new ClaimChange(ClaimChangeStatus.NotFound, null, null, null);
                 }
 
-                if (row.Status != "pending")
+                if (row.Status != ClaimStatus.Pending)
                 {
                     return await NoLongerPendingAsync(connection, transaction, row, cancellationToken);
                 }
@@ -106,7 +106,7 @@ public sealed partial class ClaimStore
                     new
                     {
                         Id = row.Id,
-                        Status = (approve ? ClaimStatus.Approved : ClaimStatus.Rejected).ToStored(),
+                        Status = approve ? ClaimStatus.Approved : ClaimStatus.Rejected,
                         AwardedPoints = awarded,
                         DecidedBy = request.ReviewerId,
                         DecidedAt = now,

@@ -32,7 +32,7 @@ public sealed partial class ClaimStore
                     return new ClaimChange(ClaimChangeStatus.NotFound, null, null, null);
                 }
 
-                if (row.Status != "pending")
+                if (row.Status != ClaimStatus.Pending)
                 {
                     return await NoLongerPendingAsync(connection, transaction, row, cancellationToken);
                 }

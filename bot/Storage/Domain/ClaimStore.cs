@@ -174,7 +174,7 @@ public sealed partial class ClaimStore(SqliteConnectionFactory connections, Time
                         SourceConversationId = request.Source.ConversationId,
                         SourceActivityId = request.Source.ActivityId,
                         CreatedAt = now,
-                        DayPart = request.DayPart.ToStored(),
+                        request.DayPart,
                         request.TimeKnown,
                     },
                     transaction,
@@ -252,7 +252,7 @@ public sealed partial class ClaimStore(SqliteConnectionFactory connections, Time
         await using var lease = await connections.UseAsync(cancellationToken);
         var connection = lease.Connection;
         var rows = await connection.QueryAsync<ClaimRow>(new CommandDefinition(
-            OfMember, new { MemberId = memberId, CycleId = cycleId, Status = status.ToStored() }, cancellationToken: cancellationToken));
+            OfMember, new { MemberId = memberId, CycleId = cycleId, Status = status }, cancellationToken: cancellationToken));
         return await WithAttachmentsAsync(connection, null, rows.ToList(), cancellationToken);
     }
 
@@ -314,7 +314,7 @@ public sealed partial class ClaimStore(SqliteConnectionFactory connections, Time
         string? Place,
         string Description,
         int ClaimedPoints,
-        string Status,
+        ClaimStatus Status,
         int? AwardedPoints,
         long? DecidedBy,
         DateTimeOffset? DecidedAt,
@@ -324,13 +324,13 @@ public sealed partial class ClaimStore(SqliteConnectionFactory connections, Time
         string SourceConversationId,
         string SourceActivityId,
         DateTimeOffset CreatedAt,
-        string? DayPart,
+        DayPart? DayPart,
         bool TimeKnown)
     {
         public Claim ToClaim(IReadOnlyList<ClaimAttachment> attachments) => new(
             Id, MemberId, UnitId, RuleId, RuleVersion, CycleId, OccurredAt, OccurredOn, Place, Description,
-            ClaimedPoints, StoredEnum.Parse<ClaimStatus>(Status), AwardedPoints, DecidedBy, DecidedAt, DecisionNote, MemberNote,
+            ClaimedPoints, Status, AwardedPoints, DecidedBy, DecidedAt, DecisionNote, MemberNote,
             new ActivityKey(SourceChannelId, SourceConversationId, SourceActivityId), CreatedAt, attachments,
-            StoredEnum.ParseOptional<DayPart>(DayPart), TimeKnown);
+            DayPart, TimeKnown);
     }
 }

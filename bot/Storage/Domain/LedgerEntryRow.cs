@@ -1,16 +1,15 @@
-using ChatReport.Bot.Storage.Connections;
 using ChatReport.Conversation.Domain;
 
 namespace ChatReport.Bot.Storage.Domain;
 
-/// <summary>ledger_entries as stored; the enum arrives as text (see <see cref="StoredEnum"/>).</summary>
+/// <summary>ledger_entries as stored.</summary>
 internal sealed record LedgerEntryRow(
     long Id,
     long MemberId,
     long UnitId,
     long CycleId,
     int Quarter,
-    string Kind,
+    LedgerKind Kind,
     int Points,
     long? RuleId,
     long? ClaimId,
@@ -25,6 +24,6 @@ internal sealed record LedgerEntryRow(
         "id, member_id, unit_id, cycle_id, quarter, kind, points, rule_id, claim_id, task_id, reverses_entry_id, occurred_on, reason, recorded_by, recorded_at";
 
     public LedgerEntry ToEntry() => new(
-        Id, MemberId, UnitId, CycleId, Quarter, StoredEnum.Parse<LedgerKind>(Kind), Points,
+        Id, MemberId, UnitId, CycleId, Quarter, Kind, Points,
         RuleId, ClaimId, TaskId, ReversesEntryId, OccurredOn, Reason, RecordedBy, RecordedAt);
 }

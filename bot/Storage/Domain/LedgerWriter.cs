@@ -1,4 +1,3 @@
-using ChatReport.Bot.Storage.Connections;
 using ChatReport.Conversation.Domain;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -58,7 +57,7 @@ internal static class LedgerWriter
                 entry.UnitId,
                 entry.CycleId,
                 entry.Quarter,
-                Kind = entry.Kind.ToStored(),
+                entry.Kind,
                 entry.Points,
                 entry.RuleId,
                 entry.ClaimId,

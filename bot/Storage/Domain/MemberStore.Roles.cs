@@ -61,7 +61,7 @@ public sealed partial class MemberStore
         connections.WriteAsync(
             async (connection, transaction) =>
             {
-                var key = new { UnitId = unitId, MemberId = memberId, Role = role.ToStored() };
+                var key = new { UnitId = unitId, MemberId = memberId, Role = role };
                 var before = await connection.QuerySingleOrDefaultAsync<UnitRoleRow>(new CommandDefinition(RoleByKey, key, transaction, cancellationToken: cancellationToken));
                 var now = time.GetUtcNow();
                 var after = (await connection.QuerySingleAsync<UnitRoleRow>(new CommandDefinition(
@@ -70,7 +70,7 @@ public sealed partial class MemberStore
                     {
                         UnitId = unitId,
                         MemberId = memberId,
-                        Role = role.ToStored(),
+                        Role = role,
                         // Reviewing is what a secretary is for; the flag matters for committee members.
                         CanReview = canReview || role == Role.Secretary,
                         GrantedBy = grantedBy,
@@ -89,7 +89,7 @@ public sealed partial class MemberStore
         connections.WriteAsync(
             async (connection, transaction) =>
             {
-                var key = new { UnitId = unitId, MemberId = memberId, Role = role.ToStored() };
+                var key = new { UnitId = unitId, MemberId = memberId, Role = role };
                 var before = await connection.QuerySingleOrDefaultAsync<UnitRoleRow>(new CommandDefinition(RoleByKey, key, transaction, cancellationToken: cancellationToken));
                 if (before is null)
                 {
@@ -129,8 +129,8 @@ public sealed partial class MemberStore
     private static string RoleSubject(long unitId, long memberId, Role role) =>
         string.Create(CultureInfo.InvariantCulture, $"{unitId}/{memberId}/{role.ToStored()}");
 
-    private sealed record UnitRoleRow(long UnitId, long MemberId, string Role, bool CanReview, long? GrantedBy, DateTimeOffset GrantedAt)
+    private sealed record UnitRoleRow(long UnitId, long MemberId, Role Role, bool CanReview, long? GrantedBy, DateTimeOffset GrantedAt)
     {
-        public UnitRole ToUnitRole() => new(UnitId, MemberId, StoredEnum.Parse<Role>(Role), CanReview, GrantedBy, GrantedAt);
+        public UnitRole ToUnitRole() => new(UnitId, MemberId, Role, CanReview, GrantedBy, GrantedAt);
     }
 }

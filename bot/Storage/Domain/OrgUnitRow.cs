@@ -1,12 +1,11 @@
-using ChatReport.Bot.Storage.Connections;
 using ChatReport.Conversation.Domain;
 
 namespace ChatReport.Bot.Storage.Domain;
 
-/// <summary>org_units as stored; the enum arrives as text (see <see cref="StoredEnum"/>).</summary>
-internal sealed record OrgUnitRow(long Id, long? ParentId, string Kind, string Name, string TimeZone, bool IsActive, DateTimeOffset CreatedAt)
+/// <summary>org_units as stored.</summary>
+internal sealed record OrgUnitRow(long Id, long? ParentId, OrgUnitKind Kind, string Name, string TimeZone, bool IsActive, DateTimeOffset CreatedAt)
 {
     public const string Columns = "id, parent_id, kind, name, time_zone, is_active, created_at";
 
-    public OrgUnit ToOrgUnit() => new(Id, ParentId, StoredEnum.Parse<OrgUnitKind>(Kind), Name, TimeZone, IsActive, CreatedAt);
+    public OrgUnit ToOrgUnit() => new(Id, ParentId, Kind, Name, TimeZone, IsActive, CreatedAt);
 }

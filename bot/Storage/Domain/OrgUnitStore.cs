@@ -53,7 +53,7 @@ public sealed class OrgUnitStore(SqliteConnectionFactory connections, TimeProvid
                 var now = time.GetUtcNow();
                 var created = (await connection.QuerySingleAsync<OrgUnitRow>(new CommandDefinition(
                     Insert,
-                    new { unit.ParentId, Kind = unit.Kind.ToStored(), Name = name, unit.TimeZone, CreatedAt = now },
+                    new { unit.ParentId, unit.Kind, Name = name, unit.TimeZone, CreatedAt = now },
                     transaction,
                     cancellationToken: cancellationToken))).ToOrgUnit();
                 await AuditLog.WriteAsync(

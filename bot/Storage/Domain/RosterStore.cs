@@ -54,7 +54,7 @@ internal sealed class RosterStore(SqliteConnectionFactory connections, TimeProvi
                 {
                     var granted = new UnitRole(unit.Id, member.Id, role, role == Role.Secretary, null, now);
                     await connection.ExecuteAsync(new CommandDefinition(
-                        InsertRole, new { UnitId = unit.Id, MemberId = member.Id, Role = role.ToStored(), granted.CanReview, Now = now }, transaction, cancellationToken: cancellationToken));
+                        InsertRole, new { UnitId = unit.Id, MemberId = member.Id, Role = role, granted.CanReview, Now = now }, transaction, cancellationToken: cancellationToken));
                     await AuditLog.WriteAsync(
                         connection, transaction, now, null, "role.grant", AuditSubjects.Role,
                         string.Create(CultureInfo.InvariantCulture, $"{unit.Id}/{member.Id}/{role.ToStored()}"), null, granted, cancellationToken);

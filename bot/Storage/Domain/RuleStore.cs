@@ -120,10 +120,10 @@ public sealed class RuleStore(SqliteConnectionFactory connections, TimeProvider 
                         rule.Code,
                         rule.NameZh,
                         rule.NameEn,
-                        Kind = rule.Kind.ToStored(),
+                        rule.Kind,
                         rule.DefaultPoints,
                         rule.CapPoints,
-                        CapPeriod = rule.CapPeriod.ToStored(),
+                        rule.CapPeriod,
                         Keywords = JsonSerializer.Serialize(rule.Keywords, s_keywordsJson),
                         Lexicon = JsonSerializer.Serialize(rule.Words, s_lexiconJson),
                         UpdatedAt = now,
@@ -203,10 +203,10 @@ public sealed class RuleStore(SqliteConnectionFactory connections, TimeProvider 
         string Code,
         string NameZh,
         string NameEn,
-        string Kind,
+        RuleKind Kind,
         int DefaultPoints,
         int? CapPoints,
-        string? CapPeriod,
+        CapPeriod? CapPeriod,
         string Keywords,
         bool IsActive,
         int Version,
@@ -214,8 +214,8 @@ public sealed class RuleStore(SqliteConnectionFactory connections, TimeProvider 
         string Lexicon)
     {
         public PointRule ToRule() => new(
-            Id, Code, NameZh, NameEn, StoredEnum.Parse<RuleKind>(Kind), DefaultPoints, CapPoints,
-            StoredEnum.ParseOptional<CapPeriod>(CapPeriod), JsonSerializer.Deserialize<string[]>(Keywords) ?? [], IsActive, Version, UpdatedAt,
+            Id, Code, NameZh, NameEn, Kind, DefaultPoints, CapPoints,
+            CapPeriod, JsonSerializer.Deserialize<string[]>(Keywords) ?? [], IsActive, Version, UpdatedAt,
             ReadLexicon(Lexicon));
 
         private static RuleLexicon ReadLexicon(string json)

@@ -289,7 +289,7 @@ public sealed class ServiceTaskStore(SqliteConnectionFactory connections, TimePr
         DateTimeOffset now,
         CancellationToken cancellationToken) =>
         (await connection.QuerySingleAsync<ServiceTaskRow>(new CommandDefinition(
-            Close, new { Id = taskId, Status = status.ToStored(), ClosedBy = closedBy, ClosedAt = now }, transaction, cancellationToken: cancellationToken))).ToTask();
+            Close, new { Id = taskId, Status = status, ClosedBy = closedBy, ClosedAt = now }, transaction, cancellationToken: cancellationToken))).ToTask();
 
     private static async Task<ServiceTask?> GetAsync(SqliteConnection connection, SqliteTransaction? transaction, long taskId, CancellationToken cancellationToken) =>
         (await connection.QuerySingleOrDefaultAsync<ServiceTaskRow>(new CommandDefinition(ById, new { Id = taskId }, transaction, cancellationToken: cancellationToken)))?.ToTask();
@@ -307,13 +307,13 @@ public sealed class ServiceTaskStore(SqliteConnectionFactory connections, TimePr
         DateTimeOffset StartsAt,
         int PointsEach,
         int? Places,
-        string Status,
+        ServiceTaskStatus Status,
         long CreatedBy,
         DateTimeOffset CreatedAt,
         long? ClosedBy,
         DateTimeOffset? ClosedAt)
     {
         public ServiceTask ToTask() => new(
-            Id, UnitId, Title, Place, StartsAt, PointsEach, Places, StoredEnum.Parse<ServiceTaskStatus>(Status), CreatedBy, CreatedAt, ClosedBy, ClosedAt);
+            Id, UnitId, Title, Place, StartsAt, PointsEach, Places, Status, CreatedBy, CreatedAt, ClosedBy, ClosedAt);
     }
 }

@@ -1,5 +1,6 @@
 using ChatReport.Bot.Storage.Connections;
 using ChatReport.Bot.Storage.Domain;
+using ChatReport.Conversation.Domain;
 using ChatReport.Conversation.Points;
 using Dapper;
 
@@ -165,7 +166,7 @@ public sealed class DigestDataReader(SqliteConnectionFactory connections)
         long UnitId,
         long MemberId,
         string DisplayName,
-        string Kind,
+        LedgerKind Kind,
         int Points,
         DateTimeOffset RecordedAt,
         string? RuleNameZh,

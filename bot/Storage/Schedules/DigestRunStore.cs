@@ -15,6 +15,9 @@ namespace ChatReport.Bot.Storage.Schedules;
 /// </remarks>
 public sealed class DigestRunStore(SqliteConnectionFactory connections, TimeProvider time)
 {
+    // Connections cannot name this layer's enum, so it is mapped here, before the first query.
+    static DigestRunStore() => DapperConfiguration.MapStoredEnum<DigestRunStatus>();
+
     private const string Columns = """
         id, channel_id, conversation_id, unit_id, local_date, status, claimed_by, claimed_at, finished_at,
         attempts, is_late, last_error, window_start, window_end, activity_id
@@ -234,7 +237,7 @@ public sealed class DigestRunStore(SqliteConnectionFactory connections, TimeProv
     private Task<bool> FinishAsync(long runId, string instance, DigestRunStatus status, string? activityId, bool isLate, string? error, CancellationToken cancellationToken) =>
         ExecuteOwnedAsync(
             Finish,
-            new { Id = runId, Instance = instance, Status = status.ToStored(), Now = time.GetUtcNow(), ActivityId = activityId, IsLate = isLate, LastError = error },
+            new { Id = runId, Instance = instance, Status = status, Now = time.GetUtcNow(), ActivityId = activityId, IsLate = isLate, LastError = error },
             cancellationToken);
 
     private Task<bool> ExecuteOwnedAsync(string sql, object parameters, CancellationToken cancellationToken) =>
@@ -248,7 +251,7 @@ public sealed class DigestRunStore(SqliteConnectionFactory connections, TimeProv
         claim.Group.ConversationId,
         claim.UnitId,
         claim.LocalDate,
-        Status = status.ToStored(),
+        Status = status,
         claim.ClaimedBy,
         Now = time.GetUtcNow(),
         claim.IsLate,
@@ -283,7 +286,7 @@ public sealed class DigestRunStore(SqliteConnectionFactory connections, TimeProv
         string ConversationId,
         long UnitId,
         DateOnly LocalDate,
-        string Status,
+        DigestRunStatus Status,
         string ClaimedBy,
         DateTimeOffset ClaimedAt,
         DateTimeOffset? FinishedAt,
@@ -295,7 +298,7 @@ public sealed class DigestRunStore(SqliteConnectionFactory connections, TimeProv
         string? ActivityId)
     {
         public DigestRun ToRun() => new(
-            Id, new GroupAddress(ChannelId, ConversationId), UnitId, LocalDate, StoredEnum.Parse<DigestRunStatus>(Status), ClaimedBy, ClaimedAt,
+            Id, new GroupAddress(ChannelId, ConversationId), UnitId, LocalDate, Status, ClaimedBy, ClaimedAt,
             FinishedAt, Attempts, IsLate, LastError, WindowStart, WindowEnd, ActivityId);
     }
 }

@@ -1,5 +1,6 @@
 using ChatReport.Bot.Storage.Channels;
 using ChatReport.Bot.Storage.Connections;
+using ChatReport.Conversation.Domain;
 using Dapper;
 
 namespace ChatReport.Bot.Storage.Schedules;
@@ -174,7 +175,7 @@ public sealed class NoticeStore(SqliteConnectionFactory connections, TimeProvide
     public sealed record EntryRow(
         long Id,
         long MemberId,
-        string Kind,
+        LedgerKind Kind,
         int Points,
         DateOnly OccurredOn,
         string? Reason,
@@ -183,7 +184,7 @@ public sealed class NoticeStore(SqliteConnectionFactory connections, TimeProvide
         string? RuleNameEn,
         string? ClaimDescription,
         string? TaskTitle,
-        string? CorrectsKind,
+        LedgerKind? CorrectsKind,
         int? CorrectsQuarter);
 
     public sealed record MemberRow(long MemberId, string DisplayName, int CycleTotal);
