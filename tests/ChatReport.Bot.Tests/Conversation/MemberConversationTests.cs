@@ -288,6 +288,12 @@ public sealed partial class MemberConversationTests
         app.Time.Advance(TimeSpan.FromMinutes(10));
         Assert.StartsWith("这个绑定码不对或已过期", Assert.Single(await web.SayAsync($"绑定 {second}")), StringComparison.Ordinal);
         Assert.Null(await web.MemberAsync());
+
+        // And not sooner: a fresh code still works a second before its ten minutes are up.
+        var third = LinkCodeIn(Assert.Single(await teams.SayAsync("绑定")));
+        app.Time.Advance(TimeSpan.FromMinutes(10) - TimeSpan.FromSeconds(1));
+        Assert.Equal("好了，这个账号和王芳连上了，积分是同一份。", Assert.Single(await web.SayAsync($"绑定 {third}")));
+        Assert.Equal((await teams.MemberAsync())!.Id, (await web.MemberAsync())!.Id);
     }
 
     [Fact]
