@@ -31,8 +31,10 @@ public sealed class ConcurrencyTests
             },
             ct);
         started.Wait(ct);
-        // Give the second writer time to reach the lock; nothing is asserted about time.
-        await Task.Delay(200, ct);
+        // Hold the lock past a second: Microsoft.Data.Sqlite retries a busy command by itself for
+        // its Default Timeout (whole seconds), so a shorter hold would pass even with our busy
+        // timeout cut to one second. Nothing is asserted about time.
+        await Task.Delay(1500, ct);
         await held.CommitAsync(ct);
         await second;
 
