@@ -122,13 +122,25 @@ public static partial class DeedSentenceParser
             text = text.Replace(said, written, StringComparison.Ordinal);
         }
 
-        return text;
+        // 11.22, 11-17, 11/20 in a Chinese message are a month and a day (English ones the
+        // recognizers read themselves); 这月十六 is the 16th.
+        if (!TextNormalizer.ContainsCjk(text))
+        {
+            return text;
+        }
+
+        text = MonthDotDay().Replace(text, "${m}月${d}日");
+        return ThisMonthDay().Replace(text, "本月${d}日");
     }
 
+    // 上礼拜三 is a day; the recognizers read 上星期 as a whole week and leave the 三, so the
+    // week words become 周 first.
     private static readonly (string Said, string Written)[] SpokenDays =
     [
-        ("昨儿个", "昨天"), ("夜儿个", "昨天"), ("昨个", "昨天"), ("昨儿", "昨天"), ("今儿个", "今天"), ("今儿", "今天"), ("前儿个", "前天"), ("前儿", "前天"),
-        ("明儿个", "明天"), ("明儿", "明天"), ("后儿个", "后天"), ("后晌", "下午"), ("前晌", "上午"), ("晌午", "中午"), ("礼拜", "星期"),
+        ("昨儿个", "昨天"), ("夜儿个", "昨天"), ("昨个", "昨天"), ("昨儿", "昨天"), ("昨日", "昨天"), ("今儿个", "今天"), ("今儿", "今天"),
+        ("前儿个", "前天"), ("前儿", "前天"), ("前日", "前天"), ("明儿个", "明天"), ("明儿", "明天"), ("后儿个", "后天"), ("后晌", "下午"), ("前晌", "上午"),
+        ("晌午", "中午"), ("上上个礼拜", "上上周"), ("上上礼拜", "上上周"), ("上个礼拜", "上周"), ("上礼拜", "上周"), ("上上个星期", "上上周"),
+        ("上个星期", "上周"), ("上星期", "上周"), ("这个礼拜", "这周"), ("这礼拜", "这周"), ("这个星期", "这周"), ("礼拜", "星期"),
     ];
 
     private static IReadOnlyList<PointRule> Offered(RuleMatch match) => match.Confidence switch
@@ -260,8 +272,15 @@ public static partial class DeedSentenceParser
     private static partial Regex PlaceTail();
 
     // Not after 点/时/: (3点20分 is a time) nor before 钟/之 (二十分钟, 百分之百).
-    [GeneratedRegex(@"(?<![点时:0-9零一二两三四五六七八九十百])(?:加|得|记|计|申请|申报|报)?(?<n>[0-9]{1,4}|[零一二两三四五六七八九十百]{1,5})\s*个?积?分(?![钟之])")]
+    [GeneratedRegex(@"(?<![点时:0-9零一二两三四五六七八九十百])(?:加|得|记|计|申请|申报|报)?(?<n>[0-9]{1,4}|[零一二两三四五六七八九十百]{1,5})\s*个?积?分(?![钟之钱])")]
     private static partial Regex ChinesePoints();
+
+    // Not 1.5个小时 or 3.5斤: only a month and a day that stand alone, before a space or a word.
+    [GeneratedRegex(@"(?<![0-9.:\-/])(?<m>1[0-2]|0?[1-9])[.\-/](?<d>3[01]|[12][0-9]|0?[1-9])(?![0-9.:\-/%]|\s*(?:个|元|块|斤|公斤|米|里|公里|小时|天|人|次|分|吨|亩|号|日))")]
+    private static partial Regex MonthDotDay();
+
+    [GeneratedRegex(@"(?:这个?月|本月)(?<d>[0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])(?![0-9一二三四五六七八九十号日]|个)")]
+    private static partial Regex ThisMonthDay();
 
     [GeneratedRegex(@"\b(?<n>[0-9]{1,4})\s*(?:points?|pts?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EnglishPoints();

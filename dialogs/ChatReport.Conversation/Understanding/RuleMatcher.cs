@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 using ChatReport.Conversation.Domain;
 using ChatReport.Dialogs.Recognition;
 
@@ -13,7 +14,7 @@ namespace ChatReport.Conversation.Understanding;
 /// branch's approved claims taught add to it. One rule well ahead is proposed; close ones are
 /// asked about, best first; a sentence that tells of a deduction is not a claim.
 /// </summary>
-public static class RuleMatcher
+public static partial class RuleMatcher
 {
     /// <summary>The score of a complete match: an action with its object.</summary>
     public const double Complete = 3.0;
@@ -40,7 +41,7 @@ public static class RuleMatcher
 
     // Words that turn a deed into its absence: 没扫雪, 没有去开会, didn't attend.
     private static readonly string[] ChineseNegations = ["没有", "没", "未", "不", "忘了", "忘记"];
-    private static readonly string[] EnglishNegations = ["didn't", "did not", "not", "never", "forgot to", "missed"];
+    private static readonly string[] EnglishNegations = ["didn't", "did not", "not", "never", "forgot to", "missed", "skipped", "skip", "was absent from", "absent from"];
 
     private static RuleObjects s_objects = new([], FrozenSet<string>.Empty);
     private static readonly string[] EnglishArticles = [" the", " a", " an", " my", " our", " this", " that", " the branch", " the party", " our branch", " the monthly"];
@@ -100,7 +101,9 @@ public static class RuleMatcher
         var othersPerson = bonus.Count > 0 && !bonus[0].Evidence.Contains("keyword", StringComparison.Ordinal)
             && rules.Any(r => r.IsActive && r.Kind == RuleKind.Bonus && r.Id != bonus[0].Rule.Id
                 && r.Words.Beneficiaries.Select(Normal).Any(b => b.Length >= 3 && TextNormalizer.ContainsCjk(b) && words.Find(b).Count > 0 && !bonus[0].Rule.Words.Beneficiaries.Select(Normal).Contains(b)));
-        if (best >= SureAt && !othersPerson && (bonus.Count == 1 || Math.Round(best - bonus[1].Score, 2) >= Margin))
+        // 捐了两千块钱修桥, paid for two street lamps: the member gave money for the deed another
+        // rule's words describe; whether that earns points is for the member to choose.
+        if (best >= SureAt && !othersPerson && !GaveMoney().IsMatch(words.Text) && (bonus.Count == 1 || Math.Round(best - bonus[1].Score, 2) >= Margin))
         {
             return new RuleMatch(RuleConfidence.Sure, [bonus[0]]);
         }
@@ -363,6 +366,9 @@ public static class RuleMatcher
             return true;
         }
     }
+
+    [GeneratedRegex(@"捐了?[^,，。;；]{0,8}(?:钱|款|元|块)|掏了?[^,，。]{0,4}钱|出了?钱|自费|自掏腰包|花了?[^,，。]{0,6}(?:钱|元|块)|\bdonated\b[^,.;]{0,20}(?:money|yuan|rmb|cash)|\bpaid (?:for|to)\b|\bout of (?:my|our) own pocket|\bat my own expense")]
+    private static partial Regex GaveMoney();
 
     internal static string Describe(RuleMatch match) =>
         string.Join("; ", match.Candidates.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Rule.Code} {c.Score} ({c.Evidence})")));

@@ -89,7 +89,7 @@ public sealed class SentenceTableTests
         {
             case MessageIntent.None:
                 break;
-            case MessageIntent.Deduction:
+            case MessageIntent.Deduction or MessageIntent.Complaint:
                 return "deduction";
             default:
                 return "question";
