@@ -165,7 +165,8 @@ public static partial class DeedTimeReader
     [GeneratedRegex(@"^XXXX-XX-(?<d>\d\d)$")]
     private static partial Regex DayOfMonthOnly();
 
-    // Said instead of a day: 前几天, 前些天, 这几天, 最近, 前阵子, 前段时间, 那天, 之前, the other day, recently.
-    [GeneratedRegex(@"(?<today>这几天|这两天|these days)|(?<recent>月初|月中|月底|月末|上旬|中旬|下旬|年初|前段日子|上礼拜|上个礼拜|上星期|上个星期|这礼拜|这个礼拜|前几天|前些天|前两天|前些日子|最近|近来|前阵子|前一阵|前段时间|之前|那天|有一天|上次|the other day|recently|a few days ago|few days back|some days ago|earlier this week)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Said instead of a day: 前几天, 前些天, 这几天, 最近, 前阵子, 前段时间, 那天, 之前, the other day, recently;
+    // 上礼拜 alone, but not 上礼拜三, which is a day.
+    [GeneratedRegex(@"(?<today>这几天|这两天|these days)|(?<recent>月初|月中|月底|月末|上旬|中旬|下旬|年初|前段日子|(?:上个?|这个?)(?:礼拜|星期)(?![一二三四五六日天1-7])|前几天|前些天|前两天|前些日子|最近|近来|前阵子|前一阵|前段时间|之前|那天|有一天|上次|the other day|recently|a few days ago|few days back|some days ago|earlier this week)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex VagueWords();
 }

@@ -58,8 +58,8 @@ public static partial class MessageIntentReader
     [GeneratedRegex(@"^(?:谢谢|谢谢你|谢谢您|多谢|感谢|辛苦了|辛苦|好的谢谢|好的,谢谢|收到谢谢|thanks|thank you|thx|many thanks)[!。.~ ]*(?:书记|啦|了)?[!。.~ ]*$")]
     private static partial Regex Thanks();
 
-    // 吗/么/呢 at the end, or a question word anywhere: 怎么, 如何, 为什么, 什么, 多少, 几分, 能不能, 是不是.
-    [GeneratedRegex(@"(?:吗|么|呢|嘛)[。!~ ]*$|怎么|怎样|如何|为什么|为啥|什么|多少|几分|能不能|可不可以|是不是|有没有|咋|第几|几名|^(?:how|what|why|where|which|does|do|is|are|can|could)\b")]
+    // 吗/么/呢 at the end, or a question word anywhere: 怎么, 如何, 为什么, 什么, 多少, 几分, 能不能, 是不是, 啥时候.
+    [GeneratedRegex(@"(?:吗|么|呢|嘛)[。!~ ]*$|怎么|怎样|如何|为什么|为啥|什么|多少|几分|能不能|可不可以|是不是|有没有|咋|啥时|几时|哪天|多会儿|第几|几名|^(?:how|what|why|where|which|does|do|is|are|can|could)\b")]
     private static partial Regex QuestionWords();
 
     [GeneratedRegex(@"(?:讲|教|告诉|讲解|宣传|演示|示范|培训|指导)[^,，。.!！?？]{0,8}?(?:怎么|怎样|如何)")]

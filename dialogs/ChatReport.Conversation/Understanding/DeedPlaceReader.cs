@@ -1,0 +1,159 @@
+using System.Text.RegularExpressions;
+using ChatReport.Dialogs.Recognition;
+
+namespace ChatReport.Conversation.Understanding;
+
+/// <summary>
+/// Where a deed was done, as a secretary writes it on the ledger: 在村委会给老人理发 → 村委会,
+/// 到镇上献血 → 镇上, 在学校门口铲雪 → 学校门口, at the bus stop → bus stop. The place ends
+/// where the deed's verb, its helper words (给, 帮, 把) or its object begin, word by word as
+/// jieba cuts them, so that neither the verb (村委会学, 补给) nor the object is swallowed.
+/// </summary>
+public static partial class DeedPlaceReader
+{
+    // Words after which what follows is not the place any more: the deed's verb, or a word that starts it.
+    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal)
+    {
+        "带头", "带领", "带着", "帮助", "帮忙", "帮着", "帮", "给", "为", "替", "把", "将", "义务", "参加", "参与", "扫", "铲", "清理", "清扫", "打扫",
+        "捡", "拾", "值班", "做", "搞", "开展", "举办", "组织", "看望", "探望", "慰问", "走访", "照顾", "陪", "调解", "劳动", "修", "种", "栽", "植",
+        "理发", "剪", "剃", "铰", "推", "站岗", "执勤", "值勤", "巡逻", "巡", "宣传", "值", "讲", "学", "学习", "听", "开会", "发放", "发", "搬",
+        "送", "维护", "维持", "跟", "同", "与", "和", "上门", "当", "担任", "志愿", "献", "献血", "捐", "收拾", "整理", "疏通", "除", "认领", "完成",
+        "进行", "召开", "参观", "扫墓", "服务", "免费", "坐", "值守", "接待", "代办", "办理", "办", "摆", "摆摊", "劝", "劝导", "引导", "挖", "拔",
+        "浇", "刷", "铺", "补", "填", "拉", "运", "割", "砍", "锄", "捞", "掏", "装", "搭", "拆", "守", "看", "查", "了", "的时候", "时", "我", "俺",
+        "咱", "咱们", "我们", "他", "她", "他们", "大家", "一起", "都", "也", "又", "还", "就", "才", "已经", "一直", "主动", "自己", "自发",
+    };
+
+    private static readonly string[] EnglishStops =
+        ["for", "with", "from", "to", "and", "by", "helping", "during", "after", "before", "while", "on", "at", "in", "as", "doing", "cleaning",
+         "clearing", "this", "last", "yesterday", "today", "all", "until", "since", "when", "then", "so", "because", "but", "near", "where", "who"];
+
+    /// <summary>The place <paramref name="text"/> names, or null.</summary>
+    /// <param name="text">The sentence, normalized, with its date and points blanked out.</param>
+    /// <returns>The place as said.</returns>
+    public static string? Read(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Chinese(text) ?? English(text) ?? Known(text);
+    }
+
+    // 在/于 before anything; 到/去/从 (words of their own, not the 到 of 拾到) only before what ends as a place does.
+    private static string? Chinese(string text)
+    {
+        if (!TextNormalizer.ContainsCjk(text))
+        {
+            return null;
+        }
+
+        var tokens = WordSegmenter.Cut(text);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var start = tokens[i].Text;
+            var strong = start is "在" or "于" or "於";
+            if (!strong && start is not ("到" or "去" or "从" or "来"))
+            {
+                continue;
+            }
+
+            var place = Phrase(text, tokens, i + 1);
+            if (place is { Length: >= 2 and <= 15 } && (strong || PlaceEnd().IsMatch(place)))
+            {
+                return place;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Phrase(string text, IReadOnlyList<WordToken> tokens, int first)
+    {
+        var end = -1;
+        var begin = first < tokens.Count ? tokens[first].Start : text.Length;
+        for (var j = first; j < tokens.Count; j++)
+        {
+            var word = tokens[j].Text;
+            if (word.Length == 0 || IsBreak(word[0]))
+            {
+                break;
+            }
+
+            var sofar = end < 0 ? string.Empty : text[begin..end];
+            var endsAsPlace = sofar.Length > 0 && PlaceEnd().IsMatch(sofar);
+            var tail = PlaceTail().IsMatch(word);
+            var placeLike = tail || (PlaceEnd().IsMatch(word) && !Verbs.Contains(word));
+            // 村口那个坡上 → 村口; 学校门口 and 村委会广场 go on; 补给|站 goes on, 路口|站了 does not.
+            if (endsAsPlace && !(tail || (placeLike && word.Length > 1)))
+            {
+                break;
+            }
+
+            if (j > first && !placeLike && (Verbs.Contains(word) || Verbs.Any(v => v.Length > 1 && word.StartsWith(v, StringComparison.Ordinal))))
+            {
+                break;
+            }
+
+            // 在扫雪 names no place; 在代办|点 and 在服务|站 do.
+            if (j == first && Verbs.Contains(word) && !(j + 1 < tokens.Count && PlaceEnd().IsMatch(tokens[j + 1].Text) && !Verbs.Contains(tokens[j + 1].Text)))
+            {
+                return null;
+            }
+
+            end = tokens[j].End;
+        }
+
+        return end < 0 ? null : text[begin..end].Trim();
+    }
+
+    // at the square, in Liu village, outside the clinic: up to a word that starts something else; no article.
+    private static string? English(string text)
+    {
+        var english = EnglishPlace().Match(text);
+        if (!english.Success)
+        {
+            return null;
+        }
+
+        var words = english.Groups["p"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .TakeWhile(w => !EnglishStops.Contains(w, StringComparer.OrdinalIgnoreCase) && !w.Any(char.IsAsciiDigit))
+            .SkipWhile(w => w is "the" or "a" or "an")
+            .ToList();
+        var place = string.Join(' ', words).Trim();
+        return place.Length > 1 ? place : null;
+    }
+
+    // Places said without 在 (去镇上帮忙, 村委会门口, 便民点轮到我值班): the first known place word,
+    // with what sticks to it as one of jieba's words (村委会门口 stays whole).
+    private static string? Known(string text)
+    {
+        var tokens = WordSegmenter.Cut(text);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (PlaceWord().IsMatch(tokens[i].Text))
+            {
+                var end = tokens[i].End;
+                if (i + 1 < tokens.Count && tokens[i + 1].Start == end && PlaceTail().IsMatch(tokens[i + 1].Text))
+                {
+                    end = tokens[i + 1].End;
+                }
+
+                return text[tokens[i].Start..end].Trim();
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsBreak(char c) => char.IsWhiteSpace(c) || char.IsPunctuation(c);
+
+    [GeneratedRegex(@"^(?:镇上|镇里|乡里|县里|城里|村委会|村委|村部|村口|村头|村尾|社区|小区|党群服务中心|便民服务站|服务站|便民点|便民站|代办点|卫生室|卫生院|医院|敬老院|养老院|幸福院|学校|小学|中学|幼儿园|文化广场|广场|集市|菜市场|河边|河道|祠堂|老年活动中心|活动室|文化站|文化室|农家书屋|大队部|村小|(?!农村|全村|乡村|本村|村村|城镇|乡镇)[^的了在]{1,4}(?:村|镇|乡|社区|小区))$")]
+    private static partial Regex PlaceWord();
+
+    [GeneratedRegex(@"^(?:门口|门前|里|上|边|旁边|旁|附近|前|后|后面|外|外面|底下|一带|周围|两边|两旁|东头|西头|南头|北头|广场|大院|院子|院里|大厅|路口)$")]
+    private static partial Regex PlaceTail();
+
+    // How a place ends: a village, group or community, a committee, a yard or station, a school or square, a crossing, someone's home.
+    [GeneratedRegex(@"(?:村|组|社区|小区|委会|村委|村部|院|站|校|学|园|场|馆|室|所|中心|点|口|家|店|厂|局|堂|庙|山|河|沟|渠|坡|田|地|桥|路|街|巷|道|库|塘|湖|楼|镇|乡|县|市|区|厅|屋|岗|部|队|上|里|边|旁|头|前|后|外|附近|一带)$")]
+    private static partial Regex PlaceEnd();
+
+    [GeneratedRegex(@"\b(?:at|in|outside|inside)\s+(?<p>[a-z][a-z' \-]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EnglishPlace();
+}
