@@ -18,7 +18,7 @@ public static partial class DeedPlaceReader
         "捡", "拾", "值班", "做", "搞", "开展", "举办", "组织", "看望", "探望", "慰问", "走访", "照顾", "陪", "调解", "劳动", "修", "种", "栽", "植",
         "理发", "剪", "剃", "铰", "推", "站岗", "执勤", "值勤", "巡逻", "巡", "宣传", "值", "讲", "学", "学习", "听", "开会", "发放", "发", "搬",
         "送", "维护", "维持", "跟", "同", "与", "和", "上门", "当", "担任", "志愿", "献", "献血", "捐", "收拾", "整理", "疏通", "除", "认领", "完成",
-        "进行", "召开", "参观", "扫墓", "服务", "免费", "坐", "值守", "接待", "代办", "办理", "办", "摆", "摆摊", "劝", "劝导", "引导", "挖", "拔",
+        "进行", "召开", "参观", "扫墓", "巡河", "巡山", "巡林", "护林", "巡逻", "巡查", "看看", "看了看", "服务", "免费", "坐", "值守", "接待", "代办", "办理", "办", "摆", "摆摊", "劝", "劝导", "引导", "挖", "拔",
         "浇", "刷", "铺", "补", "填", "拉", "运", "割", "砍", "锄", "捞", "掏", "装", "搭", "拆", "守", "看", "查", "了", "的时候", "时", "我", "俺",
         "咱", "咱们", "我们", "他", "她", "他们", "大家", "一起", "都", "也", "又", "还", "就", "才", "已经", "一直", "主动", "自己", "自发",
     };
@@ -78,21 +78,24 @@ public static partial class DeedPlaceReader
 
             var sofar = end < 0 ? string.Empty : text[begin..end];
             var endsAsPlace = sofar.Length > 0 && PlaceEnd().IsMatch(sofar);
-            var tail = PlaceTail().IsMatch(word);
+            // 在村委会上了一堂党课: 上 with 了 after it is the verb, not 村委会上.
+            var tail = PlaceTail().IsMatch(word) && !(word == "上" && j + 1 < tokens.Count && tokens[j + 1].Text is "了" or "过" or "完");
             var placeLike = tail || (PlaceEnd().IsMatch(word) && !Verbs.Contains(word));
             // 村口那个坡上 → 村口; 学校门口 and 村委会广场 go on; 补给|站 goes on, 路口|站了 does not.
-            if (endsAsPlace && !(tail || (placeLike && word.Length > 1)))
+            var verbLike = Verbs.Contains(word) || Verbs.Any(v => word.StartsWith(v, StringComparison.Ordinal));
+            // 河边|巡河: a deed word that happens to end like a place does not go on from a place.
+            if (endsAsPlace && !(tail || (placeLike && word.Length > 1 && !verbLike)))
             {
                 break;
             }
 
-            if (j > first && !placeLike && (Verbs.Contains(word) || Verbs.Any(v => v.Length > 1 && word.StartsWith(v, StringComparison.Ordinal))))
+            if (j > first && !placeLike && verbLike)
             {
                 break;
             }
 
             // 在扫雪 names no place; 在代办|点 and 在服务|站 do.
-            if (j == first && Verbs.Contains(word) && !(j + 1 < tokens.Count && PlaceEnd().IsMatch(tokens[j + 1].Text) && !Verbs.Contains(tokens[j + 1].Text)))
+            if (j == first && (Verbs.Contains(word) || (verbLike && !placeLike)) && !(j + 1 < tokens.Count && tokens[j + 1].Text.Length == 1 && PlaceEnd().IsMatch(tokens[j + 1].Text) && !Verbs.Contains(tokens[j + 1].Text)))
             {
                 return null;
             }
@@ -104,6 +107,7 @@ public static partial class DeedPlaceReader
     }
 
     // at the square, in Liu village, outside the clinic: up to a word that starts something else; no article.
+    // Not the in of took part in, sat in on, filled in.
     private static string? English(string text)
     {
         var english = EnglishPlace().Match(text);
@@ -150,10 +154,11 @@ public static partial class DeedPlaceReader
     [GeneratedRegex(@"^(?:门口|门前|里|上|边|旁边|旁|附近|前|后|后面|外|外面|底下|一带|周围|两边|两旁|东头|西头|南头|北头|广场|大院|院子|院里|大厅|路口)$")]
     private static partial Regex PlaceTail();
 
-    // How a place ends: a village, group or community, a committee, a yard or station, a school or square, a crossing, someone's home.
-    [GeneratedRegex(@"(?:村|组|社区|小区|委会|村委|村部|院|站|校|学|园|场|馆|室|所|中心|点|口|家|店|厂|局|堂|庙|山|河|沟|渠|坡|田|地|桥|路|街|巷|道|库|塘|湖|楼|镇|乡|县|市|区|厅|屋|岗|部|队|上|里|边|旁|头|前|后|外|附近|一带)$")]
+    // How a place ends: a village, group or community, a committee, a yard or station, a school or square, a crossing,
+    // someone's home. Not 岗: 学校门口护学岗 is a post at the school gate, the gate the place.
+    [GeneratedRegex(@"(?:村|组|社区|小区|委会|村委|村部|院|站|校|学|园|场|馆|室|所|中心|点|口|家|店|厂|局|堂|庙|山|河|沟|渠|坡|田|地|桥|路|街|巷|道|库|塘|湖|楼|镇|乡|县|市|区|厅|屋|部|队|上|里|边|旁|头|前|后|外|附近|一带)$")]
     private static partial Regex PlaceEnd();
 
-    [GeneratedRegex(@"\b(?:at|in|outside|inside)\s+(?<p>[a-z][a-z' \-]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:at|(?<!\b(?:part|participated|participating|joined|joining|join|sat|sitting|pitched|pitching|chipped|chipping|fill|filled|filling|helped|help|engaged|involved|took|take) )in|outside|inside)\s+(?<p>[a-z][a-z' \-]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EnglishPlace();
 }

@@ -60,6 +60,13 @@ public static partial class DeedTimeReader
                     return new DeedTime { Day = day.AddDays(7) };
                 }
 
+                // "last Tuesday" said on a Thursday: this week's Tuesday to some, the week before's to
+                // others (the recognizers pick the latter). Both are offered; neither is assumed.
+                if (when.Index + when.Length <= text.Length && LastWeekday().IsMatch(text.AsSpan(when.Index, when.Length)) && day.AddDays(7) < today)
+                {
+                    return new DeedTime { SpanFirst = day, SpanLast = day.AddDays(7), Offered = [day.AddDays(7), day] };
+                }
+
                 // 12月1号轮到我值班, said in late November: the coming 1 December, not last year's.
                 if (when.Timex.StartsWith("XXXX-", StringComparison.Ordinal) && !Done().IsMatch(text) && day.AddYears(1) is var next && next > today && next.DayNumber - today.DayNumber <= 31)
                 {
@@ -161,6 +168,9 @@ public static partial class DeedTimeReader
 
     [GeneratedRegex(@"\b(?:i'll|we'll|i will|we will|going to|gonna)\b|打算|准备去|将要|要去", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FutureWords();
+
+    [GeneratedRegex(@"^last (?:mon|tues|wednes|thurs|fri|satur|sun)day$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LastWeekday();
 
     [GeneratedRegex(@"^XXXX-XX-(?<d>\d\d)$")]
     private static partial Regex DayOfMonthOnly();

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 using ChatReport.Conversation.Domain;
 using ChatReport.Dialogs.Recognition;
 
@@ -13,7 +14,7 @@ namespace ChatReport.Conversation.Understanding;
 /// branch's approved claims taught add to it. One rule well ahead is proposed; close ones are
 /// asked about, best first; a sentence that tells of a deduction is not a claim.
 /// </summary>
-public static class RuleMatcher
+public static partial class RuleMatcher
 {
     /// <summary>The score of a complete match: an action with its object.</summary>
     public const double Complete = 3.0;
@@ -79,7 +80,7 @@ public static class RuleMatcher
         var anyThingDone = scored.Any(r => r.Kind == RuleKind.Bonus && Evidence(words, r).Thing is not null && Evidence(words, r).Action is not null);
         foreach (var rule in scored)
         {
-            var candidate = Score(words, rule, backed.Where(w => w.RuleId == rule.Id && words.HasContentWord(w.Word)).Select(w => w.Word), rulesPerWord, anyThingDone);
+            var candidate = Score(words, rule, backed.Where(w => w.RuleId == rule.Id && words.HasContentWord(w.Word)).Select(w => w.Word), rulesPerWord, anyThingDone, scored);
             if (candidate is not null)
             {
                 (rule.Kind == RuleKind.Bonus ? bonus : deductions).Add(candidate);
@@ -100,7 +101,9 @@ public static class RuleMatcher
         var othersPerson = bonus.Count > 0 && !bonus[0].Evidence.Contains("keyword", StringComparison.Ordinal)
             && rules.Any(r => r.IsActive && r.Kind == RuleKind.Bonus && r.Id != bonus[0].Rule.Id
                 && r.Words.Beneficiaries.Select(Normal).Any(b => b.Length >= 3 && TextNormalizer.ContainsCjk(b) && words.Find(b).Count > 0 && !bonus[0].Rule.Words.Beneficiaries.Select(Normal).Contains(b)));
-        if (best >= SureAt && !othersPerson && (bonus.Count == 1 || Math.Round(best - bonus[1].Score, 2) >= Margin))
+        // 本来要去扫雪，结果没去成: told, but not done; the member may still pick a rule.
+        var undone = Undone().IsMatch(words.Text);
+        if (best >= SureAt && !othersPerson && !undone && (bonus.Count == 1 || Math.Round(best - bonus[1].Score, 2) >= Margin))
         {
             return new RuleMatch(RuleConfidence.Sure, [bonus[0]]);
         }
@@ -137,8 +140,11 @@ public static class RuleMatcher
         return (keyword, action, thing, whereDone, person);
     }
 
-    private static RuleCandidate? Score(SentenceWords words, PointRule rule, IEnumerable<string> learned, Dictionary<string, int> rulesPerWord, bool anyThingDone)
+    private static RuleCandidate? Score(SentenceWords words, PointRule rule, IEnumerable<string> learned, Dictionary<string, int> rulesPerWord, bool anyThingDone, IReadOnlyList<PointRule> others)
     {
+        bool othersHave(TermRole role, string term) => others.Any(o => o.Id != rule.Id && o.Kind == RuleKind.Bonus
+            && (role == TermRole.Action ? Terms(o).Actions : Terms(o).Beneficiaries).Contains(term, StringComparer.Ordinal));
+
         var (keyword, action, thing, whereDone, person) = Evidence(words, rule);
         var taught = learned.ToList();
 
@@ -168,8 +174,11 @@ public static class RuleMatcher
         }
         else if (action is not null && person is not null)
         {
-            score = Math.Max(score, Complete - 0.5);
-            evidence.Add(action + "+" + person);
+            // give…elderly, 修…老人: when both words serve other rules too, who was helped does not
+            // say with what; 剃…老人, 送…特困户 do.
+            var own = !othersHave(TermRole.Action, action) || !othersHave(TermRole.Any, person);
+            score = Math.Max(score, own ? Complete - 0.5 : Complete - 1.5);
+            evidence.Add(action + "+" + person + (own ? string.Empty : " (shared)"));
         }
         else
         {
@@ -363,6 +372,10 @@ public static class RuleMatcher
             return true;
         }
     }
+
+    // A deed that came to nothing, said after it (没去成, 泡汤了, got cancelled), anywhere in the message.
+    [GeneratedRegex(@"没(?:能|有)?(?:去|做|干|扫|弄|办|开|搞|赶上|参加)成|没来得及|没顾上|泡汤|取消了|改期了|推迟了|\b(?:didn't|did not|couldn't|could not) make it\b|\b(?:was|got|were) (?:cancell?ed|called off|postponed)\b")]
+    private static partial Regex Undone();
 
     internal static string Describe(RuleMatch match) =>
         string.Join("; ", match.Candidates.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Rule.Code} {c.Score} ({c.Evidence})")));
