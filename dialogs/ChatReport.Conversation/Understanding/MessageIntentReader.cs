@@ -77,7 +77,7 @@ public static partial class MessageIntentReader
 
     // 吗/么/呢 at the end, or a question word anywhere: 怎么, 如何, 为什么, 什么, 多少, 几分, 能不能, 是不是.
     // …了没 (审核过了没), …不 (能换米面不) at the end ask too.
-    [GeneratedRegex(@"(?:吗|么|呢|嘛)[。!~ ]*$|(?:了|过)没(?:有)?[。!~ ]*$|(?:能|可以|行|会|是|要|有|对|中)[^,，。!]{0,10}不[。!~ ]*$|怎么|怎样|如何|为什么|为啥|什么|多少|几分|能不能|可不可以|是不是|有没有|咋|第几|几名|啥时候|干啥|啥用|几时|多会儿|^(?:how|what|why|where|which|does|do|is|are|can|could)\b")]
+    [GeneratedRegex(@"(?:吗|么|呢|嘛)[。!~ ]*$|(?:了|过)没(?:有)?[。!~ ]*$|(?:能|可以|行|会|是|要|有|对|中)[^,，。!]{0,10}不[。!~ ]*$|怎么|怎样|如何|为什么|为啥|什么|多少|几分|能不能|可不可以|是不是|有没有|咋|第几|几名|啥时|干啥|啥用|几时|哪天|多会儿|^(?:how|what|why|where|which|does|do|is|are|can|could)\b")]
     private static partial Regex QuestionWords();
 
     [GeneratedRegex(@"(?:讲|教|告诉|讲解|宣传|演示|示范|培训|指导)[^,，。.!！?？]{0,8}?(?:怎么|怎样|如何)")]

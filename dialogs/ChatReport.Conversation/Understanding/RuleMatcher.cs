@@ -80,7 +80,7 @@ public static partial class RuleMatcher
         var anyThingDone = scored.Any(r => r.Kind == RuleKind.Bonus && Evidence(words, r).Thing is not null && Evidence(words, r).Action is not null);
         foreach (var rule in scored)
         {
-            var candidate = Score(words, rule, backed.Where(w => w.RuleId == rule.Id && words.HasContentWord(w.Word)).Select(w => w.Word), rulesPerWord, anyThingDone);
+            var candidate = Score(words, rule, backed.Where(w => w.RuleId == rule.Id && words.HasContentWord(w.Word)).Select(w => w.Word), rulesPerWord, anyThingDone, scored);
             if (candidate is not null)
             {
                 (rule.Kind == RuleKind.Bonus ? bonus : deductions).Add(candidate);
@@ -103,7 +103,9 @@ public static partial class RuleMatcher
                 && r.Words.Beneficiaries.Select(Normal).Any(b => b.Length >= 3 && TextNormalizer.ContainsCjk(b) && words.Find(b).Count > 0 && !bonus[0].Rule.Words.Beneficiaries.Select(Normal).Contains(b)));
         // 捐了两千块钱修桥, paid for two street lamps: the member gave money for the deed another
         // rule's words describe; whether that earns points is for the member to choose.
-        if (best >= SureAt && !othersPerson && !GaveMoney().IsMatch(words.Text) && (bonus.Count == 1 || Math.Round(best - bonus[1].Score, 2) >= Margin))
+        // 本来要去扫雪，结果没去成: told, but not done; the member may still pick a rule.
+        var undone = Undone().IsMatch(words.Text);
+        if (best >= SureAt && !othersPerson && !undone && !GaveMoney().IsMatch(words.Text) && (bonus.Count == 1 || Math.Round(best - bonus[1].Score, 2) >= Margin))
         {
             return new RuleMatch(RuleConfidence.Sure, [bonus[0]]);
         }
@@ -140,8 +142,11 @@ public static partial class RuleMatcher
         return (keyword, action, thing, whereDone, person);
     }
 
-    private static RuleCandidate? Score(SentenceWords words, PointRule rule, IEnumerable<string> learned, Dictionary<string, int> rulesPerWord, bool anyThingDone)
+    private static RuleCandidate? Score(SentenceWords words, PointRule rule, IEnumerable<string> learned, Dictionary<string, int> rulesPerWord, bool anyThingDone, IReadOnlyList<PointRule> others)
     {
+        bool othersHave(TermRole role, string term) => others.Any(o => o.Id != rule.Id && o.Kind == RuleKind.Bonus
+            && (role == TermRole.Action ? Terms(o).Actions : Terms(o).Beneficiaries).Contains(term, StringComparer.Ordinal));
+
         var (keyword, action, thing, whereDone, person) = Evidence(words, rule);
         var taught = learned.ToList();
 
@@ -171,8 +176,11 @@ public static partial class RuleMatcher
         }
         else if (action is not null && person is not null)
         {
-            score = Math.Max(score, Complete - 0.5);
-            evidence.Add(action + "+" + person);
+            // give…elderly, 修…老人: when both words serve other rules too, who was helped does not
+            // say with what; 剃…老人, 送…特困户 do.
+            var own = !othersHave(TermRole.Action, action) || !othersHave(TermRole.Any, person);
+            score = Math.Max(score, own ? Complete - 0.5 : Complete - 1.5);
+            evidence.Add(action + "+" + person + (own ? string.Empty : " (shared)"));
         }
         else
         {
@@ -369,6 +377,10 @@ public static partial class RuleMatcher
 
     [GeneratedRegex(@"捐了?[^,，。;；]{0,8}(?:钱|款|元|块)|掏了?[^,，。]{0,4}钱|出了?钱|自费|自掏腰包|花了?[^,，。]{0,6}(?:钱|元|块)|\bdonated\b[^,.;]{0,20}(?:money|yuan|rmb|cash)|\bpaid (?:for|to)\b|\bout of (?:my|our) own pocket|\bat my own expense")]
     private static partial Regex GaveMoney();
+
+    // A deed that came to nothing, said after it (没去成, 泡汤了, got cancelled), anywhere in the message.
+    [GeneratedRegex(@"没(?:能|有)?(?:去|做|干|扫|弄|办|开|搞|赶上|参加)成|没来得及|没顾上|泡汤|取消了|改期了|推迟了|\b(?:didn't|did not|couldn't|could not) make it\b|\b(?:was|got|were) (?:cancell?ed|called off|postponed)\b")]
+    private static partial Regex Undone();
 
     internal static string Describe(RuleMatch match) =>
         string.Join("; ", match.Candidates.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Rule.Code} {c.Score} ({c.Evidence})")));

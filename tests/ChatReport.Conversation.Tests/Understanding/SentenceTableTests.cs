@@ -26,10 +26,11 @@ public sealed class SentenceTableTests
         [("held-out", "zh")] = 0.95,
         [("held-out", "zht")] = 0.95,
         [("held-out", "en")] = 0.95,
-        // Written by someone who never saw the lexicon, run once after tuning (see README).
-        [("held-out 2", "zh")] = 0.75,
-        [("held-out 2", "zht")] = 0.80,
-        [("held-out 2", "en")] = 0.68,
+        // Written by someone who never saw the lexicon, run once after tuning; its misses were read
+        // in the fourth round, so it is seen now (see README).
+        [("held-out 2", "zh")] = 0.93,
+        [("held-out 2", "zht")] = 0.93,
+        [("held-out 2", "en")] = 0.93,
         // Third blind set, measured and reported only: no floor, it fails only on a wrong claim.
         [("held-out 3", "zh")] = 0.0,
         [("held-out 3", "zht")] = 0.0,
