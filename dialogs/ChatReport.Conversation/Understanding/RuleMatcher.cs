@@ -105,14 +105,50 @@ public static partial class RuleMatcher
         // rule's words describe; whether that earns points is for the member to choose.
         // 本来要去扫雪，结果没去成: told, but not done; the member may still pick a rule.
         var undone = Undone().IsMatch(words.Text);
-        if (best >= SureAt && !othersPerson && !undone && !GaveMoney().IsMatch(words.Text) && (bonus.Count == 1 || Math.Round(best - bonus[1].Score, 2) >= Margin))
+        var secondDeed = bonus.Count > 0 ? SecondDeed(words.Text, bonus[0].Rule, rules, backed) : null;
+        if (best >= SureAt && !othersPerson && !undone && secondDeed is null && !GaveMoney().IsMatch(words.Text) && (bonus.Count == 1 || Math.Round(best - bonus[1].Score, 2) >= Margin))
         {
             return new RuleMatch(RuleConfidence.Sure, [bonus[0]]);
         }
 
         var offered = bonus.Where(c => c.Score >= HintAt && c.Score >= best - 1.5).Take(MaxOffered).ToList();
+        if (secondDeed is not null && !offered.Any(c => c.Rule.Id == secondDeed.Rule.Id))
+        {
+            offered = [.. offered.Take(MaxOffered - 1), secondDeed];
+        }
+
         return offered.Count > 0 ? new RuleMatch(RuleConfidence.Unsure, offered) : RuleMatch.Nothing;
     }
+
+    // 周一上午扫了雪 下午又去卫生院看了住院的老孙: a later clause told with 又/还/then that is by
+    // itself a sure deed of one rule, after words that are a sure deed of another, is a second deed;
+    // which to claim is the member's say.
+    private static RuleCandidate? SecondDeed(string text, PointRule first, IReadOnlyList<PointRule> rules, List<LearnedWord> backed)
+    {
+        var clauses = (TextNormalizer.ContainsCjk(text) ? text.Split([.. ClauseEnds, ' '], StringSplitOptions.RemoveEmptyEntries) : text.Split(ClauseEnds, StringSplitOptions.RemoveEmptyEntries))
+            .Select(c => c.Trim())
+            .Where(c => c.Length > 0)
+            .ToList();
+        for (var k = 1; k < clauses.Count; k++)
+        {
+            if (!AnotherDeed().IsMatch(clauses[k]))
+            {
+                continue;
+            }
+
+            var later = MatchWords(SentenceWords.Of(clauses[k]), rules, backed);
+            var earlier = MatchWords(SentenceWords.Of(string.Join(' ', clauses.Take(k))), rules, backed);
+            if (later.Confidence == RuleConfidence.Sure && earlier.Confidence == RuleConfidence.Sure && later.Candidates[0].Rule.Id != earlier.Candidates[0].Rule.Id)
+            {
+                return later.Candidates[0].Rule.Id != first.Id ? later.Candidates[0] : earlier.Candidates[0];
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"又|还去|还给|还帮|另外|接着|然后|随后|之后|\b(?:also|then|later|afterwards|after that)\b")]
+    private static partial Regex AnotherDeed();
 
     /// <summary>True when <paramref name="sentence"/> names something a rule knows (a keyword, an action, an object or a beneficiary).</summary>
     /// <param name="sentence">The member's words.</param>
