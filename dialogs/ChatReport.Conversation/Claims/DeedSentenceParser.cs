@@ -15,7 +15,7 @@ namespace ChatReport.Conversation.Claims;
 /// </summary>
 public static partial class DeedSentenceParser
 {
-    // Words that end a Chinese place phrase: the deed's verb, or a preposition that starts it.
+    // Verbs that make a dated message read as a deed told without 申报.
     private static readonly string[] ChineseVerbs =
     [
         "带头", "带领", "帮助", "帮忙", "帮", "给", "为", "替", "义务", "参加", "参与", "扫", "铲", "清理", "清扫", "打扫", "捡", "值班", "做", "搞",
@@ -23,9 +23,6 @@ public static partial class DeedSentenceParser
         "讲", "学习", "听", "开会", "发放", "搬", "送", "维护", "跟", "同", "与", "上门", "当", "担任", "志愿", "献", "捐", "收拾", "整理",
         "疏通", "除", "认领", "完成", "进行", "召开", "参观", "植", "栽", "服务", "免费", "坐", "值守", "接待", "代办", "办理", "巡", "了", "的时候", "时",
     ];
-
-    private static readonly string[] EnglishStopWords =
-        ["for", "with", "from", "to", "and", "by", "helping", "during", "after", "before", "while", "on", "at", "in", "as", "doing", "cleaning", "clearing"];
 
     /// <summary>Parses <paramref name="sentence"/>.</summary>
     /// <param name="sentence">The sentence, as the user wrote it (any width, either script).</param>
@@ -45,7 +42,10 @@ public static partial class DeedSentenceParser
         var rest = Blank(text, pointsMatch?.Index ?? 0, pointsMatch?.Length ?? 0);
 
         // A day beats a span said beside it: 这周的一善：昨天… is yesterday.
-        var found = DateTimeRecognition.Recognize(rest, locale, now, DateTimePreference.Past).Where(r => r.Kind != DateTimeResolutionKind.Duration).ToList();
+        // 本周一善 is no Monday, 种了三十棵 no 30th: deed words and bare counts are not dates.
+        var found = DateTimeRecognition.Recognize(DateBlind(rest), locale, now, DateTimePreference.Past)
+            .Where(r => r.Kind != DateTimeResolutionKind.Duration && !IsBareCount(rest, r))
+            .ToList();
         var when = found.FirstOrDefault(r => r.Kind is DateTimeResolutionKind.Date or DateTimeResolutionKind.DateTime or DateTimeResolutionKind.DateTimeRange && r.Timex is not ("PRESENT_REF" or "PAST_REF" or "FUTURE_REF"))
             ?? found.FirstOrDefault();
         if (when is not null)
@@ -54,10 +54,11 @@ public static partial class DeedSentenceParser
         }
 
         // 昨儿夜里雪下大了，今天早上…铲: two days named, and which one the deed was is not for a rule to guess.
-        var days = found.Where(r => r.Start is not null && !r.Timex.EndsWith("_REF", StringComparison.Ordinal) && (r.Kind is DateTimeResolutionKind.Date or DateTimeResolutionKind.DateTime
-                || (r.Kind == DateTimeResolutionKind.DateTimeRange && r.Timex.Length > 0 && (char.IsAsciiDigit(r.Timex[0]) || r.Timex.StartsWith("XXXX-", StringComparison.Ordinal))))).Select(r => DateOnly.FromDateTime(r.Start!.Value.DateTime)).Distinct().Count();
+        // Only days count: 今天…算本周的一善 names a day and the week it is in, not two days.
+        var days = found.Where(r => r.Start is not null && r.Kind is DateTimeResolutionKind.Date or DateTimeResolutionKind.DateTime or DateTimeResolutionKind.DateTimeRange
+                && OneDay().IsMatch(r.Timex)).Select(r => DateOnly.FromDateTime(r.Start!.Value.DateTime)).Distinct().Count();
         var time = days > 1 ? null : DeedTimeReader.Read(when, text, locale.LocalDate(now));
-        var place = FindPlace(rest) ?? KnownPlace(rest);
+        var place = DeedPlaceReader.Read(rest);
         var what = Tidy(rest);
         var match = RuleMatcher.Match(text, rules, learned);
         return new ParsedDeed(
@@ -113,6 +114,13 @@ public static partial class DeedSentenceParser
         return hasVerb && DateTimeRecognition.Recognize(normalized, locale, now, DateTimePreference.Past).Any(r => r.Kind != DateTimeResolutionKind.Duration);
     }
 
+    // Deed words the recognizers would read as days (本周一善 → 本周一), blanked for them only.
+    private static string DateBlind(string text) => text.Replace("一善", "  ", StringComparison.Ordinal);
+
+    // 种了三十棵, 理了二十个: a number alone, with no 号/日/月 or English ordinal, counts things.
+    private static bool IsBareCount(string text, DateTimeResolution found) =>
+        found.Index + found.Length <= text.Length && BareNumber().IsMatch(text.AsSpan(found.Index, found.Length));
+
     // Spoken and dialect words for days and parts of the day (昨儿个, 后晌, 上礼拜) in the forms the
     // recognizers know; otherwise 昨儿下午 is read as this afternoon.
     private static string Spoken(string text)
@@ -122,13 +130,25 @@ public static partial class DeedSentenceParser
             text = text.Replace(said, written, StringComparison.Ordinal);
         }
 
-        return text;
+        // 11.22, 11-17, 11/20 in a Chinese message are a month and a day (English ones the
+        // recognizers read themselves); 这月十六 is the 16th.
+        if (!TextNormalizer.ContainsCjk(text))
+        {
+            return text;
+        }
+
+        text = MonthDotDay().Replace(text, "${m}月${d}日");
+        return ThisMonthDay().Replace(text, "本月${d}日");
     }
 
+    // 上礼拜三 is a day; the recognizers read 上星期 as a whole week and leave the 三, so the
+    // week words become 周 first.
     private static readonly (string Said, string Written)[] SpokenDays =
     [
-        ("昨儿个", "昨天"), ("夜儿个", "昨天"), ("昨个", "昨天"), ("昨儿", "昨天"), ("今儿个", "今天"), ("今儿", "今天"), ("前儿个", "前天"), ("前儿", "前天"),
-        ("明儿个", "明天"), ("明儿", "明天"), ("后儿个", "后天"), ("后晌", "下午"), ("前晌", "上午"), ("晌午", "中午"), ("礼拜", "星期"),
+        ("昨儿个", "昨天"), ("夜儿个", "昨天"), ("昨个", "昨天"), ("昨儿", "昨天"), ("昨日", "昨天"), ("今儿个", "今天"), ("今儿", "今天"),
+        ("前儿个", "前天"), ("前儿", "前天"), ("前日", "前天"), ("明儿个", "明天"), ("明儿", "明天"), ("后儿个", "后天"), ("后晌", "下午"), ("前晌", "上午"),
+        ("晌午", "中午"), ("上上个礼拜", "上上周"), ("上上礼拜", "上上周"), ("上个礼拜", "上周"), ("上礼拜", "上周"), ("上上个星期", "上上周"),
+        ("上个星期", "上周"), ("上星期", "上周"), ("这个礼拜", "这周"), ("这礼拜", "这周"), ("这个星期", "这周"), ("礼拜", "星期"),
     ];
 
     private static IReadOnlyList<PointRule> Offered(RuleMatch match) => match.Confidence switch
@@ -136,29 +156,6 @@ public static partial class DeedSentenceParser
         RuleConfidence.Sure or RuleConfidence.Unsure => [.. match.Candidates.Select(c => c.Rule)],
         _ => [],
     };
-
-    // Places said without 在 (去镇上帮忙, 村委会门口): the first known place word, with what
-    // sticks to it as one of jieba's words (村委会门口 stays whole).
-    private static string? KnownPlace(string text)
-    {
-        var normalized = TextNormalizer.Normalize(text);
-        foreach (var token in WordSegmenter.Cut(normalized))
-        {
-            if (PlaceWord().IsMatch(token.Text))
-            {
-                var end = token.End;
-                var cut = WordSegmenter.Cut(normalized[end..]);
-                if (cut.Count > 0 && PlaceTail().IsMatch(cut[0].Text))
-                {
-                    end += cut[0].Text.Length;
-                }
-
-                return text[token.Start..end].Trim();
-            }
-        }
-
-        return null;
-    }
 
     private static (int? Points, Match? Match) FindPoints(string text)
     {
@@ -183,55 +180,6 @@ public static partial class DeedSentenceParser
             : (null, null);
     }
 
-    private static string? FindPlace(string text)
-    {
-        foreach (Match at in ChinesePlaceStart().Matches(text))
-        {
-            var start = at.Index + at.Length;
-            var end = start;
-            while (end < text.Length && !IsBreak(text[end]))
-            {
-                end++;
-            }
-
-            var phrase = text[start..end];
-            if (phrase.Length < 2)
-            {
-                continue;
-            }
-
-            var cut = ChineseVerbs
-                .Select(v => phrase.IndexOf(v, 1, StringComparison.Ordinal) is var i and > 0 && (v != "服务" || !IsPlaceSuffixAfter(phrase, i + 2)) ? i : -1)
-                .Where(i => i > 0)
-                .DefaultIfEmpty(-1)
-                .Min();
-            var place = (cut > 0 ? phrase[..cut] : phrase).Trim();
-            if (place.Length is > 0 and <= 15)
-            {
-                return place;
-            }
-        }
-
-        var english = EnglishPlace().Match(text);
-        if (english.Success)
-        {
-            var words = english.Groups["p"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var kept = words.TakeWhile(w => !EnglishStopWords.Contains(w, StringComparer.OrdinalIgnoreCase)).ToList();
-            var place = string.Join(' ', kept).Trim();
-            if (place.Length > 0 && !place.Equals("the", StringComparison.OrdinalIgnoreCase))
-            {
-                return place;
-            }
-        }
-
-        return null;
-    }
-
-    private static bool IsPlaceSuffixAfter(string phrase, int index) =>
-        index < phrase.Length && "站中点队社部".Contains(phrase[index], StringComparison.Ordinal);
-
-    private static bool IsBreak(char c) => char.IsWhiteSpace(c) || char.IsPunctuation(c);
-
     private static string Blank(string text, int index, int length) =>
         length <= 0 ? text : string.Concat(text.AsSpan(0, index), new string(' ', length), text.AsSpan(index + length));
 
@@ -253,25 +201,25 @@ public static partial class DeedSentenceParser
         return builder.ToString().Trim(' ', ',', '，', '。', '.', '、', '!', '！');
     }
 
-    [GeneratedRegex(@"^(?:镇上|镇里|乡里|县里|城里|村委会|村委|村部|村口|村头|村尾|社区|小区|党群服务中心|便民服务站|服务站|卫生室|敬老院|养老院|幸福院|学校|小学|幼儿园|文化广场|广场|集市|菜市场|河边|河道|祠堂|老年活动中心|(?!农村|全村|乡村|本村|村村|城镇|乡镇)[^的了在]{1,4}(?:村|镇|乡|社区|小区))$")]
-    private static partial Regex PlaceWord();
-
-    [GeneratedRegex(@"^(?:门口|里|上|边|旁边|附近|前|后面|广场|大院|院子)$")]
-    private static partial Regex PlaceTail();
-
     // Not after 点/时/: (3点20分 is a time) nor before 钟/之 (二十分钟, 百分之百).
-    [GeneratedRegex(@"(?<![点时:0-9零一二两三四五六七八九十百])(?:加|得|记|计|申请|申报|报)?(?<n>[0-9]{1,4}|[零一二两三四五六七八九十百]{1,5})\s*个?积?分(?![钟之])")]
+    [GeneratedRegex(@"(?<![点时:0-9零一二两三四五六七八九十百])(?:加|得|记|计|申请|申报|报)?(?<n>[0-9]{1,4}|[零一二两三四五六七八九十百]{1,5})\s*个?积?分(?![钟之钱])")]
     private static partial Regex ChinesePoints();
+
+    // Not 1.5个小时 or 3.5斤: only a month and a day that stand alone, before a space or a word.
+    [GeneratedRegex(@"(?<![0-9.:\-/])(?<m>1[0-2]|0?[1-9])[.\-/](?<d>3[01]|[12][0-9]|0?[1-9])(?![0-9.:\-/%]|\s*(?:个|元|块|斤|公斤|米|里|公里|小时|天|人|次|分|吨|亩|号|日))")]
+    private static partial Regex MonthDotDay();
+
+    [GeneratedRegex(@"(?:这个?月|本月)(?<d>[0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])(?![0-9一二三四五六七八九十号日]|个)")]
+    private static partial Regex ThisMonthDay();
+
+    [GeneratedRegex(@"^\s*[0-9零一二两三四五六七八九十百]+\s*$")]
+    private static partial Regex BareNumber();
+
+    [GeneratedRegex(@"^(?:[0-9]{4}|XXXX)-[0-9]{2}-[0-9]{2}(?:$|T)")]
+    private static partial Regex OneDay();
 
     [GeneratedRegex(@"\b(?<n>[0-9]{1,4})\s*(?:points?|pts?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EnglishPoints();
-
-    // 在/于/於 as a preposition; not 正在, 现在, 还在, 实在, 存在, 所在, 在于.
-    [GeneratedRegex(@"(?<![正现还都就实存所一])(?:在|于|於)(?!于)")]
-    private static partial Regex ChinesePlaceStart();
-
-    [GeneratedRegex(@"\b(?:at|in)\s+(?<p>[a-z][a-z' \-]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex EnglishPlace();
 
     [GeneratedRegex(@"\b(?:helped|cleaned|cleared|visited|attended|swept|volunteered|did|worked|gave|organi[sz]ed|took part)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EnglishVerb();

@@ -50,6 +50,9 @@ public sealed class SmallTalkDialog : Dialog
                 var rules = await _rules.ListActiveAsync(cancellationToken);
                 reply = texts.HowPointsWork([.. rules.Where(r => r.Kind == RuleKind.Bonus).Select(r => texts.RuleLine(RuleNames.Of(r, dc.Language), r.DefaultPoints))]);
                 break;
+            case MessageIntent.Complaint:
+                reply = texts.Complaint;
+                break;
             case MessageIntent.Deduction:
                 reply = dc.Texts<ClaimTexts>().DeductionNotClaimed;
                 break;

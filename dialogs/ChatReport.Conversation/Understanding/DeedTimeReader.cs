@@ -60,6 +60,13 @@ public static partial class DeedTimeReader
                     return new DeedTime { Day = day.AddDays(7) };
                 }
 
+                // "last Tuesday" said on a Thursday: this week's Tuesday to some, the week before's to
+                // others (the recognizers pick the latter). Both are offered; neither is assumed.
+                if (when.Index + when.Length <= text.Length && LastWeekday().IsMatch(text.AsSpan(when.Index, when.Length)) && day.AddDays(7) < today)
+                {
+                    return new DeedTime { SpanFirst = day, SpanLast = day.AddDays(7), Offered = [day.AddDays(7), day] };
+                }
+
                 // 12月1号轮到我值班, said in late November: the coming 1 December, not last year's.
                 if (when.Timex.StartsWith("XXXX-", StringComparison.Ordinal) && !Done().IsMatch(text) && day.AddYears(1) is var next && next > today && next.DayNumber - today.DayNumber <= 31)
                 {
@@ -162,10 +169,15 @@ public static partial class DeedTimeReader
     [GeneratedRegex(@"\b(?:i'll|we'll|i will|we will|going to|gonna)\b|打算|准备去|将要|要去", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FutureWords();
 
+    [GeneratedRegex(@"^last (?:mon|tues|wednes|thurs|fri|satur|sun)day$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LastWeekday();
+
     [GeneratedRegex(@"^XXXX-XX-(?<d>\d\d)$")]
     private static partial Regex DayOfMonthOnly();
 
-    // Said instead of a day: 前几天, 前些天, 这几天, 最近, 前阵子, 前段时间, 那天, 之前, the other day, recently.
-    [GeneratedRegex(@"(?<today>这几天|这两天|these days)|(?<recent>月初|月中|月底|月末|上旬|中旬|下旬|年初|前段日子|上礼拜|上个礼拜|上星期|上个星期|这礼拜|这个礼拜|前几天|前些天|前两天|前些日子|最近|近来|前阵子|前一阵|前段时间|之前|那天|有一天|上次|the other day|recently|a few days ago|few days back|some days ago|earlier this week)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Said instead of a day: 前几天, 前些天, 这几天, 最近, 前阵子, 前段时间, 那天, 之前, the other day, recently;
+    // 上礼拜 alone, but not 上礼拜三, which is a day; and a habit (入冬以来, 一直, 天天, every day),
+    // which names no day either.
+    [GeneratedRegex(@"(?<today>这几天|这两天|these days|以来|一直|(?<![昨今前明后每])天天|每天|经常|常年|长期|every day|every morning|all winter|always)|(?<recent>月初|月中|月底|月末|上旬|中旬|下旬|年初|前段日子|(?:上个?|这个?)(?:礼拜|星期)(?![一二三四五六日天1-7])|前几天|前些天|前两天|前些日子|最近|近来|前阵子|前一阵|前段时间|之前|那天|有一天|上次|the other day|recently|a few days ago|few days back|some days ago|earlier this week)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex VagueWords();
 }

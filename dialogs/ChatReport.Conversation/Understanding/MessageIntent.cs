@@ -23,4 +23,7 @@ public enum MessageIntent
 
     /// <summary>A deduction told (没交党费): members do not claim those.</summary>
     Deduction = 6,
+
+    /// <summary>A complaint about someone else's conduct (群众意见可大了, he should lose points): for the secretary, not a claim.</summary>
+    Complaint = 7,
 }

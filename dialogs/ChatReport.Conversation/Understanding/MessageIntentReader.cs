@@ -24,14 +24,22 @@ public static partial class MessageIntentReader
             return MessageIntent.None;
         }
 
-        if (Greeting().IsMatch(t))
+        // 书记早上好, 谢谢书记 辛苦了: who is greeted or thanked changes nothing.
+        var bare = Address().Replace(t, " ").Trim();
+        if (Greeting().IsMatch(bare))
         {
             return MessageIntent.Greeting;
         }
 
-        if (Thanks().IsMatch(t))
+        if (Thanks().IsMatch(bare))
         {
             return MessageIntent.Thanks;
+        }
+
+        // Before the question words: 党员咋能这样 is indignation, not a question.
+        if (Complaint().IsMatch(t))
+        {
+            return MessageIntent.Complaint;
         }
 
         // ForMatching trims the question mark at the end; look for it in the message as sent.
@@ -52,20 +60,31 @@ public static partial class MessageIntentReader
     private static bool IsQuestion(string t) =>
         t.EndsWith('?') || QuestionWords().IsMatch(TaughtHow().Replace(t, " "));
 
-    [GeneratedRegex(@"^(?:你好|您好|你们好|大家好|在吗|在不在|在么|早|早上好|上午好|下午好|晚上好|早安|晚安|哈喽|嗨|hi|hello|hey|good (?:morning|afternoon|evening))[!。.~ ]*(?:呀|啊|哦)?[!。.~ ]*$")]
+    [GeneratedRegex(@"^(?:书记|支书|书记同志|同志|老师|主任|大家)(?=[,，!。.~ ]|$)|(?<=[,，!。.~ ])(?:书记|支书|同志|老师|主任|大家)(?=[,，!。.~ ]|$)|(?<=谢谢|感谢|多谢|你好|您好|早上好|上午好|下午好|晚上好|辛苦了)(?:书记|支书|同志|老师|主任|大家)|(?<=\b(?:thanks|thank you|hello|hi|morning))[, ]+(?:secretary|comrade|sir|madam)\b")]
+    private static partial Regex Address();
+
+    // A greeting, maybe with the village's "have you eaten" (吃了没) that asks nothing.
+    [GeneratedRegex(@"^(?:(?:你好|您好|你们好|大家好|在吗|在不在|在么|早|早上好|上午好|下午好|晚上好|早安|晚安|哈喽|嗨|hi|hello|hey|good (?:morning|afternoon|evening)|吃了没|吃了吗|吃饭了没|吃饭了吗|吃了没有|忙啥呢|忙什么呢)[!。.~ ,，?？]*(?:呀|啊|哦)?[!。.~ ,，?？]*)+$")]
     private static partial Regex Greeting();
 
-    [GeneratedRegex(@"^(?:谢谢|谢谢你|谢谢您|多谢|感谢|辛苦了|辛苦|好的谢谢|好的,谢谢|收到谢谢|thanks|thank you|thx|many thanks)[!。.~ ]*(?:书记|啦|了)?[!。.~ ]*$")]
+    [GeneratedRegex(@"^(?:(?:谢谢|谢谢你|谢谢您|谢了|多谢|感谢|辛苦了|辛苦|辛苦啦|麻烦了|麻烦你了|好的|收到|知道了|thanks|thank you|thx|many thanks|cheers)[!。.~ ,，]*(?:啦|了|啊|so much|a lot|very much)?[!。.~ ,，]*)+(?:have a (?:good|nice|great) (?:day|evening|night|one)|see you|bye|goodbye)?[!。.~ ]*$")]
     private static partial Regex Thanks();
 
+    // Someone else's conduct told to be punished or looked into: 反映个事, 群众意见可大了, 影响太坏,
+    // 该扣他分; he should lose points, villagers are complaining.
+    [GeneratedRegex(@"反映(?:个|一个|一下|下)?(?:事|情况|问题)|群众(?:有)?意见|意见(?:可|很|特别|非常)?大|影响(?:太|很|极|特别|非常)?(?:坏|恶劣|不好)|举报|投诉|(?:应该|该)扣|扣(?:他|她|他们|她们)(?:的)?分|(?:咋|怎么)能这样|不像话|\b(?:should|must|ought to) (?:lose|be docked|get docked|have (?:his|her|their) points)|\bdeduct|\bdock (?:him|her|them|his|her|their)\b|\bcomplain|\breport(?:ing)? (?:him|her|them|a member|someone)\b")]
+    private static partial Regex Complaint();
+
     // 吗/么/呢 at the end, or a question word anywhere: 怎么, 如何, 为什么, 什么, 多少, 几分, 能不能, 是不是.
-    [GeneratedRegex(@"(?:吗|么|呢|嘛)[。!~ ]*$|怎么|怎样|如何|为什么|为啥|什么|多少|几分|能不能|可不可以|是不是|有没有|咋|第几|几名|^(?:how|what|why|where|which|does|do|is|are|can|could)\b")]
+    // …了没 (审核过了没), …不 (能换米面不) at the end ask too.
+    [GeneratedRegex(@"(?:吗|么|呢|嘛)[。!~ ]*$|(?:了|过)没(?:有)?[。!~ ]*$|(?:能|可以|行|会|是|要|有|对|中)[^,，。!]{0,10}不[。!~ ]*$|怎么|怎样|如何|为什么|为啥|什么|多少|几分|能不能|可不可以|是不是|有没有|咋|第几|几名|啥时|干啥|啥用|几时|哪天|多会儿|^(?:how|what|why|where|which|does|do|is|are|can|could)\b")]
     private static partial Regex QuestionWords();
 
     [GeneratedRegex(@"(?:讲|教|告诉|讲解|宣传|演示|示范|培训|指导)[^,，。.!！?？]{0,8}?(?:怎么|怎样|如何)")]
     private static partial Regex TaughtHow();
 
-    [GeneratedRegex(@"(?:我|俺|咱).{0,6}(?:多少分|几分|积分|分数|排名|排第几)|\bmy (?:points|score|total|rank)|how many points (?:do|have) i")]
+    // Also whether one's claims were reviewed (审核过了没, 批了吗): 我的积分 lists those waiting.
+    [GeneratedRegex(@"(?:我|俺|咱).{0,6}(?:多少分|几分|积分|分数|排名|排第几)|审核|批了|批没批|通过了没|通过没|\bmy (?:points|score|total|rank|claims?|reports?)|how many points (?:do|have) i|\b(?:approved|reviewed)\b")]
     private static partial Regex MyPointsWords();
 
     [GeneratedRegex(@"申报|报积分|上报|report|claim")]

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 using ChatReport.Conversation.Domain;
 using ChatReport.Dialogs.Recognition;
 
@@ -13,7 +14,7 @@ namespace ChatReport.Conversation.Understanding;
 /// branch's approved claims taught add to it. One rule well ahead is proposed; close ones are
 /// asked about, best first; a sentence that tells of a deduction is not a claim.
 /// </summary>
-public static class RuleMatcher
+public static partial class RuleMatcher
 {
     /// <summary>The score of a complete match: an action with its object.</summary>
     public const double Complete = 3.0;
@@ -40,7 +41,7 @@ public static class RuleMatcher
 
     // Words that turn a deed into its absence: 没扫雪, 没有去开会, didn't attend.
     private static readonly string[] ChineseNegations = ["没有", "没", "未", "不", "忘了", "忘记"];
-    private static readonly string[] EnglishNegations = ["didn't", "did not", "not", "never", "forgot to", "missed"];
+    private static readonly string[] EnglishNegations = ["didn't", "did not", "not", "never", "forgot to", "missed", "skipped", "skip", "was absent from", "absent from"];
 
     private static RuleObjects s_objects = new([], FrozenSet<string>.Empty);
     private static readonly string[] EnglishArticles = [" the", " a", " an", " my", " our", " this", " that", " the branch", " the party", " our branch", " the monthly"];
@@ -79,7 +80,7 @@ public static class RuleMatcher
         var anyThingDone = scored.Any(r => r.Kind == RuleKind.Bonus && Evidence(words, r).Thing is not null && Evidence(words, r).Action is not null);
         foreach (var rule in scored)
         {
-            var candidate = Score(words, rule, backed.Where(w => w.RuleId == rule.Id && words.HasContentWord(w.Word)).Select(w => w.Word), rulesPerWord, anyThingDone);
+            var candidate = Score(words, rule, backed.Where(w => w.RuleId == rule.Id && words.HasContentWord(w.Word)).Select(w => w.Word), rulesPerWord, anyThingDone, scored);
             if (candidate is not null)
             {
                 (rule.Kind == RuleKind.Bonus ? bonus : deductions).Add(candidate);
@@ -100,14 +101,54 @@ public static class RuleMatcher
         var othersPerson = bonus.Count > 0 && !bonus[0].Evidence.Contains("keyword", StringComparison.Ordinal)
             && rules.Any(r => r.IsActive && r.Kind == RuleKind.Bonus && r.Id != bonus[0].Rule.Id
                 && r.Words.Beneficiaries.Select(Normal).Any(b => b.Length >= 3 && TextNormalizer.ContainsCjk(b) && words.Find(b).Count > 0 && !bonus[0].Rule.Words.Beneficiaries.Select(Normal).Contains(b)));
-        if (best >= SureAt && !othersPerson && (bonus.Count == 1 || Math.Round(best - bonus[1].Score, 2) >= Margin))
+        // 捐了两千块钱修桥, paid for two street lamps: the member gave money for the deed another
+        // rule's words describe; whether that earns points is for the member to choose.
+        // 本来要去扫雪，结果没去成: told, but not done; the member may still pick a rule.
+        var undone = Undone().IsMatch(words.Text);
+        var secondDeed = bonus.Count > 0 ? SecondDeed(words.Text, bonus[0].Rule, rules, backed) : null;
+        if (best >= SureAt && !othersPerson && !undone && secondDeed is null && !GaveMoney().IsMatch(words.Text) && (bonus.Count == 1 || Math.Round(best - bonus[1].Score, 2) >= Margin))
         {
             return new RuleMatch(RuleConfidence.Sure, [bonus[0]]);
         }
 
         var offered = bonus.Where(c => c.Score >= HintAt && c.Score >= best - 1.5).Take(MaxOffered).ToList();
+        if (secondDeed is not null && !offered.Any(c => c.Rule.Id == secondDeed.Rule.Id))
+        {
+            offered = [.. offered.Take(MaxOffered - 1), secondDeed];
+        }
+
         return offered.Count > 0 ? new RuleMatch(RuleConfidence.Unsure, offered) : RuleMatch.Nothing;
     }
+
+    // 周一上午扫了雪 下午又去卫生院看了住院的老孙: a later clause told with 又/还/then that is by
+    // itself a sure deed of one rule, after words that are a sure deed of another, is a second deed;
+    // which to claim is the member's say.
+    private static RuleCandidate? SecondDeed(string text, PointRule first, IReadOnlyList<PointRule> rules, List<LearnedWord> backed)
+    {
+        var clauses = (TextNormalizer.ContainsCjk(text) ? text.Split([.. ClauseEnds, ' '], StringSplitOptions.RemoveEmptyEntries) : text.Split(ClauseEnds, StringSplitOptions.RemoveEmptyEntries))
+            .Select(c => c.Trim())
+            .Where(c => c.Length > 0)
+            .ToList();
+        for (var k = 1; k < clauses.Count; k++)
+        {
+            if (!AnotherDeed().IsMatch(clauses[k]))
+            {
+                continue;
+            }
+
+            var later = MatchWords(SentenceWords.Of(clauses[k]), rules, backed);
+            var earlier = MatchWords(SentenceWords.Of(string.Join(' ', clauses.Take(k))), rules, backed);
+            if (later.Confidence == RuleConfidence.Sure && earlier.Confidence == RuleConfidence.Sure && later.Candidates[0].Rule.Id != earlier.Candidates[0].Rule.Id)
+            {
+                return later.Candidates[0].Rule.Id != first.Id ? later.Candidates[0] : earlier.Candidates[0];
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"又|还去|还给|还帮|另外|接着|然后|随后|之后|\b(?:also|then|later|afterwards|after that)\b")]
+    private static partial Regex AnotherDeed();
 
     /// <summary>True when <paramref name="sentence"/> names something a rule knows (a keyword, an action, an object or a beneficiary).</summary>
     /// <param name="sentence">The member's words.</param>
@@ -137,8 +178,11 @@ public static class RuleMatcher
         return (keyword, action, thing, whereDone, person);
     }
 
-    private static RuleCandidate? Score(SentenceWords words, PointRule rule, IEnumerable<string> learned, Dictionary<string, int> rulesPerWord, bool anyThingDone)
+    private static RuleCandidate? Score(SentenceWords words, PointRule rule, IEnumerable<string> learned, Dictionary<string, int> rulesPerWord, bool anyThingDone, IReadOnlyList<PointRule> others)
     {
+        bool othersHave(TermRole role, string term) => others.Any(o => o.Id != rule.Id && o.Kind == RuleKind.Bonus
+            && (role == TermRole.Action ? Terms(o).Actions : Terms(o).Beneficiaries).Contains(term, StringComparer.Ordinal));
+
         var (keyword, action, thing, whereDone, person) = Evidence(words, rule);
         var taught = learned.ToList();
 
@@ -168,8 +212,11 @@ public static class RuleMatcher
         }
         else if (action is not null && person is not null)
         {
-            score = Math.Max(score, Complete - 0.5);
-            evidence.Add(action + "+" + person);
+            // give…elderly, 修…老人: when both words serve other rules too, who was helped does not
+            // say with what; 剃…老人, 送…特困户 do.
+            var own = !othersHave(TermRole.Action, action) || !othersHave(TermRole.Any, person);
+            score = Math.Max(score, own ? Complete - 0.5 : Complete - 1.5);
+            evidence.Add(action + "+" + person + (own ? string.Empty : " (shared)"));
         }
         else
         {
@@ -363,6 +410,13 @@ public static class RuleMatcher
             return true;
         }
     }
+
+    [GeneratedRegex(@"捐了?[^,，。;；]{0,8}(?:钱|款|元|块)|掏了?[^,，。]{0,4}钱|出了?钱|自费|自掏腰包|花了?[^,，。]{0,6}(?:钱|元|块)|\bdonated\b[^,.;]{0,20}(?:money|yuan|rmb|cash)|\bpaid (?:for|to)\b|\bout of (?:my|our) own pocket|\bat my own expense")]
+    private static partial Regex GaveMoney();
+
+    // A deed that came to nothing, said after it (没去成, 泡汤了, got cancelled), anywhere in the message.
+    [GeneratedRegex(@"没(?:能|有)?(?:去|做|干|扫|弄|办|开|搞|赶上|参加)成|没来得及|没顾上|泡汤|取消了|改期了|推迟了|\b(?:didn't|did not|couldn't|could not) make it\b|\b(?:was|got|were) (?:cancell?ed|called off|postponed)\b")]
+    private static partial Regex Undone();
 
     internal static string Describe(RuleMatch match) =>
         string.Join("; ", match.Candidates.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Rule.Code} {c.Score} ({c.Evidence})")));

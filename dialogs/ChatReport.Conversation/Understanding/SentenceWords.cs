@@ -28,8 +28,15 @@ public sealed partial class SentenceWords
         "go", "get", "help", "was", "were", "did", "went", "got", "had", "am", "is", "are", "there", "here", "please", "report", "point", "points",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    // What may stand between the halves of a separable verb: 了/过, a number, a measure (了一天, 了个, 了两回, 一上午).
-    private const string SplitGap = "(?=.)(?:[了过着]?(?:[一两几半二三四五六七八九十]+)?(?:个|天|次|回|趟|下|遍|整天|上午|下午|早上|晚上|会儿|小时)?)(?<=[了过着一两几半二三四五六七八九十个天次回趟下遍整午上晚儿时])";
+    // Meetings that are nobody's Party duty: the 会 of 家长会 is not the 会 a member attends.
+    private static readonly FrozenSet<string> OtherGatherings = new[]
+    {
+        "家长会", "运动会", "庙会", "音乐会", "演唱会", "同学会", "招聘会", "展销会", "订货会", "博览会", "交易会", "联欢会", "晚会", "舞会", "婚礼", "酒会",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    // What may stand between the halves of a separable verb: 了/过/的, a number, a measure (了一天, 了个, 了两回, 一上午,
+    // 是昨天理的发).
+    private const string SplitGap = "(?=.)(?:[了过着的]?(?:[一两几半二三四五六七八九十]+)?(?:个|天|次|回|趟|下|遍|整天|上午|下午|早上|晚上|会儿|小时)?)(?<=[了过着的一两几半二三四五六七八九十个天次回趟下遍整午上晚儿时])";
 
     private readonly IReadOnlyList<WordToken> _tokens;
     private readonly IReadOnlyList<(string Word, int Start, IReadOnlyList<string> Lemmas)> _english;
@@ -97,7 +104,7 @@ public sealed partial class SentenceWords
             : [.. found.Where(at => _tokens.Any(t =>
                 (t.Start == at && t.End == at + 1)
                 || (role == TermRole.Action && t.Start == at)
-                || (role == TermRole.Target && t.End == at + 1)))];
+                || (role == TermRole.Target && t.End == at + 1 && !OtherGatherings.Contains(t.Text))))];
     }
 
     /// <summary>The words that say what was done, for learning: no function words, dates, numbers or names of the bot's commands.</summary>
@@ -149,7 +156,9 @@ public sealed partial class SentenceWords
         // 帮了一天忙. A two-character term is found so too, when both halves stand at word edges.
         if (term.Length == 2)
         {
-            foreach (Match split in Regex.Matches(Text, Regex.Escape(term[..1]) + SplitGap + Regex.Escape(term[1..])))
+            // The verb said twice is done once: 剃了剃头, 理理发, 扫了扫雪.
+            var verb = Regex.Escape(term[..1]);
+            foreach (Match split in Regex.Matches(Text, verb + "(?:了?" + verb + "|" + SplitGap + ")" + Regex.Escape(term[1..])))
             {
                 if (_boundaries.Contains(split.Index) && _boundaries.Contains(split.Index + split.Length) && !found.Contains(split.Index))
                 {

@@ -53,6 +53,9 @@ public sealed class UnderstandingThroughHostTests
     [InlineData("谢谢", "不客气")]
     [InlineData("扫雪能加几分？", "铲除路面积雪 1 分")]
     [InlineData("上个月的党费忘交了", "扣分由支部书记登记")]
+    [InlineData("反映个事 有个党员把垃圾倒进河沟里了", "扣分由支部书记核实后登记")]
+    [InlineData("谢谢书记 辛苦了", "不客气")]
+    [InlineData("我上回报的扫雪审核过了没", "2026年积分")]
     public async Task QuestionsAndChitChatAreAnsweredNotReported(string text, string answer)
     {
         var (app, client, member, _) = await StartAsync();

@@ -26,10 +26,17 @@ public sealed class SentenceTableTests
         [("held-out", "zh")] = 0.95,
         [("held-out", "zht")] = 0.95,
         [("held-out", "en")] = 0.95,
-        // Written by someone who never saw the lexicon, run once after tuning (see README).
-        [("held-out 2", "zh")] = 0.75,
-        [("held-out 2", "zht")] = 0.80,
-        [("held-out 2", "en")] = 0.68,
+        // Written by someone who never saw the lexicon, run once after tuning; its misses were read
+        // in the fourth round, so it is seen now (see README).
+        [("held-out 2", "zh")] = 0.93,
+        // Blood donation asks since the third set (its writer and this one disagreed): two misses in 25.
+        [("held-out 2", "zht")] = 0.90,
+        [("held-out 2", "en")] = 0.93,
+        // Third blind set: 22 wrong claims on its first run; its misses were then fixed class by class,
+        // so it is seen now (see README).
+        [("held-out 3", "zh")] = 0.85,
+        [("held-out 3", "zht")] = 0.90,
+        [("held-out 3", "en")] = 0.80,
         [("tuning", "zh")] = 0.97,
         [("tuning", "zht")] = 0.97,
         [("tuning", "en")] = 0.97,
@@ -41,6 +48,7 @@ public sealed class SentenceTableTests
         var rows = Load("HeldOutSentences.tsv", "held-out").Concat(Load("TuningSentences.tsv", "tuning")).ToList();
         Assert.True(rows.Count >= 300, $"the table has {rows.Count} sentences");
         rows.AddRange(Load("HeldOutSentences2.tsv", "held-out 2"));
+        rows.AddRange(Load("HeldOutSentences3.tsv", "held-out 3"));
 
         var results = rows.Select(r => (Row: r, Got: Read(r.Sentence))).Select(x => (x.Row, x.Got, Verdict: Judge(x.Row.Expected, x.Got))).ToList();
         var output = TestContext.Current.TestOutputHelper;
@@ -84,7 +92,7 @@ public sealed class SentenceTableTests
         {
             case MessageIntent.None:
                 break;
-            case MessageIntent.Deduction:
+            case MessageIntent.Deduction or MessageIntent.Complaint:
                 return "deduction";
             default:
                 return "question";
