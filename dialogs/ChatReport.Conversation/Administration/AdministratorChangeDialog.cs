@@ -11,7 +11,7 @@ namespace ChatReport.Conversation.Administration;
 /// the command names them) among what they administer, asks them to confirm, then makes the
 /// change. Begun with an <see cref="AdministrationDraft"/>.
 /// </summary>
-public abstract class AdministratorChangeDialog : ComponentDialog
+public abstract class AdministratorChangeDialog : AdministrationDialog
 {
     /// <summary>Creates the dialog's steps: who is asking, what they named, the confirmation, the change.</summary>
     /// <param name="dialogId">The dialog's id.</param>
@@ -39,13 +39,6 @@ public abstract class AdministratorChangeDialog : ComponentDialog
 
     /// <summary>The units.</summary>
     protected IOrganisation Organisation { get; }
-
-    /// <inheritdoc />
-    public override string? GetHelpText(DialogContext dc)
-    {
-        ArgumentNullException.ThrowIfNull(dc);
-        return dc.Texts<AdministrationTexts>().AdministrationHelp;
-    }
 
     /// <summary>Begins finding the first thing the command names, for the administrator in <see cref="AdministrationDraft.ActorId"/>.</summary>
     /// <param name="waterfall">The step.</param>

@@ -15,7 +15,7 @@ namespace ChatReport.Conversation.Administration;
 /// </summary>
 /// <typeparam name="TLookup">What the lookup is begun with.</typeparam>
 /// <typeparam name="TFound">What it finds.</typeparam>
-public abstract class FindByNameDialog<TLookup, TFound> : ComponentDialog
+public abstract class FindByNameDialog<TLookup, TFound> : AdministrationDialog
     where TLookup : class, INameLookup
     where TFound : class
 {
@@ -43,13 +43,6 @@ public abstract class FindByNameDialog<TLookup, TFound> : ComponentDialog
 
     /// <summary>The units.</summary>
     protected IOrganisation Organisation { get; }
-
-    /// <inheritdoc />
-    public override string? GetHelpText(DialogContext dc)
-    {
-        ArgumentNullException.ThrowIfNull(dc);
-        return dc.Texts<AdministrationTexts>().AdministrationHelp;
-    }
 
     /// <summary>The question when the name is missing.</summary>
     /// <param name="lookup">The lookup.</param>
