@@ -4,6 +4,7 @@ using ChatReport.Bot.Authentication;
 using ChatReport.Bot.Metrics;
 using ChatReport.Dialogs.Schema;
 using Polly.Timeout;
+using static ChatReport.Bot.Connector.JsonFields;
 
 namespace ChatReport.Bot.Connector;
 
@@ -273,16 +274,6 @@ public sealed class ConnectorClient(
 
         return (null, text.Length == 0 ? reasonPhrase ?? "no body" : Truncate(text));
     }
-
-    private static string? StringOf(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
-            ? value.ValueKind switch
-            {
-                JsonValueKind.String => value.GetString(),
-                JsonValueKind.Number => value.GetRawText(),
-                _ => null,
-            }
-            : null;
 
     private static string Truncate(string text) => text.Length <= MaxErrorBodyChars ? text : text[..MaxErrorBodyChars] + "…";
 

@@ -41,17 +41,10 @@ public static class DirectLineApi
     {
         var caller = ConversationAccess.Of(request).Caller!;
 
-        var limit = options.Value.MaxActivityBytes;
-        var (parameters, parseError) = DirectLineInput.Parse(await RequestBody.ReadAsync(request, limit, cancellationToken), limit, new TokenParameters(null, null, null));
+        var (parameters, error) = await ReadParametersAsync(request, options.Value.MaxActivityBytes, cancellationToken);
         if (parameters is null)
         {
-            return parseError!;
-        }
-
-        var userError = CheckUser(parameters.User);
-        if (userError is not null)
-        {
-            return userError;
+            return error!;
         }
 
         var serviceUrl = DirectLineUrls.ServiceUrl(request);
@@ -205,17 +198,10 @@ public static class DirectLineApi
             return DirectLineErrors.NotAuthorized("Tokens are generated with the Direct Line secret, not with a token.");
         }
 
-        var limit = options.Value.MaxActivityBytes;
-        var (parameters, parseError) = DirectLineInput.Parse(await RequestBody.ReadAsync(request, limit, cancellationToken), limit, new TokenParameters(null, null, null));
+        var (parameters, error) = await ReadParametersAsync(request, options.Value.MaxActivityBytes, cancellationToken);
         if (parameters is null)
         {
-            return parseError!;
-        }
-
-        var userError = CheckUser(parameters.User);
-        if (userError is not null)
-        {
-            return userError;
+            return error!;
         }
 
         var conversation = await store.CreateConversationAsync(DirectLineChannel.NewConversationId(), parameters.Locale, cancellationToken);
@@ -265,6 +251,13 @@ public static class DirectLineApi
         return problem is null
             ? (new ChannelAccount { Id = id, Name = fromName ?? caller.Token?.UserName }, null)
             : (null, DirectLineErrors.Invalid(problem));
+    }
+
+    // The body of starting a conversation or generating a token: optional, and a user in it must be well formed.
+    private static async Task<(TokenParameters? Parameters, JsonHttpResult<ErrorResponse>? Error)> ReadParametersAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    {
+        var (parameters, parseError) = DirectLineInput.Parse(await RequestBody.ReadAsync(request, limit, cancellationToken), limit, new TokenParameters(null, null, null));
+        return parameters is null ? (null, parseError) : CheckUser(parameters.User) is { } userError ? (null, userError) : (parameters, null);
     }
 
     private static JsonHttpResult<ErrorResponse>? CheckUser(ChannelAccount? user)

@@ -136,7 +136,7 @@ public static class MessagesEndpoint
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     /// <summary>The body, or null as soon as it grows past <paramref name="limit"/> (chunked bodies have no length up front).</summary>
-    private static async Task<ArrayBufferWriter<byte>?> ReadBodyAsync(Stream body, int limit, CancellationToken cancellationToken)
+    internal static async Task<ArrayBufferWriter<byte>?> ReadBodyAsync(Stream body, int limit, CancellationToken cancellationToken)
     {
         var buffer = new ArrayBufferWriter<byte>(Math.Min(limit, 16 * 1024));
         while (true)

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using ChatReport.Bot.Connector;
 using ChatReport.Bot.Storage.Channels;
 using Microsoft.Extensions.Options;
+using static ChatReport.Bot.Connector.JsonFields;
 
 namespace ChatReport.Bot.Channels.DingTalk;
 
@@ -51,7 +52,7 @@ public sealed class DingTalkApi(
             throw Fail("DingTalkSendToUser", 404, "invalidStaffId", "DingTalk does not know this member (or the robot cannot reach them).");
         }
 
-        return String(root, "processQueryKey");
+        return StringOf(root, "processQueryKey");
     }
 
     /// <summary>Sends to a group the robot is in; returns DingTalk's processQueryKey.</summary>
@@ -67,7 +68,7 @@ public sealed class DingTalkApi(
             ["msgParam"] = param,
         };
         using var answer = await CallOpenApiAsync("DingTalkSendToGroup", "/v1.0/robot/groupMessages/send", body, cancellationToken);
-        return String(answer.RootElement, "processQueryKey");
+        return StringOf(answer.RootElement, "processQueryKey");
     }
 
     /// <summary>Posts to the session webhook a message came with (no token needed while it lives).</summary>
@@ -95,7 +96,7 @@ public sealed class DingTalkApi(
         {
             var body = new JsonObject { ["downloadCode"] = downloadCode, ["robotCode"] = options.Value.RobotCode };
             using var answer = await CallOpenApiAsync("DingTalkDownloadFile", "/v1.0/robot/messageFiles/download", body, cancellationToken);
-            if (String(answer.RootElement, "downloadUrl") is not { } url
+            if (StringOf(answer.RootElement, "downloadUrl") is not { } url
                 || !Uri.TryCreate(url, UriKind.Absolute, out var uri)
                 || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
             {
@@ -154,8 +155,8 @@ public sealed class DingTalkApi(
         {
             using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
-            var code = String(root, "code") ?? String(root, "errcode");
-            var message = String(root, "message") ?? String(root, "errmsg");
+            var code = StringOf(root, "code") ?? StringOf(root, "errcode");
+            var message = StringOf(root, "message") ?? StringOf(root, "errmsg");
             if (code is not null || message is not null)
             {
                 return (code, message ?? "");
@@ -279,14 +280,4 @@ public sealed class DingTalkApi(
         && root.TryGetProperty(list, out var items)
         && items.ValueKind == JsonValueKind.Array
         && items.EnumerateArray().Any(i => i.ValueKind == JsonValueKind.String && string.Equals(i.GetString(), id, StringComparison.Ordinal));
-
-    private static string? String(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
-            ? value.ValueKind switch
-            {
-                JsonValueKind.String => value.GetString(),
-                JsonValueKind.Number => value.GetRawText(),
-                _ => null,
-            }
-            : null;
 }

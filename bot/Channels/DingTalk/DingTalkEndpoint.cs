@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using ChatReport.Bot.Messaging;
 using ChatReport.Bot.Storage.Channels;
@@ -53,7 +52,7 @@ public static class DingTalkEndpoint
         }
 
         var limit = messaging.Value.MaxBodyBytes;
-        var body = request.ContentLength > limit ? null : await ReadBodyAsync(request.Body, limit, cancellationToken);
+        var body = request.ContentLength > limit ? null : await MessagesEndpoint.ReadBodyAsync(request.Body, limit, cancellationToken);
         if (body is null)
         {
             return Refuse(logger, StatusCodes.Status413PayloadTooLarge, $"The callback is larger than {limit} bytes.");
@@ -92,26 +91,6 @@ public static class DingTalkEndpoint
         ArgumentNullException.ThrowIfNull(store);
         var file = id.Length <= 64 ? await store.FindFileAsync(id, cancellationToken) : null;
         return file is null ? TypedResults.NotFound() : TypedResults.File(file.Content, file.ContentType);
-    }
-
-    private static async Task<ArrayBufferWriter<byte>?> ReadBodyAsync(Stream body, int limit, CancellationToken cancellationToken)
-    {
-        var buffer = new ArrayBufferWriter<byte>(Math.Min(limit, 16 * 1024));
-        while (true)
-        {
-            var memory = buffer.GetMemory(8 * 1024);
-            var read = await body.ReadAsync(memory, cancellationToken);
-            if (read == 0)
-            {
-                return buffer;
-            }
-
-            buffer.Advance(read);
-            if (buffer.WrittenCount > limit)
-            {
-                return null;
-            }
-        }
     }
 
     private static ProblemHttpResult Refuse(ILogger logger, int status, string reason)

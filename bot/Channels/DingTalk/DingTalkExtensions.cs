@@ -1,3 +1,4 @@
+using ChatReport.Bot.Channels.Platform;
 using ChatReport.Bot.Connector;
 using ChatReport.Bot.Storage.Channels;
 using ChatReport.Conversation.Commands;
@@ -16,22 +17,16 @@ public static class DingTalkExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<DingTalkOptions>()
-            .BindConfiguration(DingTalkOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        if (string.IsNullOrEmpty(builder.Configuration[$"{DingTalkOptions.Section}:{nameof(DingTalkOptions.AppKey)}"]))
+        if (!builder.AddPlatformOptions<DingTalkOptions>(DingTalkOptions.Section, nameof(DingTalkOptions.AppKey)))
         {
             return builder;
         }
 
-        services.AddHttpClient(DingTalkApi.HttpClientName, (provider, client) =>
-            {
-                client.Timeout = provider.GetRequiredService<IOptions<DingTalkOptions>>().Value.RequestTimeout;
-                client.DefaultRequestHeaders.UserAgent.ParseAdd("ChatReport/1.0");
-            })
-            // The default request logging writes URLs, and webhook URLs carry credentials.
-            .RemoveAllLoggers();
+        services.AddPlatformHttpClient(DingTalkApi.HttpClientName, (provider, client) =>
+        {
+            client.Timeout = provider.GetRequiredService<IOptions<DingTalkOptions>>().Value.RequestTimeout;
+            client.DefaultRequestHeaders.UserAgent.ParseAdd("ChatReport/1.0");
+        });
         services.AddSingleton<DingTalkStore>();
         services.AddSingleton<DingTalkAccessTokens>();
         services.AddSingleton<DingTalkApi>();

@@ -17,24 +17,14 @@ public static class WeChatExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<WeChatOptions>()
-            .BindConfiguration(WeChatOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<WeChatOptions>, WeChatOptionsValidator>();
         services.TryAddSingleton<ChannelMediaStore>();
-        if (string.IsNullOrEmpty(builder.Configuration[$"{WeChatOptions.Section}:{nameof(WeChatOptions.AppId)}"]))
+        if (!builder.AddPlatformOptions<WeChatOptions>(WeChatOptions.Section, nameof(WeChatOptions.AppId)))
         {
             return builder;
         }
 
-        services.AddHttpClient(WeChatApiClient.HttpClientName, client =>
-            {
-                client.Timeout = TimeSpan.FromSeconds(15);
-                client.MaxResponseContentBufferSize = 16 * 1024 * 1024;
-            })
-            // Its URLs carry the access token: nothing of them may reach a log.
-            .RemoveAllLoggers();
+        services.AddWeChatFamilyHttpClient(WeChatApiClient.HttpClientName);
         services.AddSingleton<WeChatApiClient>();
         services.AddSingleton<WeChatInbound>();
         services.AddSingleton<IChannelSender, WeChatChannelSender>();

@@ -1,3 +1,4 @@
+using ChatReport.Bot.Channels.Platform;
 using Microsoft.Extensions.Options;
 
 namespace ChatReport.Bot.Channels.WeCom;
@@ -9,39 +10,13 @@ namespace ChatReport.Bot.Channels.WeCom;
 /// </summary>
 public sealed class RobotPacer(IOptions<WeComOptions> options, TimeProvider time)
 {
-    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
-
-    private readonly Dictionary<string, Queue<DateTimeOffset>> _sent = new(StringComparer.Ordinal);
-    private readonly Lock _lock = new();
+    private readonly SendsPerMinute _sends = new(time);
 
     /// <summary>Waits until <paramref name="conversationId"/>'s robot may send once more, and books that send.</summary>
     public async Task WaitAsync(string conversationId, CancellationToken cancellationToken)
     {
-        while (true)
+        while (_sends.TryTake(conversationId, options.Value.RobotMessagesPerMinute) is { } wait)
         {
-            TimeSpan wait;
-            lock (_lock)
-            {
-                var now = time.GetUtcNow();
-                if (!_sent.TryGetValue(conversationId, out var sent))
-                {
-                    _sent[conversationId] = sent = new Queue<DateTimeOffset>();
-                }
-
-                while (sent.Count > 0 && now - sent.Peek() >= Window)
-                {
-                    sent.Dequeue();
-                }
-
-                if (sent.Count < options.Value.RobotMessagesPerMinute)
-                {
-                    sent.Enqueue(now);
-                    return;
-                }
-
-                wait = sent.Peek() + Window - now;
-            }
-
             await Task.Delay(wait, time, cancellationToken);
         }
     }

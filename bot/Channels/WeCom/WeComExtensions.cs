@@ -19,25 +19,15 @@ public static class WeComExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<WeComOptions>()
-            .BindConfiguration(WeComOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<WeComOptions>, WeComOptionsValidator>();
         services.TryAddSingleton<ChannelMediaStore>();
         services.TryAddSingleton<GroupRobotStore>();
-        if (string.IsNullOrEmpty(builder.Configuration[$"{WeComOptions.Section}:{nameof(WeComOptions.CorpId)}"]))
+        if (!builder.AddPlatformOptions<WeComOptions>(WeComOptions.Section, nameof(WeComOptions.CorpId)))
         {
             return builder;
         }
 
-        services.AddHttpClient(WeComApiClient.HttpClientName, client =>
-            {
-                client.Timeout = TimeSpan.FromSeconds(15);
-                client.MaxResponseContentBufferSize = 16 * 1024 * 1024;
-            })
-            // Its URLs carry the access token, the app secret and robots' keys: nothing of them may reach a log.
-            .RemoveAllLoggers();
+        services.AddWeChatFamilyHttpClient(WeComApiClient.HttpClientName);
         services.AddSingleton<WeComApiClient>();
         services.AddSingleton<RobotPacer>();
         services.AddSingleton<WeComInbound>();

@@ -10,7 +10,7 @@ namespace ChatReport.Conversation.Administration;
 /// 新建支部 名称 [上级单位] [时区]: creates a branch (or general branch, or group) under a unit the
 /// administrator administers, by default the one they hold the role on. Begun with a <see cref="CreateUnitDraft"/>.
 /// </summary>
-public sealed class CreateUnitDialog : ComponentDialog
+public sealed class CreateUnitDialog : AdministrationDialog
 {
     private const string NamePrompt = "NewUnitNamePrompt";
     private readonly IMemberDirectory _members;
@@ -25,13 +25,6 @@ public sealed class CreateUnitDialog : ComponentDialog
         AddDialog(WaterfallDialog.Create<CreateUnitDraft, CreateUnitDraft>(nameof(WaterfallDialog), o => o, ActorStepAsync, ParentStepAsync, CreateStepAsync));
         AddDialog(new TextPrompt(NamePrompt));
         AddDialog(findUnit);
-    }
-
-    /// <inheritdoc />
-    public override string? GetHelpText(DialogContext dc)
-    {
-        ArgumentNullException.ThrowIfNull(dc);
-        return dc.Texts<AdministrationTexts>().AdministrationHelp;
     }
 
     private async Task<DialogTurnResult> ActorStepAsync(WaterfallStepContext<CreateUnitDraft> step, CancellationToken cancellationToken)

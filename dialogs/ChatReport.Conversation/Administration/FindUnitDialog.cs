@@ -1,52 +1,32 @@
-using System.Globalization;
 using ChatReport.Conversation.Domain;
-using ChatReport.Dialogs.Engine;
-using ChatReport.Dialogs.Prompts;
 using ChatReport.Dialogs.Recognition;
-using ChatReport.Dialogs.Turns;
 
 namespace ChatReport.Conversation.Administration;
 
 /// <summary>
-/// Finds a unit by name among those the actor manages: asks for the name when it is missing,
-/// offers a choice when names repeat, and refuses politely when the unit is outside the actor's
-/// subtree. Begun with a <see cref="UnitLookup"/>; ends with the <see cref="OrgUnit"/>, or with no
-/// result after telling the user why.
+/// Finds a unit by name among those the actor manages, and refuses politely when the unit is
+/// outside the actor's subtree. Begun with a <see cref="UnitLookup"/>; ends with the
+/// <see cref="OrgUnit"/>, or with no result after telling the user why.
 /// </summary>
-public sealed class FindUnitDialog : ComponentDialog
+public sealed class FindUnitDialog : FindByNameDialog<UnitLookup, OrgUnit>
 {
-    private const string NamePrompt = "UnitNamePrompt";
-    private readonly IMemberDirectory _members;
-    private readonly IOrganisation _organisation;
-
     /// <summary>Creates the dialog over the domain ports.</summary>
     public FindUnitDialog(IMemberDirectory members, IOrganisation organisation)
-        : base(nameof(FindUnitDialog))
+        : base(nameof(FindUnitDialog), 'u', members, organisation)
     {
-        _members = members;
-        _organisation = organisation;
-        AddDialog(WaterfallDialog.Create<UnitLookup, UnitLookup>(nameof(WaterfallDialog), o => o, AskStepAsync, SearchStepAsync, PickedStepAsync));
-        AddDialog(new TextPrompt(NamePrompt));
-        AddDialog(new ChoicePrompt(nameof(ChoicePrompt)));
     }
 
     /// <inheritdoc />
-    public override string? GetHelpText(DialogContext dc)
+    protected override string AskName(UnitLookup lookup, AdministrationTexts texts)
     {
-        ArgumentNullException.ThrowIfNull(dc);
-        return dc.Texts<AdministrationTexts>().AdministrationHelp;
+        ArgumentNullException.ThrowIfNull(lookup);
+        ArgumentNullException.ThrowIfNull(texts);
+        return lookup.Ask ?? texts.AskUnit;
     }
 
-    private static async Task<DialogTurnResult> AskStepAsync(WaterfallStepContext<UnitLookup> step, CancellationToken cancellationToken) =>
-        string.IsNullOrWhiteSpace(step.State.Name)
-            ? await step.PromptAsync(NamePrompt, new PromptOptions { Prompt = step.State.Ask ?? step.Texts<AdministrationTexts>().AskUnit, MaxAttempts = 3 }, cancellationToken)
-            : await step.NextAsync(step.State.Name, cancellationToken);
-
-    private async Task<DialogTurnResult> SearchStepAsync(WaterfallStepContext<UnitLookup> step, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    protected override Task<IReadOnlyList<OrgUnit>> SearchAsync(UnitLookup lookup, IReadOnlyList<OrgUnit> scope, string name, CancellationToken cancellationToken)
     {
-        var texts = step.Texts<AdministrationTexts>();
-        var name = TextNormalizer.ForMatching(step.Result as string);
-        var scope = await AdministrationAccess.ManagedUnitsAsync(_members, _organisation, step.State.ActorId, step.State.WithSecretaryUnits, cancellationToken);
         var found = scope.Where(u => string.Equals(TextNormalizer.ForMatching(u.Name), name, StringComparison.OrdinalIgnoreCase)).ToList();
         if (found.Count == 0 && name.Length > 0)
         {
@@ -54,34 +34,23 @@ public sealed class FindUnitDialog : ComponentDialog
             found = [.. scope.Where(u => TextNormalizer.ForMatching(u.Name).Contains(name, StringComparison.OrdinalIgnoreCase))];
         }
 
-        switch (found.Count)
-        {
-            case 0:
-                // The same answer whether or not the unit exists outside the sender's scope.
-                await step.Context.SendTextAsync(texts.UnitNotFound(name), cancellationToken);
-                return await step.EndDialogAsync(cancellationToken);
-            case 1:
-                return await step.EndDialogAsync(found[0], cancellationToken);
-            default:
-                var choices = new List<Choice>();
-                foreach (var unit in found)
-                {
-                    var parent = unit.ParentId is { } parentId ? await _organisation.GetUnitAsync(parentId, cancellationToken) : null;
-                    choices.Add(new Choice(UnitValue(unit.Id)) { Title = texts.UnitChoice(unit.Name, parent?.Name ?? "-", unit.Id) });
-                }
-
-                return await step.PromptAsync(nameof(ChoicePrompt), new PromptOptions { Prompt = texts.WhichUnit(name), Choices = choices, Style = ListStyle.List, MaxAttempts = 3 }, cancellationToken);
-        }
+        return Task.FromResult<IReadOnlyList<OrgUnit>>(found);
     }
 
-    private async Task<DialogTurnResult> PickedStepAsync(WaterfallStepContext<UnitLookup> step, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    protected override string NotFound(AdministrationTexts texts, string name) => texts.UnitNotFound(name);
+
+    /// <inheritdoc />
+    protected override string Which(AdministrationTexts texts, string name) => texts.WhichUnit(name);
+
+    /// <inheritdoc />
+    protected override async Task<(long Id, string Title)> ChoiceAsync(OrgUnit found, AdministrationTexts texts, CancellationToken cancellationToken)
     {
-        var id = long.Parse(((FoundChoice)step.Result!).Value.AsSpan(1), CultureInfo.InvariantCulture);
-        return await _organisation.GetUnitAsync(id, cancellationToken) is { } unit
-            ? await step.EndDialogAsync(unit, cancellationToken)
-            : await step.EndDialogAsync(cancellationToken);
+        var parent = found.ParentId is { } parentId ? await Organisation.GetUnitAsync(parentId, cancellationToken) : null;
+        return (found.Id, texts.UnitChoice(found.Name, parent?.Name ?? "-", found.Id));
     }
 
-    // Choice values must not look like list numbers, or "2" would pick unit #2 instead of the second line.
-    private static string UnitValue(long unitId) => string.Create(CultureInfo.InvariantCulture, $"u{unitId}");
+    /// <inheritdoc />
+    protected override Task<OrgUnit?> GetAsync(long id, CancellationToken cancellationToken) =>
+        Organisation.GetUnitAsync(id, cancellationToken);
 }

@@ -10,7 +10,7 @@ namespace ChatReport.Conversation.Administration;
 /// their own branch as its secretary (then the branch may be left out). It expires after
 /// <see cref="JoinCodePolicy.ChatCodeLifetime"/> and may be limited in uses. Begun with an <see cref="AdministrationDraft"/>.
 /// </summary>
-public sealed class IssueCodeDialog : ComponentDialog
+public sealed class IssueCodeDialog : AdministrationDialog
 {
     private readonly IMemberDirectory _members;
     private readonly IOrganisation _organisation;
@@ -29,13 +29,6 @@ public sealed class IssueCodeDialog : ComponentDialog
         _time = time;
         AddDialog(WaterfallDialog.Create<AdministrationDraft, AdministrationDraft>(nameof(WaterfallDialog), o => o, ActorStepAsync, IssueStepAsync));
         AddDialog(findUnit);
-    }
-
-    /// <inheritdoc />
-    public override string? GetHelpText(DialogContext dc)
-    {
-        ArgumentNullException.ThrowIfNull(dc);
-        return dc.Texts<AdministrationTexts>().AdministrationHelp;
     }
 
     private async Task<DialogTurnResult> ActorStepAsync(WaterfallStepContext<AdministrationDraft> step, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ namespace ChatReport.Conversation.Administration;
 /// or an administrator, the member is found among the units they manage, and then the command
 /// acts on them. Begun with an <see cref="AdministrationDraft"/>.
 /// </summary>
-public abstract class MemberAdministrationDialog : ComponentDialog
+public abstract class MemberAdministrationDialog : AdministrationDialog
 {
     /// <summary>Creates the dialog's two steps: who is asking, then the member.</summary>
     /// <param name="dialogId">The dialog's id.</param>
@@ -24,13 +24,6 @@ public abstract class MemberAdministrationDialog : ComponentDialog
 
     /// <summary>The member directory, for the checks a command makes.</summary>
     protected IMemberDirectory Members { get; }
-
-    /// <inheritdoc />
-    public override string? GetHelpText(DialogContext dc)
-    {
-        ArgumentNullException.ThrowIfNull(dc);
-        return dc.Texts<AdministrationTexts>().AdministrationHelp;
-    }
 
     /// <summary>Does what the command is for, once the member is found; ends the dialog.</summary>
     /// <param name="waterfall">The step, its state naming the sender (<see cref="AdministrationDraft.ActorId"/>).</param>

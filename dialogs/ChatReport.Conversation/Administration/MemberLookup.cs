@@ -5,4 +5,4 @@ namespace ChatReport.Conversation.Administration;
 /// <param name="ActorId">Who asks; the search stays within the units they manage.</param>
 /// <param name="WithSecretaryUnits">Whether a secretary's own branches count as managed.</param>
 /// <param name="PreferUnitId">When members of this unit have the name, only they are offered.</param>
-public sealed record MemberLookup(string? Name, long ActorId, bool WithSecretaryUnits = false, long? PreferUnitId = null);
+public sealed record MemberLookup(string? Name, long ActorId, bool WithSecretaryUnits = false, long? PreferUnitId = null) : INameLookup;

@@ -10,7 +10,7 @@ namespace ChatReport.Conversation.Administration;
 /// 作废邀请码 123456: revokes a join code of a branch the sender administers or is secretary of,
 /// after a confirmation. Begun with an <see cref="AdministrationDraft"/>.
 /// </summary>
-public sealed class RevokeCodeDialog : ComponentDialog
+public sealed class RevokeCodeDialog : AdministrationDialog
 {
     private const string CodePrompt = "RevokeCodePrompt";
     private readonly IMemberDirectory _members;
@@ -27,13 +27,6 @@ public sealed class RevokeCodeDialog : ComponentDialog
         AddDialog(WaterfallDialog.Create<AdministrationDraft, AdministrationDraft>(nameof(WaterfallDialog), o => o, ActorStepAsync, ConfirmStepAsync, RevokeStepAsync));
         AddDialog(new TextPrompt(CodePrompt));
         AddDialog(new ConfirmPrompt(nameof(ConfirmPrompt)));
-    }
-
-    /// <inheritdoc />
-    public override string? GetHelpText(DialogContext dc)
-    {
-        ArgumentNullException.ThrowIfNull(dc);
-        return dc.Texts<AdministrationTexts>().AdministrationHelp;
     }
 
     private async Task<DialogTurnResult> ActorStepAsync(WaterfallStepContext<AdministrationDraft> step, CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ namespace ChatReport.Conversation.Claims;
 
 /// <summary>
 /// A report being put together: the report waterfall's state, and what it still lacks. Null means
-/// "still to ask". Everything here is pure: the dialog asks for <see cref="Missing"/> until it is
+/// "still to ask". Everything here is pure: the dialog asks <see cref="Question"/> until it is
 /// null, then shows the summary.
 /// </summary>
 public sealed record ReportDraft
@@ -76,11 +76,39 @@ public sealed record ReportDraft
     /// <summary>True once the member was asked for a photo.</summary>
     public bool PhotoAsked { get; init; }
 
+    /// <summary>A claim of the same rule on the same day, while the member is asked whether to report again.</summary>
+    public long? SameDayClaimId { get; init; }
+
     /// <summary>True once the member chose to report a second claim of the same rule on the same day.</summary>
     public bool DuplicateAcknowledged { get; init; }
 
     /// <summary>The member's note to the reviewer.</summary>
     public string? MemberNote { get; init; }
+
+    /// <summary>True when the member asked to change something and is asked which field.</summary>
+    public bool ChoosingField { get; init; }
+
+    /// <summary>
+    /// The one thing to ask next: which field to change when the member asked to, a cap to accept or
+    /// a same-day repeat to confirm once the checks found one, else the first field missing; null
+    /// when the summary can be shown.
+    /// </summary>
+    public ReportQuestion? Question => this switch
+    {
+        { ChoosingField: true } => ReportQuestion.Field,
+        { CapRemaining: not null } => ReportQuestion.Cap,
+        { SameDayClaimId: not null } => ReportQuestion.SameDay,
+        _ => Missing switch
+        {
+            null => null,
+            ReportField.What => ReportQuestion.What,
+            ReportField.When => ReportQuestion.When,
+            ReportField.Where => ReportQuestion.Where,
+            ReportField.Rule => ReportQuestion.Rule,
+            ReportField.Points => ReportQuestion.Points,
+            _ => ReportQuestion.Photo,
+        },
+    };
 
     /// <summary>The first thing still to ask, in the order asked; null when the summary can be shown.</summary>
     public ReportField? Missing => Enum.GetValues<ReportField>().Cast<ReportField?>().FirstOrDefault(f => Lacks(f!.Value));

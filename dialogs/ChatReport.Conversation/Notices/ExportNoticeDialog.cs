@@ -46,33 +46,9 @@ public sealed class ExportNoticeDialog : ComponentDialog
         return dc.Texts<NoticeTexts>().DialogHelp;
     }
 
-    private async Task<DialogTurnResult> UnitStepAsync(WaterfallStepContext<NoticeState> step, CancellationToken cancellationToken)
-    {
-        var texts = step.Texts<NoticeTexts>();
-        if (await ReviewAccess.FindActorAsync(_members, step.Context, cancellationToken) is not { } actor)
-        {
-            await step.Context.SendTextAsync(texts.NotAMember, cancellationToken);
-            return await step.EndDialogAsync(cancellationToken);
-        }
-
-        var units = await ReviewAccess.ReviewedUnitsAsync(_members, step.Context, cancellationToken);
-        if (units.Count == 0)
-        {
-            await step.Context.SendTextAsync(texts.NotAReviewer, cancellationToken);
-            return await step.EndDialogAsync(cancellationToken);
-        }
-
-        if (await NoticeAccess.ResolveQuarterAsync(_desk, step.State.Quarter, cancellationToken) is not { } quarter)
-        {
-            await step.Context.SendTextAsync(texts.NoEndedQuarter, cancellationToken);
-            return await step.EndDialogAsync(cancellationToken);
-        }
-
-        step.State = step.State with { MemberId = actor.Id, Quarter = quarter };
-        return units.Count == 1
-            ? await step.NextAsync(units[0], cancellationToken)
-            : await step.PromptAsync(nameof(ChoicePrompt), NoticeAccess.WhichUnit(texts, await UnitChoices.BuildAsync(_organisation, units, cancellationToken)), cancellationToken);
-    }
+    private async Task<DialogTurnResult> UnitStepAsync(WaterfallStepContext<NoticeState> step, CancellationToken cancellationToken) =>
+        await NoticeAccess.AskUnitAsync(
+            step, _members, _organisation, _desk, (_, ct) => ReviewAccess.ReviewedUnitsAsync(_members, step.Context, ct), step.Texts<NoticeTexts>().NotAReviewer, cancellationToken);
 
     private async Task<DialogTurnResult> SendStepAsync(WaterfallStepContext<NoticeState> step, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using ChatReport.Conversation.Common;
 using ChatReport.Conversation.Domain;
 using ChatReport.Conversation.Groups;
 using ChatReport.Dialogs.Engine;
@@ -40,33 +39,8 @@ public sealed class SignOffDialog : ComponentDialog
         return dc.Texts<NoticeTexts>().DialogHelp;
     }
 
-    private async Task<DialogTurnResult> UnitStepAsync(WaterfallStepContext<NoticeState> step, CancellationToken cancellationToken)
-    {
-        var texts = step.Texts<NoticeTexts>();
-        if (await ReviewAccess.FindActorAsync(_members, step.Context, cancellationToken) is not { } actor)
-        {
-            await step.Context.SendTextAsync(texts.NotAMember, cancellationToken);
-            return await step.EndDialogAsync(cancellationToken);
-        }
-
-        var units = (await _members.GetRolesAsync(actor.Id, cancellationToken)).Where(r => r.Role == Role.Secretary).Select(r => r.UnitId).Distinct().ToList();
-        if (units.Count == 0)
-        {
-            await step.Context.SendTextAsync(texts.NotSecretary, cancellationToken);
-            return await step.EndDialogAsync(cancellationToken);
-        }
-
-        if (await NoticeAccess.ResolveQuarterAsync(_desk, step.State.Quarter, cancellationToken) is not { } quarter)
-        {
-            await step.Context.SendTextAsync(texts.NoEndedQuarter, cancellationToken);
-            return await step.EndDialogAsync(cancellationToken);
-        }
-
-        step.State = step.State with { MemberId = actor.Id, Quarter = quarter };
-        return units.Count == 1
-            ? await step.NextAsync(units[0], cancellationToken)
-            : await step.PromptAsync(nameof(ChoicePrompt), NoticeAccess.WhichUnit(texts, await UnitChoices.BuildAsync(_organisation, units, cancellationToken)), cancellationToken);
-    }
+    private async Task<DialogTurnResult> UnitStepAsync(WaterfallStepContext<NoticeState> step, CancellationToken cancellationToken) =>
+        await NoticeAccess.AskUnitAsync(step, _members, _organisation, _desk, SecretaryUnitsAsync, step.Texts<NoticeTexts>().NotSecretary, cancellationToken);
 
     private async Task<DialogTurnResult> ConfirmStepAsync(WaterfallStepContext<NoticeState> step, CancellationToken cancellationToken)
     {
@@ -124,4 +98,7 @@ public sealed class SignOffDialog : ComponentDialog
         await step.Context.SendTextAsync(reply, cancellationToken);
         return await step.EndDialogAsync(result.Status, cancellationToken);
     }
+
+    private async Task<IReadOnlyList<long>> SecretaryUnitsAsync(Member actor, CancellationToken cancellationToken) =>
+        [.. (await _members.GetRolesAsync(actor.Id, cancellationToken)).Where(r => r.Role == Role.Secretary).Select(r => r.UnitId).Distinct()];
 }

@@ -1,24 +1,14 @@
 using System.Text.RegularExpressions;
 using ChatReport.Conversation.Commands;
-using ChatReport.Dialogs.Engine;
 using ChatReport.Dialogs.Localization;
 
 namespace ChatReport.Conversation.Review;
 
 /// <summary>全部通过 / approve all: approves every pending claim the user may decide, after a confirmation.</summary>
-public sealed partial class ApproveAllCommand(ApproveAllDialog dialog) : IChatCommand
+public sealed partial class ApproveAllCommand(ApproveAllDialog dialog) : FixedWordsCommand(dialog, CommandAudience.Reviewers, Pattern())
 {
     /// <inheritdoc />
-    public Dialog Dialog => dialog;
-
-    /// <inheritdoc />
-    public CommandAudience Audience => CommandAudience.Reviewers;
-
-    /// <inheritdoc />
-    public CommandMatch? Match(string text) => Pattern().IsMatch(text ?? "") ? CommandMatch.NoOptions : null;
-
-    /// <inheritdoc />
-    public string HelpLine(ReplyLanguage language) => ReviewTexts.ForLanguage(language).HelpApproveAll;
+    public override string HelpLine(ReplyLanguage language) => ReviewTexts.ForLanguage(language).HelpApproveAll;
 
     [GeneratedRegex(@"^(?:全部通过|一键通过|都通过|approve all)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();

@@ -44,7 +44,7 @@ public sealed class ChangeRuleDialog : ComponentDialog
 
     private async Task<DialogTurnResult> CheckStepAsync(WaterfallStepContext<RuleChangeOptions> step, CancellationToken cancellationToken)
     {
-        var (refusal, reviewer, claim) = await CheckAsync(step.Context, step.State.ClaimId, step.Texts<ReviewTexts>(), cancellationToken);
+        var (refusal, reviewer, claim) = await ClaimReviewCheck.RunAsync(_members, _claims, step.Context, step.State.ClaimId, step.Texts<ReviewTexts>(), cancellationToken);
         if (refusal is not null)
         {
             await step.Context.SendTextAsync(refusal, cancellationToken);
@@ -134,40 +134,5 @@ public sealed class ChangeRuleDialog : ComponentDialog
                 [var only] => only,
                 _ => null,
             };
-    }
-
-    // The same refusals, in the same order, as deciding a claim: nothing about a claim leaks to
-    // someone who may not review it.
-    private async Task<(string? Refusal, Member? Reviewer, Claim? Claim)> CheckAsync(ITurnContext turn, long claimId, ReviewTexts texts, CancellationToken cancellationToken)
-    {
-        var actor = await ReviewAccess.FindActorAsync(_members, turn, cancellationToken);
-        if (actor is null)
-        {
-            return (texts.NotAMember, null, null);
-        }
-
-        if ((await ReviewAccess.ReviewedUnitsAsync(_members, turn, cancellationToken)).Count == 0)
-        {
-            return (texts.NotAReviewer, null, null);
-        }
-
-        var claim = await _claims.GetAsync(claimId, cancellationToken);
-        if (claim is null || !await _members.CanReviewAsync(actor.Id, claim.UnitId, cancellationToken))
-        {
-            return (texts.ClaimNotFound(claimId), null, null);
-        }
-
-        if (claim.MemberId == actor.Id)
-        {
-            return (texts.OwnClaim(claimId), null, null);
-        }
-
-        if (claim.Status != ClaimStatus.Pending)
-        {
-            var decider = claim.DecidedBy is { } id ? (await _members.GetAsync(id, cancellationToken))?.DisplayName : null;
-            return (texts.AlreadyDecided(claimId, decider ?? "?", DecideClaimDialog.StatusWord(claim.Status, texts)), null, null);
-        }
-
-        return (null, actor, claim);
     }
 }

@@ -1,4 +1,3 @@
-using ChatReport.Conversation.Common;
 using ChatReport.Conversation.Domain;
 using ChatReport.Dialogs.Engine;
 using ChatReport.Dialogs.Prompts;
@@ -47,8 +46,8 @@ public sealed class DecideClaimDialog : ComponentDialog
     {
         var texts = step.Texts<ReviewTexts>();
         var draft = step.State;
-        var refusal = await CheckAsync(step.Context, draft.ClaimId, texts, cancellationToken);
-        if (refusal.Message is { } message)
+        var refusal = await ClaimReviewCheck.RunAsync(_members, _claims, step.Context, draft.ClaimId, texts, cancellationToken);
+        if (refusal.Refusal is { } message)
         {
             await step.Context.SendTextAsync(message, cancellationToken);
             return await step.EndDialogAsync(cancellationToken);
@@ -125,42 +124,6 @@ public sealed class DecideClaimDialog : ComponentDialog
         ClaimStatus.Rejected => texts.StatusRejected,
         _ => texts.StatusWithdrawn,
     };
-
-    private async Task<(string? Message, Member? Reviewer, Claim? Claim)> CheckAsync(ITurnContext turn, long claimId, ReviewTexts texts, CancellationToken cancellationToken)
-    {
-        var actor = await ReviewAccess.FindActorAsync(_members, turn, cancellationToken);
-        if (actor is null)
-        {
-            return (texts.NotAMember, null, null);
-        }
-
-        // Someone who reviews nothing learns nothing about claims, not even whether a number exists.
-        if ((await ReviewAccess.ReviewedUnitsAsync(_members, turn, cancellationToken)).Count == 0)
-        {
-            return (texts.NotAReviewer, null, null);
-        }
-
-        // A claim of a branch the reviewer does not review gets the same answer as one that does
-        // not exist, so numbers cannot be used to learn about other branches.
-        var claim = await _claims.GetAsync(claimId, cancellationToken);
-        if (claim is null || !await _members.CanReviewAsync(actor.Id, claim.UnitId, cancellationToken))
-        {
-            return (texts.ClaimNotFound(claimId), null, null);
-        }
-
-        if (claim.MemberId == actor.Id)
-        {
-            return (texts.OwnClaim(claimId), null, null);
-        }
-
-        if (claim.Status != ClaimStatus.Pending)
-        {
-            var decider = claim.DecidedBy is { } id ? (await _members.GetAsync(id, cancellationToken))?.DisplayName : null;
-            return (texts.AlreadyDecided(claimId, decider ?? "?", StatusWord(claim.Status, texts)), null, null);
-        }
-
-        return (null, actor, claim);
-    }
 
     private static Task<PromptValidation> PointsPromptValidatorAsync(PromptValidatorContext<int> prompt, CancellationToken cancellationToken) =>
         Task.FromResult(prompt.Value is >= 0 and <= 1000

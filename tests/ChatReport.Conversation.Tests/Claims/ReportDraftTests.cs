@@ -88,4 +88,17 @@ public sealed class ReportDraftTests
         var rule = ready.Reopen(ReportField.Rule);
         Assert.Equal((ReportField.Rule, true, (int?)null), (rule.Missing!.Value, rule.ShowAllRules, rule.Points));
     }
+
+    [Fact]
+    public void TheQuestionIsTheFieldToChangeThenACapOrARepeatToConfirmThenWhatIsMissing()
+    {
+        var noPhoto = new ReportDraft { What = "扫雪", OccurredOn = new DateOnly(2026, 11, 25), PlaceAsked = true, RuleId = 3, Points = 5 };
+
+        Assert.Equal(ReportQuestion.Photo, noPhoto.Question);
+        Assert.Equal(ReportQuestion.SameDay, (noPhoto with { SameDayClaimId = 7 }).Question);
+        Assert.Equal(ReportQuestion.Cap, (noPhoto with { SameDayClaimId = 7, CapRemaining = 2 }).Question);
+        Assert.Equal(ReportQuestion.Field, (noPhoto with { CapRemaining = 2, ChoosingField = true }).Question);
+        Assert.Equal(ReportQuestion.What, new ReportDraft().Question);
+        Assert.Null((noPhoto with { PhotoAsked = true }).Question);
+    }
 }
