@@ -57,7 +57,9 @@ public static partial class DeedPlaceReader
         var tokens = WordSegmenter.Cut(text);
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (tokens[i].Text is "到" or "去" or "从" or "来" && Phrase(text, tokens, i + 1) is { Length: >= 2 and <= 15 } place && PlaceEnd().IsMatch(place))
+            // 推到一边 is where the snow went, not where the deed was.
+            if (tokens[i].Text is "到" or "去" or "从" or "来" && Phrase(text, tokens, i + 1) is { Length: >= 2 and <= 15 } place && PlaceEnd().IsMatch(place)
+                && place is not ("一边" or "一旁" or "旁边" or "两边" or "边上" or "路边上"))
             {
                 return place;
             }
