@@ -48,7 +48,8 @@ public static partial class MessageIntentReader
         return RuleMatcher.Match(text, rules).Confidence == RuleConfidence.Deduction ? MessageIntent.Deduction : MessageIntent.None;
     }
 
-    // 给老人讲怎么防诈骗, 教大家如何用手机: the question word is what was taught, not asked.
+    // 给老人讲怎么防诈骗, 教大家如何用手机, 问了问煤够不够: the question word is what was taught or
+    // asked of someone else, not asked of the bot.
     private static bool IsQuestion(string t) =>
         t.EndsWith('?') || QuestionWords().IsMatch(TaughtHow().Replace(t, " "));
 
@@ -58,11 +59,11 @@ public static partial class MessageIntentReader
     [GeneratedRegex(@"^(?:谢谢|谢谢你|谢谢您|多谢|感谢|辛苦了|辛苦|好的谢谢|好的,谢谢|收到谢谢|thanks|thank you|thx|many thanks)[!。.~ ]*(?:书记|啦|了)?[!。.~ ]*$")]
     private static partial Regex Thanks();
 
-    // 吗/么/呢 at the end, or a question word anywhere: 怎么, 如何, 为什么, 什么, 多少, 几分, 能不能, 是不是, 啥时候.
-    [GeneratedRegex(@"(?:吗|么|呢|嘛)[。!~ ]*$|怎么|怎样|如何|为什么|为啥|什么|多少|几分|能不能|可不可以|是不是|有没有|咋|啥时|几时|哪天|多会儿|第几|几名|^(?:how|what|why|where|which|does|do|is|are|can|could)\b")]
+    // 吗/么/呢 at the end, or a question word anywhere: 怎么, 如何, 为什么, 什么, 多少, 几分, 能不能, 是不是, 啥时候, and any 够不够 or 算不算.
+    [GeneratedRegex(@"(?:吗|么|呢|嘛)[。!~ ]*$|怎么|怎样|如何|为什么|为啥|什么|多少|几分|能不能|可不可以|是不是|有没有|咋|啥时|几时|哪天|多会儿|第几|(\p{IsCJKUnifiedIdeographs})不\1|几名|^(?:how|what|why|where|which|does|do|is|are|can|could)\b")]
     private static partial Regex QuestionWords();
 
-    [GeneratedRegex(@"(?:讲|教|告诉|讲解|宣传|演示|示范|培训|指导)[^,，。.!！?？]{0,8}?(?:怎么|怎样|如何)")]
+    [GeneratedRegex(@"(?:讲|教|告诉|讲解|宣传|演示|示范|培训|指导)[^,，。.!！?？]{0,8}?(?:怎么|怎样|如何)|(?<!请)(?:问|打听|了解|看看|看了看)[^,，。.!！?？]{0,12}?(?:(?<v>\p{IsCJKUnifiedIdeographs})不\k<v>|有没有|缺不缺|怎么样)")]
     private static partial Regex TaughtHow();
 
     [GeneratedRegex(@"(?:我|俺|咱).{0,6}(?:多少分|几分|积分|分数|排名|排第几)|\bmy (?:points|score|total|rank)|how many points (?:do|have) i")]
