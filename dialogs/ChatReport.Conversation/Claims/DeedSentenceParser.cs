@@ -114,8 +114,10 @@ public static partial class DeedSentenceParser
         return hasVerb && DateTimeRecognition.Recognize(normalized, locale, now, DateTimePreference.Past).Any(r => r.Kind != DateTimeResolutionKind.Duration);
     }
 
-    // Deed words the recognizers would read as days (本周一善 → 本周一), blanked for them only.
-    private static string DateBlind(string text) => text.Replace("一善", "  ", StringComparison.Ordinal);
+    // Words the recognizers would read as days, changed for them only: 本周一善 is no Monday, and
+    // 这礼拜天天 (every day this week) no Sunday.
+    private static string DateBlind(string text) =>
+        text.Replace("一善", "  ", StringComparison.Ordinal).Replace("天天", "每天", StringComparison.Ordinal);
 
     // 种了三十棵, 理了二十个: a number alone, with no 号/日/月 or English ordinal, counts things.
     private static bool IsBareCount(string text, DateTimeResolution found) =>

@@ -57,7 +57,9 @@ public static partial class DeedPlaceReader
         var tokens = WordSegmenter.Cut(text);
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (tokens[i].Text is "到" or "去" or "从" or "来" && Phrase(text, tokens, i + 1) is { Length: >= 2 and <= 15 } place && PlaceEnd().IsMatch(place))
+            // 推到一边 is where the snow went, not where the deed was.
+            if (tokens[i].Text is "到" or "去" or "从" or "来" && Phrase(text, tokens, i + 1) is { Length: >= 2 and <= 15 } place && PlaceEnd().IsMatch(place)
+                && place is not ("一边" or "一旁" or "旁边" or "两边" or "边上" or "路边上"))
             {
                 return place;
             }
@@ -185,6 +187,6 @@ public static partial class DeedPlaceReader
     [GeneratedRegex(@"(?:村|组|社区|小区|委会|村委|村部|院|站|校|学|园|场|馆|室|所|中心|点|口|家|店|厂|局|堂|庙|山|河|沟|渠|坡|田|地|城|桥|路|街|巷|道|库|塘|湖|楼|镇|乡|县|市|区|厅|屋|部|队|上|里|边|旁|头|前|后|外|附近|一带)$")]
     private static partial Regex PlaceEnd();
 
-    [GeneratedRegex(@"\b(?:at|(?<!\b(?:part|participated|participating|joined|joining|join|sat|sitting|pitched|pitching|chipped|chipping|fill|filled|filling|helped|help|engaged|involved|took|take) )in|outside|inside)\s+(?<p>[a-z][a-z' \-]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:in front of|at|(?<!\b(?:part|participated|participating|joined|joining|join|sat|sitting|pitched|pitching|chipped|chipping|fill|filled|filling|helped|help|engaged|involved|took|take) )in|outside|inside)\s+(?<p>[a-z][a-z' \-]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EnglishPlace();
 }

@@ -56,7 +56,8 @@ public static partial class MessageIntentReader
         return RuleMatcher.Match(text, rules).Confidence == RuleConfidence.Deduction ? MessageIntent.Deduction : MessageIntent.None;
     }
 
-    // 给老人讲怎么防诈骗, 教大家如何用手机: the question word is what was taught, not asked.
+    // 给老人讲怎么防诈骗, 教大家如何用手机, 问了问煤够不够: the question word is what was taught or
+    // asked of someone else, not asked of the bot.
     private static bool IsQuestion(string t) =>
         t.EndsWith('?') || QuestionWords().IsMatch(TaughtHow().Replace(t, " "));
 
@@ -76,11 +77,11 @@ public static partial class MessageIntentReader
     private static partial Regex Complaint();
 
     // 吗/么/呢 at the end, or a question word anywhere: 怎么, 如何, 为什么, 什么, 多少, 几分, 能不能, 是不是.
-    // …了没 (审核过了没), …不 (能换米面不) at the end ask too.
-    [GeneratedRegex(@"(?:吗|么|呢|嘛)[。!~ ]*$|(?:了|过)没(?:有)?[。!~ ]*$|(?:能|可以|行|会|是|要|有|对|中)[^,，。!]{0,10}不[。!~ ]*$|怎么|怎样|如何|为什么|为啥|什么|多少|几分|能不能|可不可以|是不是|有没有|咋|第几|几名|啥时|干啥|啥用|几时|哪天|多会儿|^(?:how|what|why|where|which|does|do|is|are|can|could)\b")]
+    // …了没 (审核过了没), …不 (能换米面不) at the end ask too, and any 够不够 or 算不算.
+    [GeneratedRegex(@"(?:吗|么|呢|嘛)[。!~ ]*$|(?:了|过)没(?:有)?[。!~ ]*$|(?:能|可以|行|会|是|要|有|对|中)[^,，。!]{0,10}不[。!~ ]*$|怎么|怎样|如何|为什么|为啥|什么|多少|几分|能不能|可不可以|是不是|有没有|咋|第几|几名|啥时|干啥|啥用|几时|哪天|多会儿|(\p{IsCJKUnifiedIdeographs})不\1|^(?:how|what|why|where|which|does|do|is|are|can|could)\b")]
     private static partial Regex QuestionWords();
 
-    [GeneratedRegex(@"(?:讲|教|告诉|讲解|宣传|演示|示范|培训|指导)[^,，。.!！?？]{0,8}?(?:怎么|怎样|如何)")]
+    [GeneratedRegex(@"(?:讲|教|告诉|讲解|宣传|演示|示范|培训|指导)[^,，。.!！?？]{0,8}?(?:怎么|怎样|如何)|(?<!请)(?:问|打听|了解|看看|看了看)[^,，。.!！?？]{0,12}?(?:(?<v>\p{IsCJKUnifiedIdeographs})不\k<v>|有没有|缺不缺|怎么样)")]
     private static partial Regex TaughtHow();
 
     // Also whether one's claims were reviewed (审核过了没, 批了吗): 我的积分 lists those waiting.

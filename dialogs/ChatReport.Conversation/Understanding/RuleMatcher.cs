@@ -103,8 +103,9 @@ public static partial class RuleMatcher
                 && r.Words.Beneficiaries.Select(Normal).Any(b => b.Length >= 3 && TextNormalizer.ContainsCjk(b) && words.Find(b).Count > 0 && !bonus[0].Rule.Words.Beneficiaries.Select(Normal).Contains(b)));
         // 捐了两千块钱修桥, paid for two street lamps: the member gave money for the deed another
         // rule's words describe; whether that earns points is for the member to choose.
-        // 本来要去扫雪，结果没去成: told, but not done; the member may still pick a rule.
-        var undone = Undone().IsMatch(words.Text);
+        // 本来要去扫雪，结果没去成: told, but not done; 他昨天去扫雪了: done by someone else. The
+        // member may still pick a rule.
+        var undone = Undone().IsMatch(words.Text) || ByAnother(words.Text);
         var secondDeed = bonus.Count > 0 ? SecondDeed(words.Text, bonus[0].Rule, rules, backed) : null;
         if (best >= SureAt && !othersPerson && !undone && secondDeed is null && !GaveMoney().IsMatch(words.Text) && (bonus.Count == 1 || Math.Round(best - bonus[1].Score, 2) >= Margin))
         {
@@ -417,6 +418,26 @@ public static partial class RuleMatcher
     // A deed that came to nothing, said after it (没去成, 泡汤了, got cancelled), anywhere in the message.
     [GeneratedRegex(@"没(?:能|有)?(?:去|做|干|扫|弄|办|开|搞|赶上|参加)成|没来得及|没顾上|泡汤|取消了|改期了|推迟了|\b(?:didn't|did not|couldn't|could not) make it\b|\b(?:was|got|were) (?:cancell?ed|called off|postponed)\b")]
     private static partial Regex Undone();
+
+    // 他昨天去扫雪了, 我老伴给五保户送了面, my husband cleared the snow: someone else's deed, unless
+    // the member was in it too (他和我一起…).
+    private static bool ByAnother(string text)
+    {
+        var subject = AnotherSubject().Match(text);
+        if (!subject.Success)
+        {
+            return false;
+        }
+
+        var rest = text[(subject.Index + subject.Length)..];
+        return !Member().IsMatch(rest);
+    }
+
+    [GeneratedRegex(@"^(?:(?:昨天|前天|今天|大前天|上周.|这周.|本周.|[0-9]+月[0-9]+[日号]?|[0-9]+号|早上|上午|中午|下午|晚上|[,， ])*)(?:他们|她们|他|她|老伴|(?:我|俺)(?:老伴|爸|妈|爹|娘|父亲|母亲|儿子|闺女|女儿|媳妇|老婆|老公|爱人|对象|孙子|孙女|哥|姐|弟|妹|男人|家那口子|家老头|家老太))|^(?:(?:yesterday|today|this morning|on \w+)[, ]+)?(?:he|she|they|my (?:husband|wife|son|daughter|father|mother|dad|mum|mom|brother|sister|grandson|granddaughter))\b")]
+    private static partial Regex AnotherSubject();
+
+    [GeneratedRegex(@"我|俺|咱|\b(?:i|we|me|us)\b")]
+    private static partial Regex Member();
 
     internal static string Describe(RuleMatch match) =>
         string.Join("; ", match.Candidates.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Rule.Code} {c.Score} ({c.Evidence})")));

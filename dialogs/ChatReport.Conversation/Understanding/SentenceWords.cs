@@ -35,8 +35,8 @@ public sealed partial class SentenceWords
     }.ToFrozenSet(StringComparer.Ordinal);
 
     // What may stand between the halves of a separable verb: 了/过/的, a number, a measure (了一天, 了个, 了两回, 一上午,
-    // 是昨天理的发).
-    private const string SplitGap = "(?=.)(?:[了过着的]?(?:[一两几半二三四五六七八九十]+)?(?:个|天|次|回|趟|下|遍|整天|上午|下午|早上|晚上|会儿|小时)?)(?<=[了过着的一两几半二三四五六七八九十个天次回趟下遍整午上晚儿时])";
+    // 挑了两担水, 是昨天理的发).
+    private const string SplitGap = "(?=.)(?:[了过着的]?(?:[一两几半二三四五六七八九十]+)?(?:个|天|次|回|趟|下|遍|担|桶|袋|车|筐|捆|堆|盆|件|床|条|整天|上午|下午|早上|晚上|会儿|小时)?)(?<=[了过着的一两几半二三四五六七八九十个天次回趟下遍担桶袋车筐捆堆盆件床条整午上晚儿时])";
 
     private readonly IReadOnlyList<WordToken> _tokens;
     private readonly IReadOnlyList<(string Word, int Start, IReadOnlyList<string> Lemmas)> _english;
