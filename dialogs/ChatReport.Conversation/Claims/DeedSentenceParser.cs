@@ -204,7 +204,7 @@ public static partial class DeedSentenceParser
     }
 
     // Not after 点/时/: (3点20分 is a time) nor before 钟/之 (二十分钟, 百分之百).
-    [GeneratedRegex(@"(?<![点时:0-9零一二两三四五六七八九十百])(?:加|得|记|计|申请|申报|报)?(?<n>[0-9]{1,4}|[零一二两三四五六七八九十百]{1,5})\s*个?积?分(?![钟之钱])")]
+    [GeneratedRegex(@"(?<![点时:0-9零一二两三四五六七八九十百])(?:加|得|记|计|申请|申报|报)?(?<n>[0-9]{1,4}|[零一二两三四五六七八九十百]{1,5})\s*个?积?分(?![钟之钱]|没|不要|不收)")]
     private static partial Regex ChinesePoints();
 
     // Not 1.5个小时 or 3.5斤: only a month and a day that stand alone, before a space or a word.

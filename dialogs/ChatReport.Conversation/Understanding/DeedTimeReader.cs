@@ -68,7 +68,10 @@ public static partial class DeedTimeReader
                 }
 
                 // 12月1号轮到我值班, said in late November: the coming 1 December, not last year's.
-                if (when.Timex.StartsWith("XXXX-", StringComparison.Ordinal) && !Done().IsMatch(text) && day.AddYears(1) is var next && next > today && next.DayNumber - today.DayNumber <= 31)
+                // Said with 了 (报名了) it is still the coming one: a deed from eleven months ago is
+                // not what a member reports without saying the year.
+                if (when.Timex.StartsWith("XXXX-", StringComparison.Ordinal) && day.AddYears(1) is var next && next > today && next.DayNumber - today.DayNumber <= 31
+                    && (!Done().IsMatch(text) || today.DayNumber - day.DayNumber > 300))
                 {
                     return new DeedTime { Day = next };
                 }

@@ -73,12 +73,12 @@ public static partial class MessageIntentReader
 
     // Someone else's conduct told to be punished or looked into: 反映个事, 群众意见可大了, 影响太坏,
     // 该扣他分; he should lose points, villagers are complaining.
-    [GeneratedRegex(@"反映(?:个|一个|一下|下)?(?:事|情况|问题)|群众(?:有)?意见|意见(?:可|很|特别|非常)?大|影响(?:太|很|极|特别|非常)?(?:坏|恶劣|不好)|举报|投诉|(?:应该|该)扣|扣(?:他|她|他们|她们)(?:的)?分|(?:咋|怎么)能这样|不像话|\b(?:should|must|ought to) (?:lose|be docked|get docked|have (?:his|her|their) points)|\bdeduct|\bdock (?:him|her|them|his|her|their)\b|\bcomplain|\breport(?:ing)? (?:him|her|them|a member|someone)\b")]
+    [GeneratedRegex(@"反映(?:个|一个|一下|下)?(?:事|情况|问题)|群众(?:有)?意见|意见(?:可|很|特别|非常)?大|影响(?:太|很|极|特别|非常)?(?:坏|恶劣|不好)|举报|投诉|(?:应该|该)扣|扣(?:他|她|他们|她们)(?:的)?分|(?:咋|怎么)能这样|不像话|没请假|不请假|(?:without|never) (?:asking|asked) for leave|\b(?:should|must|ought to) (?:lose|be docked|get docked|have (?:his|her|their) points)|\bdeduct|\bdock (?:him|her|them|his|her|their)\b|\bcomplain|\breport(?:ing)? (?:him|her|them|a member|someone)\b")]
     private static partial Regex Complaint();
 
     // 吗/么/呢 at the end, or a question word anywhere: 怎么, 如何, 为什么, 什么, 多少, 几分, 能不能, 是不是.
     // …了没 (审核过了没), …不 (能换米面不) at the end ask too, and any 够不够 or 算不算.
-    [GeneratedRegex(@"(?:吗|么|呢|嘛)[。!~ ]*$|(?:了|过)没(?:有)?[。!~ ]*$|(?:能|可以|行|会|是|要|有|对|中)[^,，。!]{0,10}不[。!~ ]*$|怎么|怎样|如何|为什么|为啥|什么|多少|几分|能不能|可不可以|是不是|有没有|咋|第几|几名|啥时|干啥|啥用|几时|哪天|多会儿|(\p{IsCJKUnifiedIdeographs})不\1|^(?:how|what|why|where|which|does|do|is|are|can|could)\b")]
+    [GeneratedRegex(@"(?:吗|么|呢|嘛)[。!~ ]*$|(?:了|过)没(?:有)?[。!~ ]*$|(?:能|可以|行|会|是|要|有|对|中)[^,，。!]{0,10}不[。!~ ]*$|怎么|怎样|如何|为什么|为啥|什么|多少|几分|能不能|可不可以|是不是|有没有|咋|第几|几名|啥时|干啥|啥用|几时|哪天|多会儿|系咪|系唔系|点解|几多|边度|乜嘢|[㗎咩][?？。!~ ]*$|(\p{IsCJKUnifiedIdeographs})不\1|^(?:how|what|why|where|which|does|do|is|are|can|could)\b")]
     private static partial Regex QuestionWords();
 
     [GeneratedRegex(@"(?:讲|教|告诉|讲解|宣传|演示|示范|培训|指导)[^,，。.!！?？]{0,8}?(?:怎么|怎样|如何)|(?<!请)(?:问|打听|了解|看看|看了看)[^,，。.!！?？]{0,12}?(?:(?<v>\p{IsCJKUnifiedIdeographs})不\k<v>|有没有|缺不缺|怎么样)")]

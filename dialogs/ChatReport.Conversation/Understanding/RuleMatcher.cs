@@ -107,7 +107,7 @@ public static partial class RuleMatcher
         // member may still pick a rule.
         var undone = Undone().IsMatch(words.Text) || ByAnother(words.Text);
         var secondDeed = bonus.Count > 0 ? SecondDeed(words.Text, bonus[0].Rule, rules, backed) : null;
-        if (best >= SureAt && !othersPerson && !undone && secondDeed is null && !GaveMoney().IsMatch(words.Text) && (bonus.Count == 1 || Math.Round(best - bonus[1].Score, 2) >= Margin))
+        if (best >= SureAt && !othersPerson && !undone && secondDeed is null && !GaveMoney().IsMatch(words.Text) && !NotADeed().IsMatch(words.Text) && (bonus.Count == 1 || Math.Round(best - bonus[1].Score, 2) >= Margin))
         {
             return new RuleMatch(RuleConfidence.Sure, [bonus[0]]);
         }
@@ -132,14 +132,17 @@ public static partial class RuleMatcher
             .ToList();
         for (var k = 1; k < clauses.Count; k++)
         {
-            if (!AnotherDeed().IsMatch(clauses[k]))
+            // 巡河的时候碰上两家吵架，我给劝和了: what happened during one deed may be another.
+            if (!AnotherDeed().IsMatch(clauses[k]) && !During().IsMatch(clauses[k - 1]))
             {
                 continue;
             }
 
             var later = MatchWords(SentenceWords.Of(clauses[k]), rules, backed);
             var earlier = MatchWords(SentenceWords.Of(string.Join(' ', clauses.Take(k))), rules, backed);
-            if (later.Confidence == RuleConfidence.Sure && earlier.Confidence == RuleConfidence.Sure && later.Candidates[0].Rule.Id != earlier.Candidates[0].Rule.Id)
+            // After 的时候 the later clause need only point at another rule; after 又 it must be sure.
+            var laterCounts = later.Confidence == RuleConfidence.Sure || (later.Confidence == RuleConfidence.Unsure && During().IsMatch(clauses[k - 1]));
+            if (laterCounts && earlier.Confidence == RuleConfidence.Sure && later.Candidates[0].Rule.Id != earlier.Candidates[0].Rule.Id)
             {
                 return later.Candidates[0].Rule.Id != first.Id ? later.Candidates[0] : earlier.Candidates[0];
             }
@@ -148,8 +151,16 @@ public static partial class RuleMatcher
         return null;
     }
 
-    [GeneratedRegex(@"又|还去|还给|还帮|另外|接着|然后|随后|之后|\b(?:also|then|later|afterwards|after that)\b")]
+    [GeneratedRegex(@"又|还去|还给|还帮|另外|接着|然后|随后|之后|顺便|顺手|\b(?:also|then|later|afterwards|after that|on the side)\b")]
     private static partial Regex AnotherDeed();
+
+    [GeneratedRegex(@"(?:的时候|那会儿?|嗰阵|时)$|\bwhile\b|\bduring\b")]
+    private static partial Regex During();
+
+    // A prize, an exam, a training course, a family celebration or pulling down one's own illegal
+    // building: news or duty, not a deed a rule pays for; the member may still pick a rule.
+    [GeneratedRegex(@"获奖|得奖|等奖|拿了证|考的试|考试|培训|结婚|酒席|婚宴|违建|违章建筑|私搭乱建|\bwon (?:a|the|second|first|third)\b|\bprize\b|\bexam\b|\btraining course\b")]
+    private static partial Regex NotADeed();
 
     /// <summary>True when <paramref name="sentence"/> names something a rule knows (a keyword, an action, an object or a beneficiary).</summary>
     /// <param name="sentence">The member's words.</param>
@@ -171,7 +182,8 @@ public static partial class RuleMatcher
         var terms = Terms(rule);
         var keyword = terms.Keywords.Where(k => Occurs(words, k, TermRole.Any)).OrderByDescending(k => k.Length).FirstOrDefault();
         var action = terms.Actions.Where(a => Occurs(words, a, TermRole.Action)).OrderByDescending(a => a.Length).FirstOrDefault();
-        var objects = terms.Objects.Where(o => words.Find(o, TermRole.Target).Count > 0).ToList();
+        // 宣传 is an action and an object of the same rule: one word said once is not a deed and its object.
+        var objects = terms.Objects.Where(o => words.Find(o, TermRole.Target).Count > (o == action ? 1 : 0)).ToList();
         var thing = objects.Where(o => words.Find(o, TermRole.Target).Any(at => !IsPlace(words, at, o.Length))).OrderByDescending(o => o.Length).FirstOrDefault();
         // Where the deed was done (在公厕, on the road) is a weaker object than what it was done to.
         var whereDone = thing is null ? objects.OrderByDescending(o => o.Length).FirstOrDefault() : null;
@@ -239,10 +251,15 @@ public static partial class RuleMatcher
         return score > 0 ? new RuleCandidate(rule, Math.Round(score, 2), string.Join(", ", evidence)) : null;
     }
 
+    // An English term is found by its lemma, so the word in the text can be shorter than the term
+    // (leaves in "asked for leave" at the end of a message).
+    private static int WithinText(string text, int at, int length) => Math.Min(length, text.Length - at);
+
     // 在路上, 到广场, 路边, on the road: where the deed was done, not what it was done to.
     private static bool IsPlace(SentenceWords words, int at, int length)
     {
         var text = words.Text;
+        length = WithinText(text, at, length);
         var before = text[..at].TrimEnd();
         var after = text[(at + length)..].TrimStart();
         if (TextNormalizer.ContainsCjk(text.Substring(at, length)))
@@ -295,6 +312,7 @@ public static partial class RuleMatcher
     // carry the negation themselves (没交, 没参加) are deduction words and are not negated again.
     private static bool IsNegated(string text, int at, int length, bool chinese)
     {
+        length = WithinText(text, at, length);
         var term = text.Substring(at, length);
         if (ChineseNegations.Any(n => term.StartsWith(n, StringComparison.Ordinal)) || EnglishNegations.Any(n => term.StartsWith(n, StringComparison.Ordinal)))
         {
