@@ -5,7 +5,7 @@ using Dapper;
 namespace ChatReport.Bot.Storage.Channels;
 
 /// <summary>The conversations the bot can post into later, one row per channel and conversation.</summary>
-public sealed class ConversationReferenceStore(SqliteConnectionFactory connections)
+public sealed class ConversationReferenceStore(DbConnectionFactory connections)
 {
     // An unverified sighting never overwrites a verified row: otherwise an unauthenticated
     // request could redirect digests to a serviceUrl of its choosing. Unchanged rows are not
@@ -54,7 +54,7 @@ public sealed class ConversationReferenceStore(SqliteConnectionFactory connectio
 
     private const string PersonalByUser = SelectColumns + """
 
-        WHERE channel_id = @ChannelId AND user_id = @UserId AND is_group = 0
+        WHERE channel_id = @ChannelId AND user_id = @UserId AND is_group = FALSE
         ORDER BY verified DESC, updated_at DESC
         LIMIT 1
         """;
