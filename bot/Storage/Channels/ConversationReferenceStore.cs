@@ -1,4 +1,3 @@
-using System.Globalization;
 using ChatReport.Bot.Storage.Connections;
 using Dapper;
 
@@ -34,7 +33,7 @@ public sealed class ConversationReferenceStore(DbConnectionFactory connections)
                conversation_references.user_id, conversation_references.user_name, conversation_references.tenant_id,
                conversation_references.conversation_type, conversation_references.is_group, conversation_references.locale,
                conversation_references.verified)
-              IS NOT
+              IS DISTINCT FROM
               (excluded.service_url, excluded.bot_id, excluded.bot_name,
                excluded.user_id, excluded.user_name, coalesce(excluded.tenant_id, conversation_references.tenant_id),
                coalesce(excluded.conversation_type, conversation_references.conversation_type), excluded.is_group,
@@ -106,7 +105,7 @@ public sealed class ConversationReferenceStore(DbConnectionFactory connections)
         return row?.ToReference();
     }
 
-    // SQLite hands integers back as Int64; the public record speaks bool.
+    // The type handlers turn each engine's flags and instants into bool and DateTimeOffset.
     private sealed record Row(
         string ChannelId,
         string ConversationId,
@@ -117,10 +116,10 @@ public sealed class ConversationReferenceStore(DbConnectionFactory connections)
         string? UserName,
         string? TenantId,
         string? ConversationType,
-        long IsGroup,
+        bool IsGroup,
         string? Locale,
-        long Verified,
-        string UpdatedAt)
+        bool Verified,
+        DateTimeOffset UpdatedAt)
     {
         public StoredConversationReference ToReference() => new()
         {
@@ -133,10 +132,10 @@ public sealed class ConversationReferenceStore(DbConnectionFactory connections)
             UserName = UserName,
             TenantId = TenantId,
             ConversationType = ConversationType,
-            IsGroup = IsGroup != 0,
+            IsGroup = IsGroup,
             Locale = Locale,
-            Verified = Verified != 0,
-            UpdatedAt = DateTimeOffset.Parse(UpdatedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
+            Verified = Verified,
+            UpdatedAt = UpdatedAt,
         };
     }
 }

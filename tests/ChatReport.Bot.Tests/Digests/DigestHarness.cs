@@ -128,7 +128,7 @@ public sealed class DigestHarness
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO conversation_references (channel_id, conversation_id, service_url, bot_id, user_id, is_group, locale, verified, updated_at)
-            VALUES (@ChannelId, @ConversationId, 'http://localhost/', 'bot', @UserId, @IsGroup, @Locale, 1, @Now)
+            VALUES (@ChannelId, @ConversationId, 'http://localhost/', 'bot', @UserId, @IsGroup, @Locale, TRUE, @Now)
             """,
             new { conversation.ChannelId, conversation.ConversationId, UserId = userId, IsGroup = isGroup, Locale = locale, Now = Db.Time.GetUtcNow() },
             cancellationToken: TestContext.Current.CancellationToken));
