@@ -13,18 +13,21 @@ namespace ChatReport.Bot.Tests.Storage;
 /// </summary>
 public sealed class TestDatabase : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("chatreport-test-").FullName;
+    private readonly string _folder;
     private readonly string? _postgresDatabase;
 
     public TestDatabase(StorageOptions? options = null, DateTimeOffset? now = null, StorageProvider provider = StorageProvider.Sqlite)
     {
         Time = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
-        Path = System.IO.Path.Combine(_folder, "test.db");
         Provider = provider;
         var storage = Options.Create(options ?? new StorageOptions());
-        if (provider == StorageProvider.PostgreSql)
+        // The server first: a test skipped for want of one leaves no folder behind.
+        (_postgresDatabase, var postgres) = provider == StorageProvider.PostgreSql ? TestPostgres.CreateDatabase() : default;
+        _folder = Directory.CreateTempSubdirectory("chatreport-test-").FullName;
+        Path = System.IO.Path.Combine(_folder, "test.db");
+        if (postgres is not null)
         {
-            (_postgresDatabase, ConnectionString) = TestPostgres.CreateDatabase();
+            ConnectionString = postgres;
             Connections = new PostgreSqlConnectionFactory(ConnectionString);
         }
         else

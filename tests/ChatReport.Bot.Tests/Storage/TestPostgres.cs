@@ -6,7 +6,7 @@ namespace ChatReport.Bot.Tests.Storage;
 /// The PostgreSQL server the tests use, named by <c>CHATREPORT_TEST_POSTGRES</c> (an Npgsql
 /// connection string whose role may create databases; <c>.ci/run</c> starts a server and sets it).
 /// Each test gets a database of its own, dropped after it. Without the variable a PostgreSQL
-/// variant is skipped on a developer's machine, and fails under CI (<c>CI</c> set), so that a
+/// variant is skipped on a developer's machine, and fails under CI (<c>CI=true</c>), so that a
 /// missing server can never pass for a green run.
 /// </summary>
 public static class TestPostgres
@@ -27,7 +27,7 @@ public static class TestPostgres
         }
 
         var message = $"PostgreSQL variant: set {Variable} to an Npgsql connection string (see README, Tests) to run it.";
-        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
         {
             Assert.Fail($"{message} CI must run every store test against PostgreSQL; .ci/run starts a server and sets it.");
         }

@@ -20,7 +20,7 @@ namespace ChatReport.Bot.Tests.Support;
 /// </summary>
 public sealed class ChatReportApplication : WebApplicationFactory<Program>
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("chatreport-app-").FullName;
+    private readonly string _folder;
     private readonly Dictionary<string, string?> _settings = [];
     private readonly List<Action<IServiceCollection>> _services = [];
     private readonly bool _fakeConnector;
@@ -36,10 +36,10 @@ public sealed class ChatReportApplication : WebApplicationFactory<Program>
             (_postgresDatabase, _connectionString) = TestPostgres.CreateDatabase();
             _settings["Storage:Provider"] = nameof(StorageProvider.PostgreSql);
         }
-        else
-        {
-            _connectionString = $"Data Source={DatabasePath}";
-        }
+
+        // After the server: a test skipped for want of one leaves no folder behind.
+        _folder = Directory.CreateTempSubdirectory("chatreport-app-").FullName;
+        _connectionString ??= $"Data Source={DatabasePath}";
 
         Time = new RecordingTimeProvider(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero)));
         // The clocked jobs (digests, quarterly notices, cycle rollover) would start timers on the
