@@ -1,3 +1,5 @@
+using System.Net;
+using ChatReport.Bot.Cli;
 using ChatReport.Bot.Storage.Connections;
 using ChatReport.Bot.Tests.Conversation;
 using ChatReport.Bot.Tests.Support;
@@ -41,5 +43,31 @@ public sealed class PostgreSqlHostTests
             [("base", 60), ("bonus", 1)],
             (await connection.QueryAsync<(string Kind, int Points)>(new CommandDefinition(
                 "SELECT kind, points FROM ledger_entries WHERE member_id = @Id ORDER BY id", new { joined.Id }, cancellationToken: Token))).ToList());
+    }
+
+    [Fact]
+    public async Task OnPostgreSqlTheBotIsReadyAndBackupAndRestoreRefuseWithAClearLine()
+    {
+        await using var app = new ChatReportApplication(provider: StorageProvider.PostgreSql);
+        using var client = app.CreateClient();
+
+        using var ready = await client.GetAsync(new Uri("/healthz/ready", UriKind.Relative), Token);
+        var backup = await RunAsync(app, "backup", "--out", Path.Combine(Path.GetTempPath(), $"never-{Guid.NewGuid():N}.db"));
+        var restore = await RunAsync(app, "restore", "--from", Path.Combine(Path.GetTempPath(), $"never-{Guid.NewGuid():N}.db"));
+
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal(CliExitCode.Failed, backup.Code);
+        Assert.Contains("SQLite-only", backup.Error, StringComparison.Ordinal);
+        Assert.Contains("pg_dump", backup.Error, StringComparison.Ordinal);
+        Assert.Equal(CliExitCode.Failed, restore.Code);
+        Assert.Contains("SQLite-only", restore.Error, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Code, string Output, string Error)> RunAsync(ChatReportApplication app, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await app.Services.GetRequiredService<CliCommands>().RunAsync(args, output, error, Token);
+        return (code, output.ToString(), error.ToString());
     }
 }
