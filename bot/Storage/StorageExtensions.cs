@@ -22,6 +22,9 @@ public static class StorageExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton(CreateConnectionFactory);
+        // For what only SQLite has (its tests read the file through it); on PostgreSQL asking for it is a mistake said plainly.
+        builder.Services.AddSingleton(services => services.GetRequiredService<DbConnectionFactory>() as SqliteConnectionFactory
+            ?? throw new InvalidOperationException("This needs SQLite (Storage:Provider=Sqlite); the bot runs on PostgreSQL."));
         builder.Services.AddSingleton<GroupCommit>();
         builder.Services.AddSingleton<DatabaseMigrator>();
         builder.Services.AddSingleton<SettingsStore>();
