@@ -26,13 +26,10 @@ public sealed class OutboxStore(DbConnectionFactory connections)
         LIMIT @Limit
         """;
 
-    // Compare-and-set on next_attempt_at: of several senders, only one takes a message. The
-    // stored value comes back because it is what the next compare must name: PostgreSQL keeps
-    // microseconds, so the instant asked for may not be the instant stored.
+    // Compare-and-set on next_attempt_at: of several senders, only one takes a message.
     private const string ClaimSql = """
         UPDATE outbox SET next_attempt_at = @Until
         WHERE id = @Id AND status = 'pending' AND next_attempt_at = @Seen
-        RETURNING next_attempt_at
         """;
 
     private const string SentSql = """
@@ -73,9 +70,9 @@ public sealed class OutboxStore(DbConnectionFactory connections)
                 var won = new List<OutboxItem>();
                 foreach (var item in due)
                 {
-                    if (await connection.ExecuteScalarAsync<DateTimeOffset?>(new CommandDefinition(ClaimSql, new { item.Id, Seen = item.NextAttemptAt, Until = until }, transaction, cancellationToken: cancellationToken)) is { } claimedUntil)
+                    if (await connection.ExecuteAsync(new CommandDefinition(ClaimSql, new { item.Id, Seen = item.NextAttemptAt, Until = until }, transaction, cancellationToken: cancellationToken)) == 1)
                     {
-                        won.Add(item with { NextAttemptAt = claimedUntil });
+                        won.Add(item with { NextAttemptAt = until });
                     }
                 }
 
@@ -88,7 +85,7 @@ public sealed class OutboxStore(DbConnectionFactory connections)
     {
         ArgumentNullException.ThrowIfNull(item);
         await using var lease = await connections.UseAsync(cancellationToken);
-        return await lease.Connection.ExecuteScalarAsync<DateTimeOffset?>(new CommandDefinition(ClaimSql, new { item.Id, Seen = item.NextAttemptAt, Until = until }, cancellationToken: cancellationToken)) is not null;
+        return await lease.Connection.ExecuteAsync(new CommandDefinition(ClaimSql, new { item.Id, Seen = item.NextAttemptAt, Until = until }, cancellationToken: cancellationToken)) == 1;
     }
 
     public Task MarkSentAsync(IReadOnlyCollection<long> ids, DateTimeOffset at, CancellationToken cancellationToken) =>

@@ -56,7 +56,8 @@ public sealed class TwoInstancesOnPostgreSqlTests
 
         // One message per conversation: a conversation's later messages wait for its first.
         // A lease that ends between two microseconds, as a real clock's would: PostgreSQL stores
-        // microseconds, and the claim must still be renewable by the sender that holds it.
+        // microseconds (Npgsql truncates both the stored value and the compare's parameter), and
+        // the claim must still be renewable by the sender that holds it.
         var until = now.AddMinutes(2).AddTicks(7);
         var won = await Task.WhenAll(senders.Select(store => Task.Run(
             async () =>
