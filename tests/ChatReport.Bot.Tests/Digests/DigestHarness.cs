@@ -100,7 +100,7 @@ public sealed class DigestHarness
         new(NewDispatcher(), Db.Time, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<DigestJob>.Instance);
 
     public CycleRollover NewRollover() =>
-        new(Stores.Cycles, Db.Time, Microsoft.Extensions.Options.Options.Create(Stores.CycleOptions), NullLogger<CycleRollover>.Instance);
+        new(Stores.Cycles, Db.Commits, Db.Time, Microsoft.Extensions.Options.Options.Create(Stores.CycleOptions), NullLogger<CycleRollover>.Instance);
 
     /// <summary>A group chat the bot has seen (its reference stored), subscribed to the unit.</summary>
     public async Task<GroupAddress> AddGroupAsync(long unitId, string conversationId, string channelId = "webchat", string locale = "zh-CN")
