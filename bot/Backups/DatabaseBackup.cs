@@ -11,10 +11,22 @@ namespace ChatReport.Bot.Backups;
 /// on meanwhile (WAL), and no indexes are rebuilt, which keeps a nightly copy of a city's ledger
 /// cheap. The copy is switched to a rollback journal so it is one self-contained file.
 /// </summary>
-public sealed class DatabaseBackup(SqliteConnectionFactory connections)
+public sealed class DatabaseBackup(DbConnectionFactory connections)
 {
-    /// <summary>The live database file.</summary>
-    public string DatabasePath => Path.GetFullPath(connections.DataSource);
+    /// <summary>
+    /// False on PostgreSQL: backups, restores and the copies before an upgrade are SQLite's
+    /// (its online backup API and a file to rename); a PostgreSQL server is backed up with its own
+    /// tools (pg_dump, base backups).
+    /// </summary>
+    public bool IsAvailable => connections is SqliteConnectionFactory;
+
+    /// <summary>The live database file (SQLite only).</summary>
+    public string DatabasePath => connections is SqliteConnectionFactory
+        ? Path.GetFullPath(connections.DataSource)
+        : throw new BackupException(NotOnPostgreSql);
+
+    internal static string NotOnPostgreSql =>
+        "Backups and restores by the bot are SQLite-only; this bot runs on PostgreSQL (Storage:Provider). Use pg_dump or the server's own backups instead.";
 
     /// <summary>Copies the live database to <paramref name="destination"/>, which must not exist yet.</summary>
     public async Task<BackupResult> BackUpAsync(string destination, CancellationToken cancellationToken)
@@ -24,7 +36,7 @@ public sealed class DatabaseBackup(SqliteConnectionFactory connections)
             throw new BackupException($"There is no database at '{DatabasePath}' to back up.");
         }
 
-        await using var source = await connections.OpenAsync(cancellationToken);
+        await using var source = await ((SqliteConnectionFactory)connections).OpenSqliteAsync(cancellationToken);
         return await CopyAsync(source, destination, cancellationToken);
     }
 

@@ -12,7 +12,7 @@ namespace ChatReport.Bot.Backups;
 /// be read) before anything is replaced; the new file gets the live name by one rename.
 /// </summary>
 public sealed class DatabaseRestore(
-    SqliteConnectionFactory connections,
+    DbConnectionFactory connections,
     DatabaseBackup backup,
     IOptions<BackupOptions> options,
     TimeProvider time,
@@ -20,6 +20,11 @@ public sealed class DatabaseRestore(
 {
     public async Task<RestoreResult> RestoreAsync(string from, CancellationToken cancellationToken)
     {
+        if (!backup.IsAvailable)
+        {
+            throw new BackupException(DatabaseBackup.NotOnPostgreSql);
+        }
+
         var source = await DatabaseBackup.CheckAsync(from, cancellationToken);
         if (source.SchemaVersion > DatabaseMigrator.LatestVersion)
         {
@@ -62,7 +67,7 @@ public sealed class DatabaseRestore(
         {
             var copy = await backup.BackUpAsync(Path.Combine(options.Value.DirectoryFor(database), BackupNames.BeforeRestore(database, now)), cancellationToken);
             // Fold the log into the file and close every pooled handle before the file is replaced.
-            await using var connection = await connections.OpenAsync(cancellationToken);
+            await using var connection = await ((SqliteConnectionFactory)connections).OpenSqliteAsync(cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition("PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken: cancellationToken));
             SqliteConnection.ClearPool(connection);
             return copy.Path;

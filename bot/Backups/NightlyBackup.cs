@@ -28,7 +28,8 @@ public sealed class NightlyBackup(
 
     public async Task RunDueAsync(CancellationToken cancellationToken)
     {
-        if (Schedule.Latest(time.GetUtcNow()) is not { } slot)
+        // PostgreSQL is backed up by its server's tools; README says so.
+        if (!backup.IsAvailable || Schedule.Latest(time.GetUtcNow()) is not { } slot)
         {
             return;
         }

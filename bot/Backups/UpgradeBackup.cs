@@ -12,7 +12,7 @@ namespace ChatReport.Bot.Backups;
 /// is copied; a failed copy stops the start rather than migrate without one.
 /// </summary>
 public sealed class UpgradeBackup(
-    SqliteConnectionFactory connections,
+    DbConnectionFactory connections,
     DatabaseBackup backup,
     IOptions<BackupOptions> options,
     TimeProvider time,
@@ -20,6 +20,11 @@ public sealed class UpgradeBackup(
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        if (!backup.IsAvailable)
+        {
+            return;
+        }
+
         var database = backup.DatabasePath;
         if (!options.Value.BeforeUpgrade || !File.Exists(database))
         {

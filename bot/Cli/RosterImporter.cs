@@ -12,7 +12,7 @@ namespace ChatReport.Bot.Cli;
 /// bad row is skipped with its reason and line and never stops the others, and a row already
 /// imported is skipped, so running the same file again creates nothing.
 /// </summary>
-public sealed class RosterImporter(IOrganisation organisation, SqliteConnectionFactory connections, TimeProvider time)
+public sealed class RosterImporter(IOrganisation organisation, DbConnectionFactory connections, TimeProvider time)
 {
     private static readonly Dictionary<string, string> HeaderWords = new(StringComparer.OrdinalIgnoreCase)
     {

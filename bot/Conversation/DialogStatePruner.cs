@@ -1,6 +1,6 @@
+using System.Data.Common;
 using ChatReport.Dialogs.Runtime;
 using ChatReport.Dialogs.State;
-using Microsoft.Data.Sqlite;
 
 namespace ChatReport.Bot.Conversation;
 
@@ -23,7 +23,7 @@ public sealed class DialogStatePruner(
                     var removed = await store.DeleteExpiredAsync(time.GetUtcNow() - options.ExpireAfter, stoppingToken);
                     logger.LogDebug("Deleted {Count} expired dialog stacks", removed);
                 }
-                catch (SqliteException ex)
+                catch (DbException ex)
                 {
                     // Housekeeping; the next tick tries again.
                     logger.LogWarning(ex, "Could not delete expired dialog stacks");

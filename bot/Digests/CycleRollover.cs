@@ -1,3 +1,4 @@
+using ChatReport.Bot.Storage.Connections;
 using ChatReport.Bot.Storage.Domain;
 using ChatReport.Conversation.Domain;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,7 @@ namespace ChatReport.Bot.Digests;
 /// base points, once, however many instances try. The old cycle stays open for approvals of
 /// claims made in its last days and stays queryable; an administrator closes it.
 /// </summary>
-public sealed class CycleRollover(ICycleCalendar cycles, TimeProvider time, IOptions<CycleOptions> options, ILogger<CycleRollover> logger)
+public sealed class CycleRollover(ICycleCalendar cycles, GroupCommit commits, TimeProvider time, IOptions<CycleOptions> options, ILogger<CycleRollover> logger)
 {
     /// <summary>Creates the cycle today falls in when it does not exist yet; returns it when it was created now.</summary>
     public async Task<Cycle?> EnsureCurrentCycleAsync(CancellationToken cancellationToken)
@@ -23,7 +24,16 @@ public sealed class CycleRollover(ICycleCalendar cycles, TimeProvider time, IOpt
             return null;
         }
 
-        var cycle = await cycles.EnsureCycleAsync(year, cancellationToken);
+        // Look again and create in one unit: of rollovers racing (in this process or on another
+        // instance) the first creates the cycle and the others find it, so one reports it.
+        var cycle = await commits.RunAsync(
+            async ct => await cycles.FindCycleAsync(year, ct) is null ? await cycles.EnsureCycleAsync(year, ct) : null,
+            cancellationToken);
+        if (cycle is null)
+        {
+            return null;
+        }
+
         logger.LogInformation("Points cycle {Year} started: {StartsOn} to {EndsOn}, base points granted", cycle.Year, cycle.StartsOn, cycle.EndsOn);
         return cycle;
     }

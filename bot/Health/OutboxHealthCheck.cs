@@ -1,5 +1,5 @@
+using System.Data.Common;
 using ChatReport.Bot.Storage.Channels;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +18,7 @@ public sealed class OutboxHealthCheck(OutboxStore outbox, TimeProvider time, IOp
                 ? HealthCheckResult.Unhealthy($"{backlog.Depth} replies are waiting in the outbox; the oldest since {age:d\\.hh\\:mm\\:ss}.")
                 : HealthCheckResult.Healthy($"{backlog.Depth} replies waiting.");
         }
-        catch (SqliteException ex)
+        catch (DbException ex)
         {
             return HealthCheckResult.Unhealthy("The outbox cannot be read.", ex);
         }

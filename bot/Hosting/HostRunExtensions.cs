@@ -27,9 +27,12 @@ public static class HostRunExtensions
                 return earlyExitCode;
             }
 
-            var database = app.Services.GetRequiredService<DatabaseBackup>().DatabasePath;
-            using var serving = CliRunner.IsCommand(args) ? null : ServingLock.TryTake(database, alone: false);
-            if (!CliRunner.IsCommand(args) && serving is null)
+            // The serving lock keeps a restore from replacing a SQLite file under a running bot; a
+            // PostgreSQL server has no file to replace.
+            var backup = app.Services.GetRequiredService<DatabaseBackup>();
+            var database = backup.IsAvailable ? backup.DatabasePath : null;
+            using var serving = CliRunner.IsCommand(args) || database is null ? null : ServingLock.TryTake(database, alone: false);
+            if (!CliRunner.IsCommand(args) && database is not null && serving is null)
             {
                 logger.LogCritical("Cannot start: a restore of {Database} is in progress", database);
                 return 1;

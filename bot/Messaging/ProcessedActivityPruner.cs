@@ -1,5 +1,5 @@
+using System.Data.Common;
 using ChatReport.Bot.Storage.Channels;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace ChatReport.Bot.Messaging;
@@ -23,7 +23,7 @@ public sealed class ProcessedActivityPruner(
                     var removed = await store.PruneAsync(options.Value.DeduplicationWindow, stoppingToken);
                     logger.LogDebug("Forgot {Count} processed activity ids", removed);
                 }
-                catch (SqliteException ex)
+                catch (DbException ex)
                 {
                     // Pruning is housekeeping; the next tick tries again.
                     logger.LogWarning(ex, "Could not prune processed activity ids");

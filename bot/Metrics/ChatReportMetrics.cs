@@ -1,7 +1,7 @@
+using System.Data.Common;
 using System.Diagnostics.Metrics;
 using ChatReport.Bot.Storage.Channels;
 using ChatReport.Bot.Storage.Domain;
-using Microsoft.Data.Sqlite;
 
 namespace ChatReport.Bot.Metrics;
 
@@ -112,7 +112,7 @@ public sealed class ChatReportMetrics
         {
             return [read()];
         }
-        catch (SqliteException)
+        catch (DbException)
         {
             return [];
         }

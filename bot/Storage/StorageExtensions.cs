@@ -11,7 +11,7 @@ namespace ChatReport.Bot.Storage;
 public static class StorageExtensions
 {
     /// <summary>
-    /// SQLite through Dapper: the connection factory, the migrator, the health check, the stores
+    /// SQLite or PostgreSQL (<c>Storage:Provider</c>) through Dapper: the connection factory, the migrator, the health check, the stores
     /// behind the domain ports of <c>ChatReport.Conversation.Domain</c>, and the first-start work
     /// (default rules, the current cycle).
     /// </summary>
@@ -21,9 +21,10 @@ public static class StorageExtensions
             .BindConfiguration(StorageOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddSingleton(services => new SqliteConnectionFactory(
-            services.GetRequiredService<IConfiguration>().GetConnectionString("ChatReport") ?? StorageOptions.DefaultConnectionString,
-            services.GetRequiredService<IOptions<StorageOptions>>()));
+        builder.Services.AddSingleton(CreateConnectionFactory);
+        // For what only SQLite has (its tests read the file through it); on PostgreSQL asking for it is a mistake said plainly.
+        builder.Services.AddSingleton(services => services.GetRequiredService<DbConnectionFactory>() as SqliteConnectionFactory
+            ?? throw new InvalidOperationException("This needs SQLite (Storage:Provider=Sqlite); the bot runs on PostgreSQL."));
         builder.Services.AddSingleton<GroupCommit>();
         builder.Services.AddSingleton<DatabaseMigrator>();
         builder.Services.AddSingleton<SettingsStore>();
@@ -69,7 +70,7 @@ public static class StorageExtensions
     public static async Task<bool> PrepareDatabaseAsync(this WebApplication app, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var connections = app.Services.GetRequiredService<SqliteConnectionFactory>();
+        var connections = app.Services.GetRequiredService<DbConnectionFactory>();
         var logger = app.Services.GetRequiredService<ILogger<DatabaseMigrator>>();
         try
         {
@@ -84,7 +85,11 @@ public static class StorageExtensions
                 await initializer.InitializeAsync(cancellationToken);
             }
 
-            logger.LogInformation("Database {Path} is at schema version {Version}", Path.GetFullPath(connections.DataSource), version);
+            logger.LogInformation(
+                "Database {Path} ({Provider}) is at schema version {Version}",
+                connections is SqliteConnectionFactory ? Path.GetFullPath(connections.DataSource) : connections.DataSource,
+                connections.Provider,
+                version);
             return true;
         }
         catch (DatabaseStartupException ex)
@@ -94,7 +99,25 @@ public static class StorageExtensions
         }
     }
 
-    private sealed class DatabaseHealthCheck(SqliteConnectionFactory connections) : IHealthCheck
+    /// <summary>
+    /// The factory of the configured provider. PostgreSQL has no sensible default database, so it
+    /// refuses to start without a connection string rather than guess one.
+    /// </summary>
+    private static DbConnectionFactory CreateConnectionFactory(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<StorageOptions>>();
+        var connectionString = services.GetRequiredService<IConfiguration>().GetConnectionString("ChatReport");
+        return options.Value.Provider switch
+        {
+            StorageProvider.PostgreSql => new PostgreSqlConnectionFactory(
+                string.IsNullOrWhiteSpace(connectionString)
+                    ? throw new InvalidOperationException("Storage:Provider is PostgreSql, so ConnectionStrings:ChatReport must be an Npgsql connection string (Host=…;Database=…;Username=…).")
+                    : connectionString),
+            _ => new SqliteConnectionFactory(connectionString ?? StorageOptions.DefaultConnectionString, options),
+        };
+    }
+
+    private sealed class DatabaseHealthCheck(DbConnectionFactory connections) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
@@ -106,7 +129,7 @@ public static class StorageExtensions
                 await command.ExecuteScalarAsync(cancellationToken);
                 return HealthCheckResult.Healthy();
             }
-            catch (Microsoft.Data.Sqlite.SqliteException ex)
+            catch (System.Data.Common.DbException ex)
             {
                 return HealthCheckResult.Unhealthy("The database cannot be read.", ex);
             }

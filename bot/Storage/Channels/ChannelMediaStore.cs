@@ -4,7 +4,7 @@ using Dapper;
 namespace ChatReport.Bot.Storage.Channels;
 
 /// <summary>Photos that came in on the WeCom and WeChat channels (<c>channel_media</c>).</summary>
-public sealed class ChannelMediaStore(SqliteConnectionFactory connections)
+public sealed class ChannelMediaStore(DbConnectionFactory connections)
 {
     private const string Insert = """
         INSERT INTO channel_media (id, channel_id, user_id, content_type, content, created_at)

@@ -1,11 +1,10 @@
-using System.Globalization;
 using ChatReport.Bot.Storage.Connections;
 using Dapper;
 
 namespace ChatReport.Bot.Storage.Channels;
 
 /// <summary>The conversations the bot can post into later, one row per channel and conversation.</summary>
-public sealed class ConversationReferenceStore(SqliteConnectionFactory connections)
+public sealed class ConversationReferenceStore(DbConnectionFactory connections)
 {
     // An unverified sighting never overwrites a verified row: otherwise an unauthenticated
     // request could redirect digests to a serviceUrl of its choosing. Unchanged rows are not
@@ -34,7 +33,7 @@ public sealed class ConversationReferenceStore(SqliteConnectionFactory connectio
                conversation_references.user_id, conversation_references.user_name, conversation_references.tenant_id,
                conversation_references.conversation_type, conversation_references.is_group, conversation_references.locale,
                conversation_references.verified)
-              IS NOT
+              IS DISTINCT FROM
               (excluded.service_url, excluded.bot_id, excluded.bot_name,
                excluded.user_id, excluded.user_name, coalesce(excluded.tenant_id, conversation_references.tenant_id),
                coalesce(excluded.conversation_type, conversation_references.conversation_type), excluded.is_group,
@@ -54,7 +53,7 @@ public sealed class ConversationReferenceStore(SqliteConnectionFactory connectio
 
     private const string PersonalByUser = SelectColumns + """
 
-        WHERE channel_id = @ChannelId AND user_id = @UserId AND is_group = 0
+        WHERE channel_id = @ChannelId AND user_id = @UserId AND is_group = FALSE
         ORDER BY verified DESC, updated_at DESC
         LIMIT 1
         """;
@@ -106,7 +105,7 @@ public sealed class ConversationReferenceStore(SqliteConnectionFactory connectio
         return row?.ToReference();
     }
 
-    // SQLite hands integers back as Int64; the public record speaks bool.
+    // The type handlers turn each engine's flags and instants into bool and DateTimeOffset.
     private sealed record Row(
         string ChannelId,
         string ConversationId,
@@ -117,10 +116,10 @@ public sealed class ConversationReferenceStore(SqliteConnectionFactory connectio
         string? UserName,
         string? TenantId,
         string? ConversationType,
-        long IsGroup,
+        bool IsGroup,
         string? Locale,
-        long Verified,
-        string UpdatedAt)
+        bool Verified,
+        DateTimeOffset UpdatedAt)
     {
         public StoredConversationReference ToReference() => new()
         {
@@ -133,10 +132,10 @@ public sealed class ConversationReferenceStore(SqliteConnectionFactory connectio
             UserName = UserName,
             TenantId = TenantId,
             ConversationType = ConversationType,
-            IsGroup = IsGroup != 0,
+            IsGroup = IsGroup,
             Locale = Locale,
-            Verified = Verified != 0,
-            UpdatedAt = DateTimeOffset.Parse(UpdatedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
+            Verified = Verified,
+            UpdatedAt = UpdatedAt,
         };
     }
 }

@@ -10,7 +10,7 @@ namespace ChatReport.Bot.Storage.Channels;
 /// version, changes nothing and throws <see cref="DialogStateConflictException"/>, so of two
 /// turns racing on one conversation exactly one wins and the runner reruns the other.
 /// </summary>
-public sealed class DialogStateStore(SqliteConnectionFactory connections) : IDialogStateStore
+public sealed class DialogStateStore(DbConnectionFactory connections) : IDialogStateStore
 {
     private const string Load = """
         SELECT state_json AS StateJson, dialog_set_version AS DialogSetVersion, version AS Version, last_access_at AS LastAccessAt

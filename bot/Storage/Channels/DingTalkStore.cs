@@ -4,7 +4,7 @@ using Dapper;
 namespace ChatReport.Bot.Storage.Channels;
 
 /// <summary>The DingTalk channel's tables: conversations with their reply routes, custom robots, pictures.</summary>
-public sealed class DingTalkStore(SqliteConnectionFactory connections)
+public sealed class DingTalkStore(DbConnectionFactory connections)
 {
     private const string UpsertConversation = """
         INSERT INTO dingtalk_conversations (conversation_id, is_group, staff_id, session_webhook, session_webhook_expires_at, updated_at)

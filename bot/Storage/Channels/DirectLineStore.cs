@@ -3,12 +3,11 @@ using System.Text.Json;
 using ChatReport.Bot.Storage.Connections;
 using ChatReport.Dialogs.Schema;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace ChatReport.Bot.Storage.Channels;
 
 /// <summary>Conversations, members, history and files of the local Direct Line channel.</summary>
-public sealed class DirectLineStore(SqliteConnectionFactory connections, TimeProvider time)
+public sealed class DirectLineStore(DbConnectionFactory connections, TimeProvider time)
 {
     private const string ConversationColumns = "id, kind, owner_user_id, group_name, locale, created_at, started_at";
 
@@ -187,7 +186,7 @@ public sealed class DirectLineStore(SqliteConnectionFactory connections, TimePro
     {
         ArgumentNullException.ThrowIfNull(activity);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var fromId = activity.From?.Id;
         if (clientActivityId is not null)
         {
@@ -254,7 +253,7 @@ public sealed class DirectLineStore(SqliteConnectionFactory connections, TimePro
     {
         ArgumentNullException.ThrowIfNull(activity);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var sequence = await connection.ExecuteScalarAsync<long>(new CommandDefinition(NextSequence, new { Id = conversationId }, transaction, cancellationToken: cancellationToken));
         var changed = await connection.ExecuteAsync(new CommandDefinition(MoveActivity, new
         {

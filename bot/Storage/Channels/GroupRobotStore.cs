@@ -4,7 +4,7 @@ using Dapper;
 namespace ChatReport.Bot.Storage.Channels;
 
 /// <summary>The WeCom group robots digests are posted through (<c>wecom_group_robots</c>).</summary>
-public sealed class GroupRobotStore(SqliteConnectionFactory connections)
+public sealed class GroupRobotStore(DbConnectionFactory connections)
 {
     private const string Upsert = """
         INSERT INTO wecom_group_robots (conversation_id, webhook_key, key_hint, added_by, added_at)

@@ -10,7 +10,7 @@ namespace ChatReport.Bot.Storage.Channels;
 /// it or when a reviewer says 订阅日报 there; the conversation reference must already be stored
 /// (the inbound turn stores it), because that is what the bot posts with later.
 /// </summary>
-public sealed class GroupSubscriptionStore(SqliteConnectionFactory connections, TimeProvider time)
+public sealed class GroupSubscriptionStore(DbConnectionFactory connections, TimeProvider time)
 {
     public const string AuditSubject = "group_subscription";
 
@@ -25,7 +25,7 @@ public sealed class GroupSubscriptionStore(SqliteConnectionFactory connections, 
         """;
 
     private const string ActiveUnitExists = """
-        SELECT EXISTS (SELECT 1 FROM org_units WHERE id = @UnitId AND is_active = 1)
+        SELECT EXISTS (SELECT 1 FROM org_units WHERE id = @UnitId AND is_active = TRUE)
         """;
 
     // A returning group starts afresh: its first digest covers what happened since it (re)subscribed.
@@ -55,7 +55,7 @@ public sealed class GroupSubscriptionStore(SqliteConnectionFactory connections, 
     private const string AllActive = $"""
         SELECT s.channel_id, s.conversation_id, s.unit_id, s.subscribed_by, s.subscribed_at, s.unsubscribed_at
         FROM group_subscriptions s JOIN org_units u ON u.id = s.unit_id
-        WHERE s.unsubscribed_at IS NULL AND u.is_active = 1
+        WHERE s.unsubscribed_at IS NULL AND u.is_active = TRUE
         ORDER BY s.unit_id, s.subscribed_at, s.channel_id, s.conversation_id
         """;
 

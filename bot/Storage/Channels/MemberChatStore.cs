@@ -7,15 +7,15 @@ namespace ChatReport.Bot.Storage.Channels;
 /// Where reviewers and administrators can be reached in private: the personal conversations of
 /// their linked channel accounts. A member who never chatted with the bot has none.
 /// </summary>
-public sealed class MemberChatStore(SqliteConnectionFactory connections)
+public sealed class MemberChatStore(DbConnectionFactory connections)
 {
     private const string Reviewers = """
         SELECT DISTINCT r.unit_id, m.id AS member_id, m.display_name, cr.channel_id, cr.conversation_id, cr.locale
         FROM unit_roles r
-        JOIN members m ON m.id = r.member_id AND m.is_active = 1
+        JOIN members m ON m.id = r.member_id AND m.is_active = TRUE
         JOIN channel_accounts a ON a.member_id = m.id
-        JOIN conversation_references cr ON cr.channel_id = a.channel_id AND cr.user_id = a.user_id AND cr.is_group = 0
-        WHERE r.unit_id = @UnitId AND (r.role = 'secretary' OR (r.role = 'committee' AND r.can_review = 1))
+        JOIN conversation_references cr ON cr.channel_id = a.channel_id AND cr.user_id = a.user_id AND cr.is_group = FALSE
+        WHERE r.unit_id = @UnitId AND (r.role = 'secretary' OR (r.role = 'committee' AND r.can_review = TRUE))
         ORDER BY m.display_name, m.id, cr.channel_id, cr.conversation_id
         """;
 
@@ -29,9 +29,24 @@ public sealed class MemberChatStore(SqliteConnectionFactory connections)
         SELECT DISTINCT chain.unit_id, m.id AS member_id, m.display_name, cr.channel_id, cr.conversation_id, cr.locale
         FROM chain
         JOIN unit_roles r ON r.unit_id = chain.ancestor_id AND r.role = 'administrator'
-        JOIN members m ON m.id = r.member_id AND m.is_active = 1
+        JOIN members m ON m.id = r.member_id AND m.is_active = TRUE
         JOIN channel_accounts a ON a.member_id = m.id
-        JOIN conversation_references cr ON cr.channel_id = a.channel_id AND cr.user_id = a.user_id AND cr.is_group = 0
+        JOIN conversation_references cr ON cr.channel_id = a.channel_id AND cr.user_id = a.user_id AND cr.is_group = FALSE
+        ORDER BY chain.unit_id, m.id, cr.channel_id, cr.conversation_id
+        """;
+
+    private const string AdministratorsPostgreSql = """
+        WITH RECURSIVE chain (unit_id, ancestor_id) AS (
+            SELECT id, id FROM org_units WHERE id = ANY(@UnitIds)
+            UNION
+            SELECT chain.unit_id, u.parent_id FROM chain JOIN org_units u ON u.id = chain.ancestor_id WHERE u.parent_id IS NOT NULL
+        )
+        SELECT DISTINCT chain.unit_id, m.id AS member_id, m.display_name, cr.channel_id, cr.conversation_id, cr.locale
+        FROM chain
+        JOIN unit_roles r ON r.unit_id = chain.ancestor_id AND r.role = 'administrator'
+        JOIN members m ON m.id = r.member_id AND m.is_active = TRUE
+        JOIN channel_accounts a ON a.member_id = m.id
+        JOIN conversation_references cr ON cr.channel_id = a.channel_id AND cr.user_id = a.user_id AND cr.is_group = FALSE
         ORDER BY chain.unit_id, m.id, cr.channel_id, cr.conversation_id
         """;
 
@@ -59,7 +74,7 @@ public sealed class MemberChatStore(SqliteConnectionFactory connections)
         // Dapper expands the list into one parameter each; SQLite takes at most 32,766.
         foreach (var chunk in unitIds.Distinct().Chunk(10_000))
         {
-            var rows = await connection.QueryAsync<Row>(new CommandDefinition(Administrators, new { UnitIds = chunk }, cancellationToken: cancellationToken));
+            var rows = await connection.QueryAsync<Row>(new CommandDefinition(SqlDialect.Pick(connection, Administrators, AdministratorsPostgreSql), new { UnitIds = chunk }, cancellationToken: cancellationToken));
             chats.AddRange(rows.Select(r => r.ToChat()));
         }
 

@@ -4,7 +4,7 @@ using Dapper;
 namespace ChatReport.Bot.Storage.Channels;
 
 /// <summary>The <c>outbox</c> table: messages decided by committed work, until they are delivered or given up.</summary>
-public sealed class OutboxStore(SqliteConnectionFactory connections)
+public sealed class OutboxStore(DbConnectionFactory connections)
 {
     private const string InsertSql = """
         INSERT INTO outbox (channel_id, service_url, conversation_id, activity_json, next_attempt_at, created_at)

@@ -7,7 +7,7 @@ namespace ChatReport.Bot.Storage.Channels;
 /// Remembers which activities have been taken on, keyed by channel, conversation and activity
 /// id (ids are unique only within a conversation).
 /// </summary>
-public sealed class ProcessedActivityStore(SqliteConnectionFactory connections, TimeProvider time)
+public sealed class ProcessedActivityStore(DbConnectionFactory connections, TimeProvider time)
 {
     // ON CONFLICT DO NOTHING makes two deliveries racing each other safe: the primary key lets
     // exactly one of them insert.

@@ -8,7 +8,7 @@ using Dapper;
 namespace ChatReport.Bot.Storage.Channels;
 
 /// <summary>The browsers signed in to the Web Chat page ("my devices"), so that one can be signed out.</summary>
-public sealed class WebSessionStore(SqliteConnectionFactory connections, TimeProvider time)
+public sealed class WebSessionStore(DbConnectionFactory connections, TimeProvider time)
 {
     private const int MaxUserAgentLength = 200;
     private const string Columns = "id, member_id, user_id, created_at, last_seen_at, user_agent, revoked_at, revoked_by";

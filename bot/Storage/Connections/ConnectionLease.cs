@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace ChatReport.Bot.Storage.Connections;
 
@@ -10,13 +10,13 @@ public sealed class ConnectionLease : IAsyncDisposable
 {
     private readonly bool _owned;
 
-    internal ConnectionLease(SqliteConnection connection, bool owned)
+    internal ConnectionLease(DbConnection connection, bool owned)
     {
         Connection = connection;
         _owned = owned;
     }
 
-    public SqliteConnection Connection { get; }
+    public DbConnection Connection { get; }
 
     public ValueTask DisposeAsync() => _owned ? Connection.DisposeAsync() : ValueTask.CompletedTask;
 }

@@ -14,7 +14,7 @@ namespace ChatReport.Bot.Storage.Connections;
 /// request, and ASP.NET Core has no synchronization context, so waiting on the async store here
 /// cannot deadlock.
 /// </remarks>
-public sealed class DataProtectionKeyStore(SqliteConnectionFactory connections, TimeProvider time) : IXmlRepository
+public sealed class DataProtectionKeyStore(DbConnectionFactory connections, TimeProvider time) : IXmlRepository
 {
     private const string All = """
         SELECT xml FROM data_protection_keys ORDER BY created_at, friendly_name

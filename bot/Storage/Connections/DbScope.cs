@@ -1,18 +1,21 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace ChatReport.Bot.Storage.Connections;
 
 /// <summary>
 /// The write transaction the current async flow runs in: one connection with a transaction begun
-/// by plain SQL (<c>BEGIN IMMEDIATE</c>), nested units as savepoints, and the actions to run once
+/// by plain SQL (<see cref="DbConnectionFactory.BeginWrite"/>), nested units as savepoints, and the actions to run once
 /// the transaction is durable. Every store call made while a scope is current joins it, so a turn
 /// and everything it writes (claims, ledger, audit, dialog state, outgoing messages) commit or
 /// roll back together.
 /// </summary>
 /// <remarks>
-/// Transactions are driven by SQL rather than <see cref="SqliteTransaction"/> because
+/// Transactions are driven by SQL rather than <see cref="DbTransaction"/> because
 /// Microsoft.Data.Sqlite requires every command on a connection with an ADO.NET transaction to
-/// name it, and the stores' commands do not know which unit they are part of.
+/// name it, and the stores' commands do not know which unit they are part of. PostgreSQL accepts
+/// the same BEGIN / SAVEPOINT / RELEASE / ROLLBACK TO / COMMIT; there a failed statement aborts
+/// the whole transaction until ROLLBACK TO its savepoint, which a failed unit always runs, so the
+/// other units of a group commit still commit.
 /// </remarks>
 public sealed class DbScope
 {
@@ -22,7 +25,7 @@ public sealed class DbScope
     // a savepoint move to its parent on release and are dropped on rollback.
     private readonly List<List<Action>> _afterCommit = [[]];
 
-    internal DbScope(SqliteConnection connection)
+    internal DbScope(DbConnection connection)
     {
         Connection = connection;
     }
@@ -30,11 +33,11 @@ public sealed class DbScope
     /// <summary>The open scope of this async flow, or null outside any write transaction.</summary>
     public static DbScope? Current => Ambient.Value is { IsOpen: true } scope ? scope : null;
 
-    internal SqliteConnection Connection { get; }
+    internal DbConnection Connection { get; }
 
     internal bool IsOpen { get; private set; } = true;
 
-    /// <summary>True once SQLite itself ended the transaction (an I/O or disk-full error): nothing more can join it.</summary>
+    /// <summary>True once the engine itself ended the transaction (SQLite on an I/O or disk-full error, PostgreSQL on a lost connection) (an I/O or disk-full error): nothing more can join it.</summary>
     internal bool IsBroken { get; private set; }
 
     /// <summary>Runs <paramref name="action"/> after the commit, and never if the work that registered it rolls back.</summary>
@@ -92,9 +95,9 @@ public sealed class DbScope
             await ExecuteAsync($"ROLLBACK TO {name}", CancellationToken.None);
             await ExecuteAsync($"RELEASE {name}", CancellationToken.None);
         }
-        catch (SqliteException)
+        catch (DbException)
         {
-            // SQLite already rolled the whole transaction back (disk full, I/O error); the owner
+            // The engine already rolled the whole transaction back (disk full, I/O error); the owner
             // of the transaction sees the scope broken and fails every unit in it.
             IsBroken = true;
         }

@@ -1,6 +1,6 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Threading.Channels;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace ChatReport.Bot.Storage.Connections;
@@ -13,13 +13,13 @@ namespace ChatReport.Bot.Storage.Connections;
 /// to run after the commit (<see cref="DbScope.AfterCommit"/>) has been started.
 /// </summary>
 /// <remarks>
-/// Units run one after another on the writer, which is what SQLite does with writers anyway; a
+/// Units run one after another on the writer, which is what SQLite does with writers anyway (and PostgreSQL too, under the write lock); a
 /// unit must therefore not wait on the network. The outbox is what lets a turn "send" without
 /// doing so. Readers outside units keep their own connections (WAL).
 /// </remarks>
 public sealed class GroupCommit : IAsyncDisposable, IDisposable
 {
-    private readonly SqliteConnectionFactory _connections;
+    private readonly DbConnectionFactory _connections;
     private readonly ILogger<GroupCommit> _logger;
     private readonly int _maxUnits;
     private readonly Channel<Unit> _queue = Channel.CreateUnbounded<Unit>(new UnboundedChannelOptions { SingleReader = true });
@@ -27,7 +27,7 @@ public sealed class GroupCommit : IAsyncDisposable, IDisposable
     private long _commits;
     private long _units;
 
-    public GroupCommit(SqliteConnectionFactory connections, IOptions<StorageOptions> options, ILogger<GroupCommit> logger)
+    public GroupCommit(DbConnectionFactory connections, IOptions<StorageOptions> options, ILogger<GroupCommit> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _connections = connections;
@@ -78,7 +78,7 @@ public sealed class GroupCommit : IAsyncDisposable, IDisposable
 
     private async Task WriteLoopAsync()
     {
-        SqliteConnection? connection = null;
+        DbConnection? connection = null;
         var batch = new List<Unit>(_maxUnits);
         try
         {
@@ -123,9 +123,9 @@ public sealed class GroupCommit : IAsyncDisposable, IDisposable
         }
     }
 
-    private async Task CommitBatchAsync(SqliteConnection connection, List<Unit> batch)
+    private async Task CommitBatchAsync(DbConnection connection, List<Unit> batch)
     {
-        var (ran, afterCommit) = await SqliteWrites.RunInTransactionAsync(connection, () => RunUnitsAsync(batch), CancellationToken.None);
+        var (ran, afterCommit) = await DbWrites.RunInTransactionAsync(_connections, connection, () => RunUnitsAsync(batch), CancellationToken.None);
         Interlocked.Increment(ref _commits);
         Interlocked.Add(ref _units, ran);
         foreach (var action in afterCommit)
@@ -168,8 +168,8 @@ public sealed class GroupCommit : IAsyncDisposable, IDisposable
                 unit.Fail(ex);
                 if (scope.IsBroken)
                 {
-                    // SQLite ended the transaction: the units that ran before this one are lost too.
-                    throw new InvalidOperationException("The write transaction was rolled back by SQLite.", ex);
+                    // The engine ended the transaction: the units that ran before this one are lost too.
+                    throw new InvalidOperationException("The write transaction was rolled back by the database.", ex);
                 }
             }
         }

@@ -3,11 +3,11 @@ using Dapper;
 namespace ChatReport.Bot.Storage.Connections;
 
 /// <summary>The <c>settings</c> table: small installation-wide values such as generated secrets.</summary>
-public sealed class SettingsStore(SqliteConnectionFactory connections)
+public sealed class SettingsStore(DbConnectionFactory connections)
 {
-    // INSERT OR IGNORE then read back: two instances starting together agree on one value.
+    // Insert unless present, then read back: two instances starting together agree on one value.
     private const string InsertIfMissing = """
-        INSERT OR IGNORE INTO settings (key, value) VALUES (@Key, @Value)
+        INSERT INTO settings (key, value) VALUES (@Key, @Value) ON CONFLICT DO NOTHING
         """;
 
     private const string SelectValue = """

@@ -1,14 +1,12 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using SQLitePCL;
 
 namespace ChatReport.Bot.Storage.Connections;
 
-/// <summary>
-/// The one place that knows how ChatReport opens SQLite. Stores ask for a connection with
-/// <see cref="UseAsync"/>: inside a write unit (<see cref="DbScope"/>) they get its connection,
-/// elsewhere a pooled one of their own. A connection is used by one async flow at a time.
-/// </summary>
-public sealed class SqliteConnectionFactory
+/// <summary>SQLite: one file, opened with foreign keys on and the synchronous and busy-timeout pragmas on every connection.</summary>
+public sealed class SqliteConnectionFactory : DbConnectionFactory
 {
     private readonly string _connectionString;
     private readonly string _openPragmas;
@@ -30,17 +28,19 @@ public sealed class SqliteConnectionFactory
         DapperConfiguration.EnsureConfigured();
     }
 
+    public override StorageProvider Provider => StorageProvider.Sqlite;
+
     /// <summary>The database file as configured (relative paths resolve against the working directory).</summary>
-    public string DataSource { get; }
+    public override string DataSource { get; }
 
-    /// <summary>The current unit's connection, or a new pooled one when no unit is open.</summary>
-    public async Task<ConnectionLease> UseAsync(CancellationToken cancellationToken) =>
-        DbScope.Current is { } scope
-            ? new ConnectionLease(scope.Connection, owned: false)
-            : new ConnectionLease(await OpenAsync(cancellationToken), owned: true);
+    internal override string BeginWrite => "BEGIN IMMEDIATE";
 
-    /// <summary>A new pooled connection of the caller's own, whatever unit is open (migrations, snapshot reads, tools).</summary>
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    internal override string BeginSnapshot => "BEGIN";
+
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => await OpenSqliteAsync(cancellationToken);
+
+    /// <summary>A connection typed for what only SQLite has (the online backup, the file's pragmas).</summary>
+    public async Task<SqliteConnection> OpenSqliteAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         try
@@ -57,4 +57,22 @@ public sealed class SqliteConnectionFactory
             throw;
         }
     }
+
+    public override ValueTask<DbTransaction> BeginSnapshotTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
+
+    internal override async Task RollBackAsync(DbConnection connection)
+    {
+        // SQLite ends the transaction itself on some errors (disk full, I/O); ROLLBACK would then fail.
+        if (raw.sqlite3_get_autocommit(((SqliteConnection)connection).Handle) != 0)
+        {
+            return;
+        }
+
+        await using var command = connection.CreateCommand();
+        command.CommandText = "ROLLBACK";
+        await command.ExecuteNonQueryAsync(CancellationToken.None);
+    }
+
+    public override void ClearPool() => SqliteConnection.ClearAllPools();
 }

@@ -1,8 +1,8 @@
+using System.Data.Common;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace ChatReport.Bot.Storage.Domain;
 
@@ -22,8 +22,8 @@ internal static class AuditLog
     };
 
     public static Task WriteAsync(
-        SqliteConnection connection,
-        SqliteTransaction? transaction,
+        DbConnection connection,
+        DbTransaction? transaction,
         DateTimeOffset at,
         long? actorId,
         string action,

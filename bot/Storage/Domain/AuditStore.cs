@@ -4,7 +4,7 @@ using Dapper;
 
 namespace ChatReport.Bot.Storage.Domain;
 
-public sealed class AuditStore(SqliteConnectionFactory connections) : IAuditTrail
+public sealed class AuditStore(DbConnectionFactory connections) : IAuditTrail
 {
     private const string ForSubject = """
         SELECT id, at, actor_id, action, subject_type, subject_id, before_json, after_json

@@ -4,9 +4,10 @@ using Dapper;
 namespace ChatReport.Bot.Storage.Domain;
 
 /// <summary>The figures behind the charts: points earned (base excluded) per member and month, and per day.</summary>
-public sealed class ChartDataStore(SqliteConnectionFactory connections)
+public sealed class ChartDataStore(DbConnectionFactory connections)
 {
-    // occurred_on is yyyy-MM-dd, so its first seven characters are the month.
+    // The month as "yyyy-MM": SQLite's occurred_on is yyyy-MM-dd text, so its first seven
+    // characters; PostgreSQL's is a date, formatted.
     private const string ByMemberAndMonth = """
         SELECT member_id, substr(occurred_on, 1, 7) AS month, SUM(points) AS points
         FROM ledger_entries
@@ -14,8 +15,17 @@ public sealed class ChartDataStore(SqliteConnectionFactory connections)
         GROUP BY member_id, month
         """;
 
+    private const string ByMemberAndMonthPostgreSql = """
+        SELECT member_id, to_char(occurred_on, 'YYYY-MM') AS month, SUM(points) AS points
+        FROM ledger_entries
+        WHERE unit_id = @UnitId AND cycle_id = @CycleId AND kind <> 'base'
+        GROUP BY member_id, month
+        """;
+
+    private readonly string _byMemberAndMonth = connections.Provider == StorageProvider.PostgreSql ? ByMemberAndMonthPostgreSql : ByMemberAndMonth;
+
     private const string ActiveMembers = """
-        SELECT id FROM members WHERE unit_id = @UnitId AND is_active = 1
+        SELECT id FROM members WHERE unit_id = @UnitId AND is_active = TRUE
         """;
 
     private const string ByDay = """
@@ -31,7 +41,7 @@ public sealed class ChartDataStore(SqliteConnectionFactory connections)
         await using var lease = await connections.UseAsync(cancellationToken);
         var connection = lease.Connection;
         var members = await connection.QueryAsync<long>(new CommandDefinition(ActiveMembers, new { UnitId = unitId }, cancellationToken: cancellationToken));
-        var points = await connection.QueryAsync<MemberMonth>(new CommandDefinition(ByMemberAndMonth, new { UnitId = unitId, CycleId = cycleId }, cancellationToken: cancellationToken));
+        var points = await connection.QueryAsync<MemberMonth>(new CommandDefinition(_byMemberAndMonth, new { UnitId = unitId, CycleId = cycleId }, cancellationToken: cancellationToken));
         return ([.. members], [.. points]);
     }
 

@@ -1,7 +1,7 @@
+using System.Data.Common;
 using ChatReport.Bot.Storage.Connections;
 using ChatReport.Conversation.Domain;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace ChatReport.Bot.Storage.Domain;
 
@@ -140,7 +140,7 @@ public sealed partial class ClaimStore
             cancellationToken);
     }
 
-    private static async Task<ClaimChange> NoLongerPendingAsync(SqliteConnection connection, SqliteTransaction? transaction, ClaimRow row, CancellationToken cancellationToken)
+    private static async Task<ClaimChange> NoLongerPendingAsync(DbConnection connection, DbTransaction? transaction, ClaimRow row, CancellationToken cancellationToken)
     {
         var current = await connection.QuerySingleAsync<ClaimRow>(new CommandDefinition(ById, new { row.Id }, transaction, cancellationToken: cancellationToken));
         var decider = current.DecidedBy is { } id ? await MemberAsync(connection, transaction, id, cancellationToken) : null;

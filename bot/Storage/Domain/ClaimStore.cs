@@ -1,12 +1,12 @@
+using System.Data.Common;
 using System.Globalization;
 using ChatReport.Bot.Storage.Connections;
 using ChatReport.Conversation.Domain;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace ChatReport.Bot.Storage.Domain;
 
-public sealed partial class ClaimStore(SqliteConnectionFactory connections, TimeProvider time) : IClaimBook
+public sealed partial class ClaimStore(DbConnectionFactory connections, TimeProvider time) : IClaimBook
 {
     private const string Columns = """
         id, member_id, unit_id, rule_id, rule_version, cycle_id, occurred_at, occurred_on, place, description,
@@ -26,11 +26,11 @@ public sealed partial class ClaimStore(SqliteConnectionFactory connections, Time
         """;
 
     private const string ActiveMemberUnit = """
-        SELECT unit_id FROM members WHERE id = @MemberId AND is_active = 1
+        SELECT unit_id FROM members WHERE id = @MemberId AND is_active = TRUE
         """;
 
     private const string ClaimableRuleVersion = """
-        SELECT version FROM point_rules WHERE id = @RuleId AND is_active = 1 AND kind = 'bonus'
+        SELECT version FROM point_rules WHERE id = @RuleId AND is_active = TRUE AND kind = 'bonus'
         """;
 
     private const string Insert = """
@@ -46,8 +46,9 @@ public sealed partial class ClaimStore(SqliteConnectionFactory connections, Time
         """;
 
     private const string InsertLearnedWord = """
-        INSERT OR IGNORE INTO learned_words (unit_id, rule_id, word, claim_id, created_at)
+        INSERT INTO learned_words (unit_id, rule_id, word, claim_id, created_at)
         VALUES (@UnitId, @RuleId, @Word, @ClaimId, @CreatedAt)
+        ON CONFLICT DO NOTHING
         """;
 
     private const string InsertAttachment = """
@@ -57,6 +58,10 @@ public sealed partial class ClaimStore(SqliteConnectionFactory connections, Time
 
     private const string AttachmentsOf = $"""
         SELECT {AttachmentColumns} FROM claim_attachments WHERE claim_id IN @ClaimIds ORDER BY claim_id, id
+        """;
+
+    private const string AttachmentsOfPostgreSql = $"""
+        SELECT {AttachmentColumns} FROM claim_attachments WHERE claim_id = ANY(@ClaimIds) ORDER BY claim_id, id
         """;
 
     private const string Pending = $"""
@@ -275,15 +280,15 @@ public sealed partial class ClaimStore(SqliteConnectionFactory connections, Time
         return new RuleUsage(period, awarded, pending);
     }
 
-    private static Task<Member?> MemberAsync(SqliteConnection connection, SqliteTransaction? transaction, long memberId, CancellationToken cancellationToken) =>
+    private static Task<Member?> MemberAsync(DbConnection connection, DbTransaction? transaction, long memberId, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<Member>(new CommandDefinition(MemberById, new { Id = memberId }, transaction, cancellationToken: cancellationToken));
 
-    private static async Task<Claim> WithAttachmentsAsync(SqliteConnection connection, SqliteTransaction? transaction, ClaimRow row, CancellationToken cancellationToken) =>
+    private static async Task<Claim> WithAttachmentsAsync(DbConnection connection, DbTransaction? transaction, ClaimRow row, CancellationToken cancellationToken) =>
         (await WithAttachmentsAsync(connection, transaction, [row], cancellationToken))[0];
 
     private static async Task<IReadOnlyList<Claim>> WithAttachmentsAsync(
-        SqliteConnection connection,
-        SqliteTransaction? transaction,
+        DbConnection connection,
+        DbTransaction? transaction,
         List<ClaimRow> rows,
         CancellationToken cancellationToken)
     {
@@ -293,7 +298,7 @@ public sealed partial class ClaimStore(SqliteConnectionFactory connections, Time
         }
 
         var attachments = (await connection.QueryAsync<ClaimAttachment>(new CommandDefinition(
-                AttachmentsOf, new { ClaimIds = rows.Select(r => r.Id).ToArray() }, transaction, cancellationToken: cancellationToken)))
+                SqlDialect.Pick(connection, AttachmentsOf, AttachmentsOfPostgreSql), new { ClaimIds = rows.Select(r => r.Id).ToArray() }, transaction, cancellationToken: cancellationToken)))
             .ToLookup(a => a.ClaimId);
         return [.. rows.Select(r => r.ToClaim([.. attachments[r.Id]]))];
     }

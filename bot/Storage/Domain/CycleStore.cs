@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using ChatReport.Bot.Storage.Connections;
 using ChatReport.Conversation.Domain;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChatReport.Bot.Storage.Domain;
 
-public sealed class CycleStore(SqliteConnectionFactory connections, TimeProvider time, IOptions<CycleOptions> options) : ICycleCalendar
+public sealed class CycleStore(DbConnectionFactory connections, TimeProvider time, IOptions<CycleOptions> options) : ICycleCalendar
 {
     private const string Columns = "id, year, starts_on, ends_on, is_open";
     private const string SignOffColumns = "unit_id, year, quarter, signed_by, signed_at";
@@ -32,12 +33,12 @@ public sealed class CycleStore(SqliteConnectionFactory connections, TimeProvider
         """;
 
     private const string Insert = $"""
-        INSERT INTO cycles (year, starts_on, ends_on, is_open) VALUES (@Year, @StartsOn, @EndsOn, 1)
+        INSERT INTO cycles (year, starts_on, ends_on, is_open) VALUES (@Year, @StartsOn, @EndsOn, TRUE)
         RETURNING {Columns}
         """;
 
     private const string Close = $"""
-        UPDATE cycles SET is_open = 0 WHERE id = @Id AND is_open = 1 RETURNING {Columns}
+        UPDATE cycles SET is_open = FALSE WHERE id = @Id AND is_open = TRUE RETURNING {Columns}
         """;
 
     private const string SignOffByKey = $"""
@@ -165,8 +166,8 @@ public sealed class CycleStore(SqliteConnectionFactory connections, TimeProvider
     /// changed between the two.
     /// </summary>
     private async Task<(DateOnly StartsOn, DateOnly EndsOn)> PlanAsync(
-        Microsoft.Data.Sqlite.SqliteConnection connection,
-        Microsoft.Data.Sqlite.SqliteTransaction? transaction,
+        DbConnection connection,
+        DbTransaction? transaction,
         int year,
         CancellationToken cancellationToken)
     {

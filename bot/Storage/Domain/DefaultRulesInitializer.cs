@@ -9,7 +9,7 @@ namespace ChatReport.Bot.Storage.Domain;
 /// the shipped defaults or the administrator's own file. Later edits go through a reload.
 /// </summary>
 public sealed class DefaultRulesInitializer(
-    SqliteConnectionFactory connections,
+    DbConnectionFactory connections,
     RuleStore rules,
     IOptions<RulesOptions> options,
     ILogger<DefaultRulesInitializer> logger) : IDatabaseInitializer

@@ -1,13 +1,13 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using ChatReport.Bot.Storage.Connections;
 using ChatReport.Conversation.Domain;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace ChatReport.Bot.Storage.Domain;
 
-public sealed class JoinCodeStore(SqliteConnectionFactory connections, TimeProvider time, JoinThrottle? throttle = null) : IJoinCodes
+public sealed class JoinCodeStore(DbConnectionFactory connections, TimeProvider time, JoinThrottle? throttle = null) : IJoinCodes
 {
     private readonly JoinThrottle _throttle = throttle ?? JoinThrottle.Default;
 
@@ -22,12 +22,12 @@ public sealed class JoinCodeStore(SqliteConnectionFactory connections, TimeProvi
         """;
 
     private const string UnitExists = """
-        SELECT EXISTS (SELECT 1 FROM org_units WHERE id = @UnitId AND is_active = 1)
+        SELECT EXISTS (SELECT 1 FROM org_units WHERE id = @UnitId AND is_active = TRUE)
         """;
 
     private const string ActiveMemberUnit = """
         SELECT m.unit_id FROM members m JOIN org_units u ON u.id = m.unit_id
-        WHERE m.id = @MemberId AND m.is_active = 1 AND u.is_active = 1
+        WHERE m.id = @MemberId AND m.is_active = TRUE AND u.is_active = TRUE
         """;
 
     private const string UnitActive = """
@@ -111,8 +111,8 @@ public sealed class JoinCodeStore(SqliteConnectionFactory connections, TimeProvi
     }
 
     private async Task<JoinCode> InsertAsync(
-        SqliteConnection connection,
-        SqliteTransaction? transaction,
+        DbConnection connection,
+        DbTransaction? transaction,
         long unitId,
         long? memberId,
         long? issuedBy,

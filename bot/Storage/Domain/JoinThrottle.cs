@@ -1,6 +1,6 @@
+using System.Data.Common;
 using ChatReport.Conversation.Domain;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -32,7 +32,7 @@ public sealed partial class JoinThrottle(IOptions<JoinCodeOptions> options, ILog
     public static JoinThrottle Default { get; } = new(Options.Create(new JoinCodeOptions()), NullLogger<JoinThrottle>.Instance);
 
     /// <summary>True when the account or its channel or tenant has had too many wrong codes in the window.</summary>
-    public async Task<bool> IsBlockedAsync(SqliteConnection connection, SqliteTransaction? transaction, JoinAttempt attempt, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<bool> IsBlockedAsync(DbConnection connection, DbTransaction? transaction, JoinAttempt attempt, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(attempt);
@@ -52,7 +52,7 @@ public sealed partial class JoinThrottle(IOptions<JoinCodeOptions> options, ILog
     }
 
     /// <summary>Counts one wrong code against the account and its channel or tenant.</summary>
-    public async Task CountFailureAsync(SqliteConnection connection, SqliteTransaction? transaction, JoinAttempt attempt, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task CountFailureAsync(DbConnection connection, DbTransaction? transaction, JoinAttempt attempt, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(attempt);
@@ -65,7 +65,7 @@ public sealed partial class JoinThrottle(IOptions<JoinCodeOptions> options, ILog
     }
 
     /// <summary>Forgets the account's wrong codes once it has joined; the tenant's count stays.</summary>
-    public async Task ClearAccountAsync(SqliteConnection connection, SqliteTransaction? transaction, JoinAttempt attempt, CancellationToken cancellationToken)
+    public async Task ClearAccountAsync(DbConnection connection, DbTransaction? transaction, JoinAttempt attempt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(attempt);

@@ -4,7 +4,7 @@ using Dapper;
 
 namespace ChatReport.Bot.Storage.Domain;
 
-public sealed class LearnedWordStore(SqliteConnectionFactory connections, TimeProvider time) : ILearnedWordBook
+public sealed class LearnedWordStore(DbConnectionFactory connections, TimeProvider time) : ILearnedWordBook
 {
     // A word counts for a rule only through claims a reviewer approved under that same rule.
     private const string ByUnit = """

@@ -5,7 +5,7 @@ using Dapper;
 
 namespace ChatReport.Bot.Storage.Domain;
 
-public sealed class LedgerStore(SqliteConnectionFactory connections, TimeProvider time) : ILedger
+public sealed class LedgerStore(DbConnectionFactory connections, TimeProvider time) : ILedger
 {
     // The part (base / bonus / deduction) an entry counts in: its own kind, or for reversals and
     // adjustments the kind of the entry they refer to. Points are signed, so deductions are
@@ -43,7 +43,7 @@ public sealed class LedgerStore(SqliteConnectionFactory connections, TimeProvide
             LEFT JOIN ledger_entries e
                 ON e.member_id = m.id AND e.cycle_id = @CycleId AND (@Quarter IS NULL OR e.quarter = @Quarter)
             LEFT JOIN ledger_entries o ON o.id = e.reverses_entry_id
-            WHERE m.unit_id = @UnitId AND m.is_active = 1
+            WHERE m.unit_id = @UnitId AND m.is_active = TRUE
             GROUP BY m.id, m.display_name
         )
         SELECT member_id, display_name, base_points, bonus_points, deduction_points,

@@ -1,6 +1,7 @@
+using System.Data.Common;
+using ChatReport.Bot.Storage.Connections;
 using ChatReport.Conversation.Domain;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace ChatReport.Bot.Storage.Domain;
 
@@ -29,7 +30,7 @@ internal static class LedgerWriter
 
     private const string OpenCycleForDay = """
         SELECT id, year, starts_on, ends_on, is_open FROM cycles
-        WHERE is_open = 1 AND starts_on <= @Day AND ends_on >= @Day
+        WHERE is_open = TRUE AND starts_on <= @Day AND ends_on >= @Day
         """;
 
     // Base points for every active member (or one) who has none in the cycle yet; the unique
@@ -38,14 +39,14 @@ internal static class LedgerWriter
         INSERT INTO ledger_entries (member_id, unit_id, cycle_id, quarter, kind, points, rule_id, occurred_on, reason, recorded_at)
         SELECT m.id, m.unit_id, @CycleId, @Quarter, 'base', r.default_points, r.id, @OccurredOn, r.name_zh, @RecordedAt
         FROM members m
-        JOIN point_rules r ON r.kind = 'base' AND r.is_active = 1
-        WHERE m.is_active = 1 AND (@MemberId IS NULL OR m.id = @MemberId)
+        JOIN point_rules r ON r.kind = 'base' AND r.is_active = TRUE
+        WHERE m.is_active = TRUE AND (@MemberId IS NULL OR m.id = @MemberId)
         ON CONFLICT DO NOTHING
         """;
 
     public static async Task<LedgerEntry> InsertAsync(
-        SqliteConnection connection,
-        SqliteTransaction? transaction,
+        DbConnection connection,
+        DbTransaction? transaction,
         NewLedgerEntry entry,
         CancellationToken cancellationToken)
     {
@@ -76,10 +77,10 @@ internal static class LedgerWriter
         return row.ToEntry();
     }
 
-    public static Task<Cycle?> GetCycleAsync(SqliteConnection connection, SqliteTransaction? transaction, long cycleId, CancellationToken cancellationToken) =>
+    public static Task<Cycle?> GetCycleAsync(DbConnection connection, DbTransaction? transaction, long cycleId, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<Cycle>(new CommandDefinition(CycleById, new { Id = cycleId }, transaction, cancellationToken: cancellationToken));
 
-    public static Task<Cycle?> FindOpenCycleAsync(SqliteConnection connection, SqliteTransaction? transaction, DateOnly day, CancellationToken cancellationToken) =>
+    public static Task<Cycle?> FindOpenCycleAsync(DbConnection connection, DbTransaction? transaction, DateOnly day, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<Cycle>(new CommandDefinition(OpenCycleForDay, new { Day = day }, transaction, cancellationToken: cancellationToken));
 
     /// <summary>
@@ -88,8 +89,8 @@ internal static class LedgerWriter
     /// closed or no quarter is left.
     /// </summary>
     public static async Task<int?> BookingQuarterAsync(
-        SqliteConnection connection,
-        SqliteTransaction? transaction,
+        DbConnection connection,
+        DbTransaction? transaction,
         long unitId,
         Cycle cycle,
         int quarter,
@@ -115,8 +116,8 @@ internal static class LedgerWriter
 
     /// <summary>Grants the cycle's base points, dated <paramref name="day"/>, to one member or to every active member lacking them.</summary>
     public static Task<int> GrantBasePointsAsync(
-        SqliteConnection connection,
-        SqliteTransaction? transaction,
+        DbConnection connection,
+        DbTransaction? transaction,
         Cycle cycle,
         long? memberId,
         DateOnly day,

@@ -7,10 +7,10 @@ using Dapper;
 
 namespace ChatReport.Bot.Storage.Domain;
 
-public sealed class LinkCodeStore(SqliteConnectionFactory connections, TimeProvider time) : ILinkCodes
+public sealed class LinkCodeStore(DbConnectionFactory connections, TimeProvider time) : ILinkCodes
 {
     private const string ActiveMember = """
-        SELECT id, unit_id, display_name, is_active, joined_at FROM members WHERE id = @Id AND is_active = 1
+        SELECT id, unit_id, display_name, is_active, joined_at FROM members WHERE id = @Id AND is_active = TRUE
         """;
 
     private const string DeleteOfMemberOrExpired = """
@@ -37,7 +37,7 @@ public sealed class LinkCodeStore(SqliteConnectionFactory connections, TimeProvi
     private const string LiveCodeMember = """
         SELECT m.id, m.unit_id, m.display_name, m.is_active, m.joined_at
         FROM link_codes c JOIN members m ON m.id = c.member_id
-        WHERE c.code_hash = @CodeHash AND c.expires_at > @Now AND m.is_active = 1
+        WHERE c.code_hash = @CodeHash AND c.expires_at > @Now AND m.is_active = TRUE
         """;
 
     private const string UseCode = """

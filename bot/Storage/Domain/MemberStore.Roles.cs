@@ -31,8 +31,8 @@ public sealed partial class MemberStore
     private const string Reviewers = """
         SELECT DISTINCT m.id, m.unit_id, m.display_name, m.is_active, m.joined_at
         FROM unit_roles r JOIN members m ON m.id = r.member_id
-        WHERE r.unit_id = @UnitId AND m.is_active = 1
-          AND (r.role = 'secretary' OR (r.role = 'committee' AND r.can_review = 1))
+        WHERE r.unit_id = @UnitId AND m.is_active = TRUE
+          AND (r.role = 'secretary' OR (r.role = 'committee' AND r.can_review = TRUE))
         ORDER BY m.display_name, m.id
         """;
 
@@ -46,7 +46,7 @@ public sealed partial class MemberStore
             SELECT 1 FROM unit_roles r
             JOIN above ON r.unit_id = above.id
             JOIN members m ON m.id = r.member_id
-            WHERE r.member_id = @MemberId AND r.role = 'administrator' AND m.is_active = 1)
+            WHERE r.member_id = @MemberId AND r.role = 'administrator' AND m.is_active = TRUE)
         """;
 
     public async Task<IReadOnlyList<UnitRole>> GetRolesAsync(long memberId, CancellationToken cancellationToken)

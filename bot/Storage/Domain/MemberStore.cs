@@ -1,12 +1,12 @@
+using System.Data.Common;
 using System.Globalization;
 using ChatReport.Bot.Storage.Connections;
 using ChatReport.Conversation.Domain;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace ChatReport.Bot.Storage.Domain;
 
-public sealed partial class MemberStore(SqliteConnectionFactory connections, TimeProvider time, JoinThrottle? throttle = null) : IMemberDirectory
+public sealed partial class MemberStore(DbConnectionFactory connections, TimeProvider time, JoinThrottle? throttle = null) : IMemberDirectory
 {
     private readonly JoinThrottle _throttle = throttle ?? JoinThrottle.Default;
 
@@ -24,7 +24,7 @@ public sealed partial class MemberStore(SqliteConnectionFactory connections, Tim
         """;
 
     private const string ActiveInUnit = $"""
-        SELECT {MemberColumns} FROM members WHERE unit_id = @UnitId AND is_active = 1 ORDER BY display_name, id
+        SELECT {MemberColumns} FROM members WHERE unit_id = @UnitId AND is_active = TRUE ORDER BY display_name, id
         """;
 
     private const string UnitById = $"""
@@ -41,7 +41,7 @@ public sealed partial class MemberStore(SqliteConnectionFactory connections, Tim
     private const string Unlinked = """
         SELECT m.id, m.unit_id, m.display_name, m.is_active, m.joined_at
         FROM members m
-        WHERE m.unit_id = @UnitId AND m.is_active = 1
+        WHERE m.unit_id = @UnitId AND m.is_active = TRUE
           AND NOT EXISTS (SELECT 1 FROM channel_accounts a WHERE a.member_id = m.id)
         ORDER BY m.id
         """;
@@ -52,12 +52,12 @@ public sealed partial class MemberStore(SqliteConnectionFactory connections, Tim
         """;
 
     private const string ActiveById = $"""
-        SELECT {MemberColumns} FROM members WHERE id = @Id AND is_active = 1
+        SELECT {MemberColumns} FROM members WHERE id = @Id AND is_active = TRUE
         """;
 
     private const string InsertMember = $"""
         INSERT INTO members (unit_id, display_name, is_active, joined_at)
-        VALUES (@UnitId, @DisplayName, 1, @JoinedAt)
+        VALUES (@UnitId, @DisplayName, TRUE, @JoinedAt)
         RETURNING {MemberColumns}
         """;
 
@@ -279,8 +279,8 @@ public sealed partial class MemberStore(SqliteConnectionFactory connections, Tim
             cancellationToken);
 
     private static async Task<Member> InsertMemberAsync(
-        SqliteConnection connection,
-        SqliteTransaction? transaction,
+        DbConnection connection,
+        DbTransaction? transaction,
         OrgUnit unit,
         string displayName,
         DateTimeOffset now,
@@ -299,7 +299,7 @@ public sealed partial class MemberStore(SqliteConnectionFactory connections, Tim
         return member;
     }
 
-    private static async Task<OrgUnit?> GetUnitAsync(SqliteConnection connection, SqliteTransaction? transaction, long unitId, CancellationToken cancellationToken) =>
+    private static async Task<OrgUnit?> GetUnitAsync(DbConnection connection, DbTransaction? transaction, long unitId, CancellationToken cancellationToken) =>
         (await connection.QuerySingleOrDefaultAsync<OrgUnitRow>(new CommandDefinition(UnitById, new { Id = unitId }, transaction, cancellationToken: cancellationToken)))?.ToOrgUnit();
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);

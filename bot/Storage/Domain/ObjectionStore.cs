@@ -1,9 +1,9 @@
+using System.Data.Common;
 using System.Globalization;
 using ChatReport.Bot.Storage.Connections;
 using ChatReport.Conversation.Domain;
 using ChatReport.Conversation.Notices;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace ChatReport.Bot.Storage.Domain;
@@ -15,7 +15,7 @@ namespace ChatReport.Bot.Storage.Domain;
 /// objection's correction is the one entry booked into the objected quarter itself, because it
 /// corrects that very notice, and because a fourth quarter has no next quarter to take it.
 /// </summary>
-public sealed class ObjectionStore(SqliteConnectionFactory connections, TimeProvider time, IOptions<ObjectionOptions> objectionOptions, IOptions<CycleOptions> cycleOptions) : IObjectionBook
+public sealed class ObjectionStore(DbConnectionFactory connections, TimeProvider time, IOptions<ObjectionOptions> objectionOptions, IOptions<CycleOptions> cycleOptions) : IObjectionBook
 {
     private const string Select = """
         SELECT o.id, o.unit_id, o.year, o.quarter, o.objector_id, ob.display_name AS objector_name, o.member_id,
@@ -34,11 +34,11 @@ public sealed class ObjectionStore(SqliteConnectionFactory connections, TimeProv
     private const string OpenOfUnit = Select + " WHERE o.unit_id = @UnitId AND o.status = 'open' ORDER BY o.id";
 
     private const string Member = """
-        SELECT id, unit_id, display_name FROM members WHERE id = @Id AND is_active = 1
+        SELECT id, unit_id, display_name FROM members WHERE id = @Id AND is_active = TRUE
         """;
 
     private const string MembersByName = """
-        SELECT id, unit_id, display_name FROM members WHERE unit_id = @UnitId AND display_name = @Name AND is_active = 1
+        SELECT id, unit_id, display_name FROM members WHERE unit_id = @UnitId AND display_name = @Name AND is_active = TRUE
         """;
 
     private const string Unfinal = """
@@ -312,7 +312,7 @@ public sealed class ObjectionStore(SqliteConnectionFactory connections, TimeProv
 
     // The correction an upheld objection books into the objected quarter: the item reversed (or
     // adjusted by the points given), or the member's line adjusted by the points given.
-    private static async Task<NewLedgerEntry?> CorrectionAsync(SqliteConnection connection, SqliteTransaction? transaction, Objection objection, ObjectionDecision decision, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<NewLedgerEntry?> CorrectionAsync(DbConnection connection, DbTransaction? transaction, Objection objection, ObjectionDecision decision, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var cycle = await connection.QuerySingleOrDefaultAsync<Cycle>(new CommandDefinition(CycleByYear, new { objection.Quarter.Year }, transaction, cancellationToken: cancellationToken));
         if (cycle is null)
@@ -339,7 +339,7 @@ public sealed class ObjectionStore(SqliteConnectionFactory connections, TimeProv
             : null;
     }
 
-    private async Task<OpenPeriod?> OpenPeriodAsync(SqliteConnection connection, SqliteTransaction? transaction, long unitId, CancellationToken cancellationToken)
+    private async Task<OpenPeriod?> OpenPeriodAsync(DbConnection connection, DbTransaction? transaction, long unitId, CancellationToken cancellationToken)
     {
         var today = Today();
         foreach (var row in await connection.QueryAsync<UnfinalRow>(new CommandDefinition(Unfinal, new { UnitId = (long?)unitId }, transaction, cancellationToken: cancellationToken)))

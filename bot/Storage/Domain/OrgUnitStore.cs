@@ -5,11 +5,11 @@ using Dapper;
 
 namespace ChatReport.Bot.Storage.Domain;
 
-public sealed class OrgUnitStore(SqliteConnectionFactory connections, TimeProvider time) : IOrganisation
+public sealed class OrgUnitStore(DbConnectionFactory connections, TimeProvider time) : IOrganisation
 {
     private const string Insert = $"""
         INSERT INTO org_units (parent_id, kind, name, time_zone, is_active, created_at)
-        VALUES (@ParentId, @Kind, @Name, @TimeZone, 1, @CreatedAt)
+        VALUES (@ParentId, @Kind, @Name, @TimeZone, TRUE, @CreatedAt)
         RETURNING {OrgUnitRow.Columns}
         """;
 
@@ -24,7 +24,7 @@ public sealed class OrgUnitStore(SqliteConnectionFactory connections, TimeProvid
         """;
 
     private const string ByName = $"""
-        SELECT {OrgUnitRow.Columns} FROM org_units WHERE name = @Name AND is_active = 1 ORDER BY id
+        SELECT {OrgUnitRow.Columns} FROM org_units WHERE name = @Name AND is_active = TRUE ORDER BY id
         """;
 
     public async Task<OrgUnit> CreateUnitAsync(NewOrgUnit unit, long? actorId, CancellationToken cancellationToken)

@@ -1,5 +1,5 @@
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace ChatReport.Bot.Storage.Domain;
 
@@ -12,10 +12,10 @@ internal static class Permissions
     public const string CanReview = """
         SELECT EXISTS (
             SELECT 1 FROM unit_roles r JOIN members m ON m.id = r.member_id
-            WHERE r.member_id = @MemberId AND r.unit_id = @UnitId AND m.is_active = 1
-              AND (r.role = 'secretary' OR (r.role = 'committee' AND r.can_review = 1)))
+            WHERE r.member_id = @MemberId AND r.unit_id = @UnitId AND m.is_active = TRUE
+              AND (r.role = 'secretary' OR (r.role = 'committee' AND r.can_review = TRUE)))
         """;
 
-    public static Task<bool> CanReviewAsync(SqliteConnection connection, SqliteTransaction? transaction, long memberId, long unitId, CancellationToken cancellationToken) =>
+    public static Task<bool> CanReviewAsync(DbConnection connection, DbTransaction? transaction, long memberId, long unitId, CancellationToken cancellationToken) =>
         connection.ExecuteScalarAsync<bool>(new CommandDefinition(CanReview, new { MemberId = memberId, UnitId = unitId }, transaction, cancellationToken: cancellationToken));
 }

@@ -11,7 +11,7 @@ namespace ChatReport.Bot.Storage.Domain;
 /// row sees the full list. Kept there rather than in a table of its own so that the setting needs
 /// no schema step; the digest reads it with the same key.
 /// </summary>
-public sealed class RankingSettingsStore(SqliteConnectionFactory connections, TimeProvider time) : IRankingSettings
+public sealed class RankingSettingsStore(DbConnectionFactory connections, TimeProvider time) : IRankingSettings
 {
     public const string AuditSubject = "ranking_settings";
 

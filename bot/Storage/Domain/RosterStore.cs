@@ -10,15 +10,15 @@ namespace ChatReport.Bot.Storage.Domain;
 /// never leaves a member without the role the file gave them. The presence check runs inside
 /// the same transaction, so two imports of one file cannot both create the member.
 /// </summary>
-internal sealed class RosterStore(SqliteConnectionFactory connections, TimeProvider time)
+internal sealed class RosterStore(DbConnectionFactory connections, TimeProvider time)
 {
     private const string ActiveNames = """
-        SELECT display_name FROM members WHERE unit_id = @UnitId AND is_active = 1
+        SELECT display_name FROM members WHERE unit_id = @UnitId AND is_active = TRUE
         """;
 
     private const string InsertMember = """
         INSERT INTO members (unit_id, display_name, is_active, joined_at)
-        VALUES (@UnitId, @Name, 1, @Now)
+        VALUES (@UnitId, @Name, TRUE, @Now)
         RETURNING id, unit_id, display_name, is_active, joined_at
         """;
 

@@ -1,20 +1,20 @@
+using System.Data.Common;
 using System.Collections.Concurrent;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ChatReport.Bot.Storage.Connections;
 using ChatReport.Conversation.Domain;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace ChatReport.Bot.Storage.Domain;
 
-public sealed class RuleStore(SqliteConnectionFactory connections, TimeProvider time, IOptions<RulesOptions> options) : IRuleBook
+public sealed class RuleStore(DbConnectionFactory connections, TimeProvider time, IOptions<RulesOptions> options) : IRuleBook
 {
     private const string Columns = "id, code, name_zh, name_en, kind, default_points, cap_points, cap_period, keywords, is_active, version, updated_at, lexicon";
 
     private const string Active = $"""
-        SELECT {Columns} FROM point_rules WHERE is_active = 1
+        SELECT {Columns} FROM point_rules WHERE is_active = TRUE
         ORDER BY CASE kind WHEN 'bonus' THEN 0 WHEN 'deduction' THEN 1 ELSE 2 END, code
         """;
 
@@ -32,21 +32,21 @@ public sealed class RuleStore(SqliteConnectionFactory connections, TimeProvider 
 
     private const string Insert = $"""
         INSERT INTO point_rules (code, name_zh, name_en, kind, default_points, cap_points, cap_period, keywords, is_active, version, updated_at, lexicon)
-        VALUES (@Code, @NameZh, @NameEn, @Kind, @DefaultPoints, @CapPoints, @CapPeriod, @Keywords, 1, 1, @UpdatedAt, @Lexicon)
+        VALUES (@Code, @NameZh, @NameEn, @Kind, @DefaultPoints, @CapPoints, @CapPeriod, @Keywords, TRUE, 1, @UpdatedAt, @Lexicon)
         RETURNING {Columns}
         """;
 
     private const string Update = $"""
         UPDATE point_rules
         SET name_zh = @NameZh, name_en = @NameEn, kind = @Kind, default_points = @DefaultPoints,
-            cap_points = @CapPoints, cap_period = @CapPeriod, keywords = @Keywords, lexicon = @Lexicon, is_active = 1,
+            cap_points = @CapPoints, cap_period = @CapPeriod, keywords = @Keywords, lexicon = @Lexicon, is_active = TRUE,
             version = version + @VersionStep, updated_at = @UpdatedAt
         WHERE code = @Code
         RETURNING {Columns}
         """;
 
     private const string Deactivate = $"""
-        UPDATE point_rules SET is_active = 0, updated_at = @UpdatedAt WHERE code = @Code
+        UPDATE point_rules SET is_active = FALSE, updated_at = @UpdatedAt WHERE code = @Code
         RETURNING {Columns}
         """;
 
@@ -165,10 +165,10 @@ public sealed class RuleStore(SqliteConnectionFactory connections, TimeProvider 
             },
             cancellationToken);
 
-    internal static async Task<bool> IsEmptyAsync(SqliteConnection connection, CancellationToken cancellationToken) =>
+    internal static async Task<bool> IsEmptyAsync(DbConnection connection, CancellationToken cancellationToken) =>
         !await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM point_rules)", cancellationToken: cancellationToken));
 
-    private static async Task<PointRule> WriteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, object values, CancellationToken cancellationToken) =>
+    private static async Task<PointRule> WriteAsync(DbConnection connection, DbTransaction? transaction, string sql, object values, CancellationToken cancellationToken) =>
         (await connection.QuerySingleAsync<PointRuleRow>(new CommandDefinition(sql, values, transaction, cancellationToken: cancellationToken))).ToRule();
 
     private static bool SameContent(PointRule stored, RuleDefinition file) =>

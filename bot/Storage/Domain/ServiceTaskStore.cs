@@ -1,12 +1,12 @@
+using System.Data.Common;
 using System.Globalization;
 using ChatReport.Bot.Storage.Connections;
 using ChatReport.Conversation.Domain;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace ChatReport.Bot.Storage.Domain;
 
-public sealed class ServiceTaskStore(SqliteConnectionFactory connections, TimeProvider time) : IServiceTasks
+public sealed class ServiceTaskStore(DbConnectionFactory connections, TimeProvider time) : IServiceTasks
 {
     private const string Columns = "id, unit_id, title, place, starts_at, points_each, places, status, created_by, created_at, closed_by, closed_at";
     private const string SignUpColumns = "task_id, member_id, signed_up_at, attended";
@@ -30,7 +30,7 @@ public sealed class ServiceTaskStore(SqliteConnectionFactory connections, TimePr
         """;
 
     private const string MemberUnit = """
-        SELECT unit_id FROM members WHERE id = @MemberId AND is_active = 1
+        SELECT unit_id FROM members WHERE id = @MemberId AND is_active = TRUE
         """;
 
     private const string SignUps = $"""
@@ -56,16 +56,24 @@ public sealed class ServiceTaskStore(SqliteConnectionFactory connections, TimePr
         """;
 
     private const string ActiveMembersAmong = """
-        SELECT id FROM members WHERE unit_id = @UnitId AND is_active = 1 AND id IN @Ids
+        SELECT id FROM members WHERE unit_id = @UnitId AND is_active = TRUE AND id IN @Ids
+        """;
+
+    private const string ActiveMembersAmongPostgreSql = """
+        SELECT id FROM members WHERE unit_id = @UnitId AND is_active = TRUE AND id = ANY(@Ids)
         """;
 
     private const string MarkAttended = """
-        INSERT INTO task_signups (task_id, member_id, signed_up_at, attended) VALUES (@TaskId, @MemberId, @Now, 1)
-        ON CONFLICT (task_id, member_id) DO UPDATE SET attended = 1
+        INSERT INTO task_signups (task_id, member_id, signed_up_at, attended) VALUES (@TaskId, @MemberId, @Now, TRUE)
+        ON CONFLICT (task_id, member_id) DO UPDATE SET attended = TRUE
         """;
 
     private const string MarkAbsent = """
-        UPDATE task_signups SET attended = 0 WHERE task_id = @TaskId AND member_id NOT IN @Ids
+        UPDATE task_signups SET attended = FALSE WHERE task_id = @TaskId AND member_id NOT IN @Ids
+        """;
+
+    private const string MarkAbsentPostgreSql = """
+        UPDATE task_signups SET attended = FALSE WHERE task_id = @TaskId AND member_id <> ALL(@Ids)
         """;
 
     private const string Close = $"""
@@ -191,7 +199,7 @@ public sealed class ServiceTaskStore(SqliteConnectionFactory connections, TimePr
 
                 var task = refusal.Task!;
                 var members = (await connection.QueryAsync<long>(new CommandDefinition(
-                    ActiveMembersAmong, new { task.UnitId, Ids = participants }, transaction, cancellationToken: cancellationToken))).ToList();
+                    SqlDialect.Pick(connection, ActiveMembersAmong, ActiveMembersAmongPostgreSql), new { task.UnitId, Ids = participants }, transaction, cancellationToken: cancellationToken))).ToList();
                 if (members.Count != participants.Length)
                 {
                     return new TaskClosing(TaskClosingStatus.NotAllowed, task, await SignUpsAsync(connection, transaction, taskId, cancellationToken), []);
@@ -214,7 +222,7 @@ public sealed class ServiceTaskStore(SqliteConnectionFactory connections, TimePr
                     await connection.ExecuteAsync(new CommandDefinition(MarkAttended, new { TaskId = taskId, MemberId = memberId, Now = now }, transaction, cancellationToken: cancellationToken));
                 }
 
-                await connection.ExecuteAsync(new CommandDefinition(MarkAbsent, new { TaskId = taskId, Ids = participants }, transaction, cancellationToken: cancellationToken));
+                await connection.ExecuteAsync(new CommandDefinition(SqlDialect.Pick(connection, MarkAbsent, MarkAbsentPostgreSql), new { TaskId = taskId, Ids = participants }, transaction, cancellationToken: cancellationToken));
                 var closed = await CloseAsync(connection, transaction, taskId, ServiceTaskStatus.Completed, reviewerId, now, cancellationToken);
 
                 var awards = new List<LedgerEntry>();
@@ -255,8 +263,8 @@ public sealed class ServiceTaskStore(SqliteConnectionFactory connections, TimePr
             cancellationToken);
 
     private static async Task<(ServiceTask? Task, TaskClosing? Closing)> CheckClosableAsync(
-        SqliteConnection connection,
-        SqliteTransaction? transaction,
+        DbConnection connection,
+        DbTransaction? transaction,
         long taskId,
         long reviewerId,
         CancellationToken cancellationToken)
@@ -281,8 +289,8 @@ public sealed class ServiceTaskStore(SqliteConnectionFactory connections, TimePr
     }
 
     private static async Task<ServiceTask> CloseAsync(
-        SqliteConnection connection,
-        SqliteTransaction? transaction,
+        DbConnection connection,
+        DbTransaction? transaction,
         long taskId,
         ServiceTaskStatus status,
         long closedBy,
@@ -291,10 +299,10 @@ public sealed class ServiceTaskStore(SqliteConnectionFactory connections, TimePr
         (await connection.QuerySingleAsync<ServiceTaskRow>(new CommandDefinition(
             Close, new { Id = taskId, Status = status, ClosedBy = closedBy, ClosedAt = now }, transaction, cancellationToken: cancellationToken))).ToTask();
 
-    private static async Task<ServiceTask?> GetAsync(SqliteConnection connection, SqliteTransaction? transaction, long taskId, CancellationToken cancellationToken) =>
+    private static async Task<ServiceTask?> GetAsync(DbConnection connection, DbTransaction? transaction, long taskId, CancellationToken cancellationToken) =>
         (await connection.QuerySingleOrDefaultAsync<ServiceTaskRow>(new CommandDefinition(ById, new { Id = taskId }, transaction, cancellationToken: cancellationToken)))?.ToTask();
 
-    private static async Task<IReadOnlyList<TaskSignup>> SignUpsAsync(SqliteConnection connection, SqliteTransaction? transaction, long taskId, CancellationToken cancellationToken) =>
+    private static async Task<IReadOnlyList<TaskSignup>> SignUpsAsync(DbConnection connection, DbTransaction? transaction, long taskId, CancellationToken cancellationToken) =>
         [.. await connection.QueryAsync<TaskSignup>(new CommandDefinition(SignUps, new { TaskId = taskId }, transaction, cancellationToken: cancellationToken))];
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);

@@ -1,17 +1,24 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ChatReport.Bot.Storage.Connections;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace ChatReport.Bot.Storage.Migrations;
 
 /// <summary>
-/// Brings the file up to the schema this build knows, keyed on <c>PRAGMA user_version</c>.
-/// Each step and its version bump commit together, so a crash leaves the file at a whole step.
+/// Brings the database up to the schema this build knows. SQLite keeps the version in
+/// <c>PRAGMA user_version</c>; PostgreSQL in <c>schema_migrations</c>. Each step and its version
+/// commit together, so a crash leaves the database at a whole step; on PostgreSQL an advisory
+/// lock makes instances that start together apply each step once.
 /// </summary>
-public sealed partial class DatabaseMigrator(SqliteConnectionFactory connections, TimeProvider time, ILogger<DatabaseMigrator> logger)
+public sealed partial class DatabaseMigrator(DbConnectionFactory connections, TimeProvider time, ILogger<DatabaseMigrator> logger)
 {
+    /// <summary>The session-level advisory lock held while PostgreSQL is migrated.</summary>
+    internal const long PostgreSqlMigrationLockKey = 0x43_68_61_74_52_65_70_02;
+
     private const int SqliteNotADatabase = 26;
     private const int SqliteCorrupt = 11;
     private const int SqliteCantOpen = 14;
@@ -26,20 +33,38 @@ public sealed partial class DatabaseMigrator(SqliteConnectionFactory connections
         )
         """;
 
+    private const string CreatePostgreSqlHistory = """
+        CREATE TABLE IF NOT EXISTS schema_migrations (
+            version     integer PRIMARY KEY,
+            name        text NOT NULL,
+            applied_at  timestamptz NOT NULL
+        )
+        """;
+
     private const string RecordStep = """
         INSERT INTO schema_migrations (version, name, applied_at) VALUES (@Version, @Name, @AppliedAt)
         """;
 
-    public static IReadOnlyList<Migration> Embedded { get; } = LoadEmbedded();
+    private static readonly (IReadOnlyList<Migration> Sqlite, IReadOnlyList<Migration> PostgreSql) Steps = LoadEmbedded();
+
+    /// <summary>The SQLite steps (<c>Migrations/*.sql</c>).</summary>
+    public static IReadOnlyList<Migration> Embedded => Steps.Sqlite;
+
+    /// <summary>The PostgreSQL steps (<c>Migrations/PostgreSql/*.sql</c>), numbered like SQLite's.</summary>
+    public static IReadOnlyList<Migration> EmbeddedPostgreSql => Steps.PostgreSql;
 
     public static int LatestVersion => Embedded[^1].Version;
 
-    /// <summary>Applies what is missing and returns the schema version the file now has.</summary>
+    /// <summary>The steps of the given engine.</summary>
+    public static IReadOnlyList<Migration> For(StorageProvider provider) =>
+        provider == StorageProvider.PostgreSql ? EmbeddedPostgreSql : Embedded;
+
+    /// <summary>Applies what is missing and returns the schema version the database now has.</summary>
     public async Task<int> MigrateAsync(CancellationToken cancellationToken)
     {
         try
         {
-            return await MigrateCoreAsync(Embedded, cancellationToken);
+            return await MigrateCoreAsync(For(connections.Provider), cancellationToken);
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode is SqliteNotADatabase or SqliteCorrupt)
         {
@@ -53,53 +78,55 @@ public sealed partial class DatabaseMigrator(SqliteConnectionFactory connections
                 $"The database '{connections.DataSource}' cannot be opened for writing ({ex.Message.TrimEnd('.')}). " +
                 "Check that the folder exists and that this user may write to it.", ex);
         }
+        catch (NpgsqlException ex)
+        {
+            throw new DatabaseStartupException(
+                $"The PostgreSQL database '{connections.DataSource}' cannot be used ({ex.Message.TrimEnd('.')}). " +
+                "Check ConnectionStrings:ChatReport, that the server runs, and that the role may create tables in the database.", ex);
+        }
     }
 
-    internal async Task<int> MigrateCoreAsync(IReadOnlyList<Migration> migrations, CancellationToken cancellationToken)
+    internal Task<int> MigrateCoreAsync(IReadOnlyList<Migration> migrations, CancellationToken cancellationToken) =>
+        connections.Provider == StorageProvider.PostgreSql
+            ? MigratePostgreSqlAsync(migrations, cancellationToken)
+            : MigrateSqliteAsync(migrations, cancellationToken);
+
+    private async Task<int> MigrateSqliteAsync(IReadOnlyList<Migration> migrations, CancellationToken cancellationToken)
     {
         var latest = migrations[^1].Version;
         await using var connection = await connections.OpenAsync(cancellationToken);
 
-        var current = await ReadVersionAsync(connection, cancellationToken);
-        if (current > latest)
-        {
-            throw new DatabaseStartupException(
-                $"The database '{connections.DataSource}' has schema version {current}, written by a newer ChatReport; " +
-                $"this build knows versions up to {latest}. Run the newer version, or restore a backup made for version {latest}.");
-        }
+        var current = await ReadSqliteVersionAsync(connection, cancellationToken);
+        ThrowIfNewer(current, latest);
 
         // WAL lets readers go on while a turn writes; the setting persists in the file.
         await connection.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode=WAL", cancellationToken: cancellationToken));
 
         foreach (var step in migrations.Where(m => m.Version > current))
         {
-            await ApplyAsync(connection, step, cancellationToken);
+            await ApplySqliteAsync(connection, step, cancellationToken);
         }
 
-        return await ReadVersionAsync(connection, cancellationToken);
+        return await ReadSqliteVersionAsync(connection, cancellationToken);
     }
 
-    private async Task ApplyAsync(SqliteConnection connection, Migration step, CancellationToken cancellationToken)
+    private async Task ApplySqliteAsync(DbConnection connection, Migration step, CancellationToken cancellationToken)
     {
         // Foreign keys must be off while tables are rebuilt; the pragma is ignored inside a transaction.
         await connection.ExecuteAsync(new CommandDefinition("PRAGMA foreign_keys=OFF", cancellationToken: cancellationToken));
         try
         {
             // Non-deferred (BEGIN IMMEDIATE): take the write lock before reading the version.
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             // Another instance may have migrated while we waited for the write lock.
-            if (await ReadVersionAsync(connection, cancellationToken, transaction) >= step.Version)
+            if (await ReadSqliteVersionAsync(connection, cancellationToken, transaction) >= step.Version)
             {
                 return;
             }
 
             await connection.ExecuteAsync(new CommandDefinition(step.Sql, transaction: transaction, cancellationToken: cancellationToken));
             await connection.ExecuteAsync(new CommandDefinition(CreateHistory, transaction: transaction, cancellationToken: cancellationToken));
-            await connection.ExecuteAsync(new CommandDefinition(
-                RecordStep,
-                new { step.Version, step.Name, AppliedAt = time.GetUtcNow() },
-                transaction,
-                cancellationToken: cancellationToken));
+            await RecordAsync(connection, transaction, step, cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition(
                 string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version = {step.Version}"),
                 transaction: transaction,
@@ -122,16 +149,81 @@ public sealed partial class DatabaseMigrator(SqliteConnectionFactory connections
         }
     }
 
-    private static Task<int> ReadVersionAsync(SqliteConnection connection, CancellationToken cancellationToken, SqliteTransaction? transaction = null) =>
+    /// <summary>
+    /// Under a session advisory lock: an instance that starts while another migrates waits, then
+    /// finds the steps applied and skips them. Each step runs with its version row in one
+    /// transaction (PostgreSQL's DDL is transactional), so a failed step leaves nothing behind.
+    /// </summary>
+    private async Task<int> MigratePostgreSqlAsync(IReadOnlyList<Migration> migrations, CancellationToken cancellationToken)
+    {
+        var latest = migrations[^1].Version;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition($"SELECT pg_advisory_lock({PostgreSqlMigrationLockKey})", cancellationToken: cancellationToken));
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition(CreatePostgreSqlHistory, cancellationToken: cancellationToken));
+            var current = await ReadPostgreSqlVersionAsync(connection, null, cancellationToken);
+            ThrowIfNewer(current, latest);
+            foreach (var step in migrations.Where(m => m.Version > current))
+            {
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                await connection.ExecuteAsync(new CommandDefinition(step.Sql, transaction: transaction, cancellationToken: cancellationToken));
+                await RecordAsync(connection, transaction, step, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                logger.LogInformation("Applied schema step {Version} ({Name})", step.Version, step.Name);
+            }
+
+            return await ReadPostgreSqlVersionAsync(connection, null, cancellationToken);
+        }
+        finally
+        {
+            await connection.ExecuteAsync(new CommandDefinition($"SELECT pg_advisory_unlock({PostgreSqlMigrationLockKey})", cancellationToken: CancellationToken.None));
+        }
+    }
+
+    private void ThrowIfNewer(int current, int latest)
+    {
+        if (current > latest)
+        {
+            throw new DatabaseStartupException(
+                $"The database '{connections.DataSource}' has schema version {current}, written by a newer ChatReport; " +
+                $"this build knows versions up to {latest}. Run the newer version, or restore a backup made for version {latest}.");
+        }
+    }
+
+    private Task<int> RecordAsync(DbConnection connection, DbTransaction transaction, Migration step, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            RecordStep,
+            new { step.Version, step.Name, AppliedAt = time.GetUtcNow() },
+            transaction,
+            cancellationToken: cancellationToken));
+
+    private static Task<int> ReadSqliteVersionAsync(DbConnection connection, CancellationToken cancellationToken, DbTransaction? transaction = null) =>
         connection.ExecuteScalarAsync<int>(new CommandDefinition("PRAGMA user_version", transaction: transaction, cancellationToken: cancellationToken));
 
-    private static List<Migration> LoadEmbedded()
+    private static Task<int> ReadPostgreSqlVersionAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT coalesce(max(version), 0) FROM schema_migrations", transaction: transaction, cancellationToken: cancellationToken));
+
+    private static (IReadOnlyList<Migration> Sqlite, IReadOnlyList<Migration> PostgreSql) LoadEmbedded()
+    {
+        var sqlite = Load(SqliteStepName());
+        var postgreSql = Load(PostgreSqlStepName());
+        if (postgreSql.Count != sqlite.Count)
+        {
+            throw new InvalidOperationException(
+                $"Every schema step is written for both engines: SQLite has {sqlite.Count} steps, PostgreSQL {postgreSql.Count}. Add the missing Migrations/PostgreSql step with the same number.");
+        }
+
+        return (sqlite, postgreSql);
+    }
+
+    private static List<Migration> Load(Regex stepName)
     {
         var assembly = typeof(DatabaseMigrator).Assembly;
         var steps = new List<Migration>();
         foreach (var resource in assembly.GetManifestResourceNames())
         {
-            var match = StepName().Match(resource);
+            var match = stepName.Match(resource);
             if (!match.Success)
             {
                 continue;
@@ -158,5 +250,8 @@ public sealed partial class DatabaseMigrator(SqliteConnectionFactory connections
     }
 
     [GeneratedRegex(@"\.Migrations\.(?<version>\d{4})_(?<name>[a-z0-9_]+)\.sql$")]
-    private static partial Regex StepName();
+    private static partial Regex SqliteStepName();
+
+    [GeneratedRegex(@"\.Migrations\.PostgreSql\.(?<version>\d{4})_(?<name>[a-z0-9_]+)\.sql$")]
+    private static partial Regex PostgreSqlStepName();
 }

@@ -11,8 +11,10 @@ namespace ChatReport.Bot.Storage.Schedules;
 /// branches: the due branches go into a temporary table, and each query joins it to an index
 /// that starts with <c>unit_id</c>. Nothing is read per member or per branch.
 /// </summary>
-public sealed class DigestDataReader(SqliteConnectionFactory connections)
+public sealed class DigestDataReader(DbConnectionFactory connections)
 {
+    private readonly DigestDataSql _sql = DigestDataSql.For(connections.Provider);
+
     // Temporary tables live with the connection, and pooled connections live on: the table is
     // dropped before and after use so that no round ever sees another's branches.
     internal const string CreateDue = """
@@ -34,7 +36,7 @@ public sealed class DigestDataReader(SqliteConnectionFactory connections)
         VALUES (@UnitId, @From, @To, @CycleId, @Quarter, @MonthFirst, @MonthLast, @MonthRecordedFrom)
         """;
 
-    private const string DropDue = "DROP TABLE IF EXISTS temp.digest_due";
+    internal const string DropDue = "DROP TABLE IF EXISTS temp.digest_due";
 
     // Every query starts from the due branches and seeks into an index per branch. CROSS JOIN is
     // SQLite's way to fix that order: left alone, the planner (without statistics on the temporary
@@ -69,7 +71,7 @@ public sealed class DigestDataReader(SqliteConnectionFactory connections)
         ranked AS (
             SELECT earned.unit_id, earned.member_id, m.display_name, earned.points,
                    RANK() OVER (PARTITION BY earned.unit_id ORDER BY earned.points DESC) AS rank
-            FROM earned JOIN members m ON m.id = earned.member_id AND m.is_active = 1 AND m.unit_id = earned.unit_id
+            FROM earned JOIN members m ON m.id = earned.member_id AND m.is_active = TRUE AND m.unit_id = earned.unit_id
             WHERE earned.points > 0
         )
         SELECT unit_id, member_id, display_name, points, rank FROM ranked WHERE rank <= 3 ORDER BY unit_id, rank, member_id
@@ -119,19 +121,19 @@ public sealed class DigestDataReader(SqliteConnectionFactory connections)
         }
 
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(CreateDue, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(_sql.CreateDue, cancellationToken: cancellationToken));
         try
         {
             // One transaction for the inserts (temp tables take no lock on the main database), and
             // the same read snapshot for all four queries.
-            await using var transaction = connection.BeginTransaction(deferred: true);
-            await connection.ExecuteAsync(new CommandDefinition(InsertDue, units, transaction, cancellationToken: cancellationToken));
-            var news = await connection.QueryAsync<NewsRow>(new CommandDefinition(News, transaction: transaction, cancellationToken: cancellationToken));
-            var leaders = await connection.QueryAsync<LeaderRow>(new CommandDefinition(Leaders, transaction: transaction, cancellationToken: cancellationToken));
-            var pending = await connection.QueryAsync<(long UnitId, int Claims)>(new CommandDefinition(Pending, transaction: transaction, cancellationToken: cancellationToken));
-            var tasks = await connection.QueryAsync<TaskRow>(new CommandDefinition(Tasks, transaction: transaction, cancellationToken: cancellationToken));
-            var days = await connection.QueryAsync<DayRow>(new CommandDefinition(Days, transaction: transaction, cancellationToken: cancellationToken));
-            var rankings = await connection.QueryAsync<(long UnitId, string Value)>(new CommandDefinition(Rankings, transaction: transaction, cancellationToken: cancellationToken));
+            await using var transaction = await connections.BeginSnapshotTransactionAsync(connection, cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(_sql.InsertDue, units, transaction, cancellationToken: cancellationToken));
+            var news = await connection.QueryAsync<NewsRow>(new CommandDefinition(_sql.News, transaction: transaction, cancellationToken: cancellationToken));
+            var leaders = await connection.QueryAsync<LeaderRow>(new CommandDefinition(_sql.Leaders, transaction: transaction, cancellationToken: cancellationToken));
+            var pending = await connection.QueryAsync<(long UnitId, int Claims)>(new CommandDefinition(_sql.Pending, transaction: transaction, cancellationToken: cancellationToken));
+            var tasks = await connection.QueryAsync<TaskRow>(new CommandDefinition(_sql.Tasks, transaction: transaction, cancellationToken: cancellationToken));
+            var days = await connection.QueryAsync<DayRow>(new CommandDefinition(_sql.Days, transaction: transaction, cancellationToken: cancellationToken));
+            var rankings = await connection.QueryAsync<(long UnitId, string Value)>(new CommandDefinition(_sql.Rankings, transaction: transaction, cancellationToken: cancellationToken));
             await transaction.CommitAsync(cancellationToken);
             return new DigestData(
                 news.ToLookup(n => n.UnitId),
@@ -143,7 +145,7 @@ public sealed class DigestDataReader(SqliteConnectionFactory connections)
         }
         finally
         {
-            await connection.ExecuteAsync(new CommandDefinition(DropDue, cancellationToken: CancellationToken.None));
+            await connection.ExecuteAsync(new CommandDefinition(_sql.DropDue, cancellationToken: CancellationToken.None));
         }
     }
 

@@ -13,7 +13,7 @@ namespace ChatReport.Bot.Storage.Schedules;
 /// the lease may be taken over. Every change names the instance that expects to own the run, so
 /// an instance that lost its lease cannot record a result over its successor's.
 /// </remarks>
-public sealed class DigestRunStore(SqliteConnectionFactory connections, TimeProvider time)
+public sealed class DigestRunStore(DbConnectionFactory connections, TimeProvider time)
 {
     // Connections cannot name this layer's enum, so it is mapped here, before the first query.
     static DigestRunStore() => DapperConfiguration.MapStoredEnum<DigestRunStatus>();
@@ -33,7 +33,7 @@ public sealed class DigestRunStore(SqliteConnectionFactory connections, TimeProv
                 ORDER BY r.local_date DESC
                 LIMIT 1) AS covered_until
         FROM group_subscriptions s
-        JOIN org_units u ON u.id = s.unit_id AND u.is_active = 1
+        JOIN org_units u ON u.id = s.unit_id AND u.is_active = TRUE
         JOIN conversation_references cr ON cr.channel_id = s.channel_id AND cr.conversation_id = s.conversation_id
         LEFT JOIN digest_settings ds ON ds.unit_id = s.unit_id
         WHERE s.unsubscribed_at IS NULL
@@ -49,6 +49,10 @@ public sealed class DigestRunStore(SqliteConnectionFactory connections, TimeProv
 
     private const string OnDays = $"""
         SELECT {Columns} FROM digest_runs WHERE local_date IN @Days
+        """;
+
+    private const string OnDaysPostgreSql = $"""
+        SELECT {Columns} FROM digest_runs WHERE local_date = ANY(@Days)
         """;
 
     private const string StaleClaims = $"""
@@ -135,7 +139,7 @@ public sealed class DigestRunStore(SqliteConnectionFactory connections, TimeProv
         await using var lease = await connections.UseAsync(cancellationToken);
 
         var connection = lease.Connection;
-        var rows = await connection.QueryAsync<RunRow>(new CommandDefinition(OnDays, new { Days = days.ToArray() }, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<RunRow>(new CommandDefinition(SqlDialect.Pick(connection, OnDays, OnDaysPostgreSql), new { Days = days.ToArray() }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToRun())];
     }
 

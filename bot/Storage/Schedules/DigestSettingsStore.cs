@@ -6,7 +6,7 @@ using Dapper;
 namespace ChatReport.Bot.Storage.Schedules;
 
 /// <summary>Per-branch overrides of the digest settings (<c>digest_settings</c>).</summary>
-public sealed class DigestSettingsStore(SqliteConnectionFactory connections, TimeProvider time)
+public sealed class DigestSettingsStore(DbConnectionFactory connections, TimeProvider time)
 {
     public const string AuditSubject = "digest_settings";
 

@@ -9,7 +9,7 @@ namespace ChatReport.Bot.Storage.Schedules;
 /// The reads behind a branch's quarterly notice (two queries over the covering ledger indexes),
 /// and the deliveries of notices to reviewers and groups, claimed before sending like digests.
 /// </summary>
-public sealed class NoticeStore(SqliteConnectionFactory connections, TimeProvider time)
+public sealed class NoticeStore(DbConnectionFactory connections, TimeProvider time)
 {
     private const string Entries = """
         SELECT e.id, e.member_id, e.kind, e.points, e.occurred_on, e.reason, e.reverses_entry_id,
@@ -34,21 +34,21 @@ public sealed class NoticeStore(SqliteConnectionFactory connections, TimeProvide
         )
         SELECT m.id AS member_id, m.display_name, COALESCE(totals.cycle_total, 0) AS cycle_total
         FROM members m LEFT JOIN totals ON totals.member_id = m.id
-        WHERE (m.unit_id = @UnitId AND m.is_active = 1) OR totals.member_id IS NOT NULL
+        WHERE (m.unit_id = @UnitId AND m.is_active = TRUE) OR totals.member_id IS NOT NULL
         """;
 
     private const string ReviewRecipients = """
         SELECT DISTINCT r.unit_id, cr.channel_id, cr.conversation_id, cr.locale, d.id AS delivery_id
         FROM unit_roles r
-        JOIN org_units u ON u.id = r.unit_id AND u.is_active = 1
-        JOIN members m ON m.id = r.member_id AND m.is_active = 1
+        JOIN org_units u ON u.id = r.unit_id AND u.is_active = TRUE
+        JOIN members m ON m.id = r.member_id AND m.is_active = TRUE
         JOIN channel_accounts a ON a.member_id = m.id
-        JOIN conversation_references cr ON cr.channel_id = a.channel_id AND cr.user_id = a.user_id AND cr.is_group = 0
+        JOIN conversation_references cr ON cr.channel_id = a.channel_id AND cr.user_id = a.user_id AND cr.is_group = FALSE
         LEFT JOIN notice_deliveries d
             ON d.unit_id = r.unit_id AND d.year = @Year AND d.quarter = @Quarter AND d.purpose = 'review'
            AND d.channel_id = cr.channel_id AND d.conversation_id = cr.conversation_id
         LEFT JOIN quarter_signoffs s ON s.unit_id = r.unit_id AND s.year = @Year AND s.quarter = @Quarter
-        WHERE (r.role = 'secretary' OR (r.role = 'committee' AND r.can_review = 1))
+        WHERE (r.role = 'secretary' OR (r.role = 'committee' AND r.can_review = TRUE))
           AND s.unit_id IS NULL
           AND (d.id IS NULL OR (d.status = 'claimed' AND d.claimed_at < @StaleBefore))
         ORDER BY r.unit_id, cr.channel_id, cr.conversation_id
@@ -57,7 +57,7 @@ public sealed class NoticeStore(SqliteConnectionFactory connections, TimeProvide
     private const string PublishRecipients = """
         SELECT s.unit_id, s.year, s.quarter, g.channel_id, g.conversation_id, cr.locale, d.id AS delivery_id
         FROM quarter_signoffs s
-        JOIN org_units u ON u.id = s.unit_id AND u.is_active = 1
+        JOIN org_units u ON u.id = s.unit_id AND u.is_active = TRUE
         JOIN group_subscriptions g ON g.unit_id = s.unit_id AND g.unsubscribed_at IS NULL
         JOIN conversation_references cr ON cr.channel_id = g.channel_id AND cr.conversation_id = g.conversation_id
         LEFT JOIN notice_deliveries d

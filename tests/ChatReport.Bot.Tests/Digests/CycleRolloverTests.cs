@@ -1,3 +1,4 @@
+using ChatReport.Bot.Storage.Connections;
 using ChatReport.Bot.Tests.Storage;
 using Dapper;
 using static ChatReport.Bot.Tests.Digests.DigestHarness;
@@ -8,11 +9,12 @@ public sealed class CycleRolloverTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task TheNewCycleStartsAtLocalMidnightWithEveryonesBasePointsOnce()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task TheNewCycleStartsAtLocalMidnightWithEveryonesBasePointsOnce(StorageProvider provider)
     {
         // 23:00 on 31 December in Beijing.
-        using var db = new TestDatabase(now: Utc(12, 31, 15));
+        using var db = new TestDatabase(now: Utc(12, 31, 15), provider: provider);
         var h = await DigestHarness.CreateAsync(db);
         var branch = await h.Stores.CreateBranchAsync("张三", "李四");
         await h.ApproveAtAsync(branch, branch[0], "volunteer_service", Utc(12, 31, 15, 1), 2);

@@ -1,3 +1,4 @@
+using ChatReport.Bot.Storage.Connections;
 using ChatReport.Bot.Storage.Channels;
 using ChatReport.Bot.Storage.Schedules;
 using ChatReport.Bot.Tests.Storage;
@@ -8,10 +9,11 @@ namespace ChatReport.Bot.Tests.Digests;
 /// <summary>Restarts, abandoned claims, downtime and two instances on one database.</summary>
 public sealed partial class DigestDispatcherTests
 {
-    [Fact]
-    public async Task AGroupGetsOneDigestAfterARestartInTheMiddleOfSendingItMarkedAsPossiblyRepeated()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task AGroupGetsOneDigestAfterARestartInTheMiddleOfSendingItMarkedAsPossiblyRepeated(StorageProvider provider)
     {
-        using var db = new TestDatabase(now: Utc(11, 26, 1));
+        using var db = new TestDatabase(now: Utc(11, 26, 1), provider: provider);
         var h = await DigestHarness.CreateAsync(db);
         var branch = await h.Stores.CreateBranchAsync("张三");
         var group = await h.AddGroupAsync(branch.Unit.Id, "group", channelId: "telegram");
@@ -49,10 +51,11 @@ public sealed partial class DigestDispatcherTests
         Assert.Equal((DigestRunStatus.Sent, 2, true, restarted.InstanceId), (run.Status, run.Attempts, run.IsLate, run.ClaimedBy));
     }
 
-    [Fact]
-    public async Task AClaimAbandonedBeforeAnyAttemptIsSentByTheNextInstanceWithoutTheRepeatMark()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task AClaimAbandonedBeforeAnyAttemptIsSentByTheNextInstanceWithoutTheRepeatMark(StorageProvider provider)
     {
-        using var db = new TestDatabase(now: Utc(11, 26, 1));
+        using var db = new TestDatabase(now: Utc(11, 26, 1), provider: provider);
         var h = await DigestHarness.CreateAsync(db);
         var branch = await h.Stores.CreateBranchAsync("张三");
         var group = await h.AddGroupAsync(branch.Unit.Id, "group", channelId: "telegram");
@@ -71,10 +74,11 @@ public sealed partial class DigestDispatcherTests
         Assert.Contains("张三 志愿服务 +2分", sent.Text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task AfterADayOfDowntimeOnlyTheLatestDigestIsSentMarkedLateAndItCoversTheWholeGap()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task AfterADayOfDowntimeOnlyTheLatestDigestIsSentMarkedLateAndItCoversTheWholeGap(StorageProvider provider)
     {
-        using var db = new TestDatabase(now: Utc(11, 24, 1));
+        using var db = new TestDatabase(now: Utc(11, 24, 1), provider: provider);
         var h = await DigestHarness.CreateAsync(db);
         var branch = await h.Stores.CreateBranchAsync("张三", "李四", "王五");
         var group = await h.AddGroupAsync(branch.Unit.Id, "group", channelId: "telegram");
@@ -106,10 +110,11 @@ public sealed partial class DigestDispatcherTests
         Assert.Equal(1, (await dispatcher.RunDueAsync(Ct)).Skipped);
     }
 
-    [Fact]
-    public async Task TwoInstancesRacingOverOneDatabaseSendEachDigestOnce()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task TwoInstancesRacingOverOneDatabaseSendEachDigestOnce(StorageProvider provider)
     {
-        using var db = new TestDatabase(now: Utc(11, 26, 1));
+        using var db = new TestDatabase(now: Utc(11, 26, 1), provider: provider);
         var h = await DigestHarness.CreateAsync(db);
         var groups = new List<GroupAddress>();
         for (var i = 0; i < 4; i++)

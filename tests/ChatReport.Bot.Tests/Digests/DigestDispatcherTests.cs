@@ -1,3 +1,4 @@
+using ChatReport.Bot.Storage.Connections;
 using ChatReport.Bot.Digests;
 using ChatReport.Bot.Storage.Channels;
 using ChatReport.Bot.Storage.Schedules;
@@ -11,10 +12,11 @@ public sealed partial class DigestDispatcherTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task EachBranchGetsItsDigestAtEightInTheEveningOnItsOwnClock()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task EachBranchGetsItsDigestAtEightInTheEveningOnItsOwnClock(StorageProvider provider)
     {
-        using var db = new TestDatabase(now: Utc(11, 26, 1));
+        using var db = new TestDatabase(now: Utc(11, 26, 1), provider: provider);
         var h = await DigestHarness.CreateAsync(db);
         var shanghai = await h.Stores.CreateBranchAsync("王学恩");
         var urumqi = await h.Stores.CreateBranchAsync("艾力");
@@ -56,10 +58,11 @@ public sealed partial class DigestDispatcherTests
         Assert.Contains("Tom Volunteer service +2", h.Messenger.To(londonGroup)[0].Text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task TheDigestListsNewDeedsPublishedDeductionsTheTopThreeOpenTasksAndWaitingClaims()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task TheDigestListsNewDeedsPublishedDeductionsTheTopThreeOpenTasksAndWaitingClaims(StorageProvider provider)
     {
-        using var db = new TestDatabase(now: Utc(10, 1, 1));
+        using var db = new TestDatabase(now: Utc(10, 1, 1), provider: provider);
         var h = await DigestHarness.CreateAsync(db);
         var branch = await h.Stores.CreateBranchAsync("张三", "李四", "王五", "赵六");
         var (zhang, li, wang, zhao) = (branch[0], branch[1], branch[2], branch[3]);
@@ -114,10 +117,11 @@ public sealed partial class DigestDispatcherTests
             sent.Text);
     }
 
-    [Fact]
-    public async Task CardChannelsGetAnAdaptiveCardWhoseFallbackIsTheText()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task CardChannelsGetAnAdaptiveCardWhoseFallbackIsTheText(StorageProvider provider)
     {
-        using var db = new TestDatabase(now: Utc(11, 26, 1));
+        using var db = new TestDatabase(now: Utc(11, 26, 1), provider: provider);
         var h = await DigestHarness.CreateAsync(db);
         var branch = await h.Stores.CreateBranchAsync("张三");
         var teams = await h.AddGroupAsync(branch.Unit.Id, "19:abc@thread.v2", channelId: "msteams");
@@ -135,10 +139,11 @@ public sealed partial class DigestDispatcherTests
         Assert.Contains(facts.SelectMany(f => f.GetProperty("facts").EnumerateArray()), f => f.GetProperty("title").GetString() == "张三" && f.GetProperty("value").GetString() == "志愿服务 +2分");
     }
 
-    [Fact]
-    public async Task EmptyDaysAreSkippedAndRecordedUnlessTheBranchWantsThem()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task EmptyDaysAreSkippedAndRecordedUnlessTheBranchWantsThem(StorageProvider provider)
     {
-        using var db = new TestDatabase(now: Utc(11, 26, 1));
+        using var db = new TestDatabase(now: Utc(11, 26, 1), provider: provider);
         var h = await DigestHarness.CreateAsync(db);
         var quiet = await h.Stores.CreateBranchAsync("张三");
         var chatty = await h.Stores.CreateBranchAsync("李四");
@@ -155,10 +160,11 @@ public sealed partial class DigestDispatcherTests
         Assert.Contains("今天没有新的加分。", Assert.Single(h.Messenger.To(chattyGroup)).Text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task DeductionsStayOutOfTheGroupUnlessTheBranchPublishesThem()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task DeductionsStayOutOfTheGroupUnlessTheBranchPublishesThem(StorageProvider provider)
     {
-        using var db = new TestDatabase(now: Utc(11, 26, 1));
+        using var db = new TestDatabase(now: Utc(11, 26, 1), provider: provider);
         var h = await DigestHarness.CreateAsync(db);
         var branch = await h.Stores.CreateBranchAsync("张三", "李四");
         var group = await h.AddGroupAsync(branch.Unit.Id, "group", channelId: "telegram");
@@ -174,10 +180,11 @@ public sealed partial class DigestDispatcherTests
         Assert.DoesNotContain("扣分", text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task EachDigestReportsOnlyWhatWasApprovedSinceThePreviousOne()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task EachDigestReportsOnlyWhatWasApprovedSinceThePreviousOne(StorageProvider provider)
     {
-        using var db = new TestDatabase(now: Utc(11, 25, 1));
+        using var db = new TestDatabase(now: Utc(11, 25, 1), provider: provider);
         var h = await DigestHarness.CreateAsync(db);
         var branch = await h.Stores.CreateBranchAsync("张三", "李四");
         var group = await h.AddGroupAsync(branch.Unit.Id, "group", channelId: "telegram");
@@ -199,10 +206,11 @@ public sealed partial class DigestDispatcherTests
         Assert.DoesNotContain("张三 志愿服务", sent[1].Text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task FailedSendsAreRetriedWithBackoffThenRecordedAsFailedAndReportedToAdministrators()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task FailedSendsAreRetriedWithBackoffThenRecordedAsFailedAndReportedToAdministrators(StorageProvider provider)
     {
-        using var db = new TestDatabase(now: Utc(11, 26, 1));
+        using var db = new TestDatabase(now: Utc(11, 26, 1), provider: provider);
         var h = await DigestHarness.CreateAsync(db);
         var branch = await h.Stores.CreateBranchAsync("张三");
         var broken = await h.AddGroupAsync(branch.Unit.Id, "broken");
@@ -233,10 +241,11 @@ public sealed partial class DigestDispatcherTests
         Assert.Contains("张三 志愿服务 +2分", Assert.Single(h.Messenger.To(broken)).Text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task APermanentFailureIsNotRetried()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task APermanentFailureIsNotRetried(StorageProvider provider)
     {
-        using var db = new TestDatabase(now: Utc(11, 26, 1));
+        using var db = new TestDatabase(now: Utc(11, 26, 1), provider: provider);
         var h = await DigestHarness.CreateAsync(db);
         var branch = await h.Stores.CreateBranchAsync("张三");
         var group = await h.AddGroupAsync(branch.Unit.Id, "removed");
@@ -251,10 +260,11 @@ public sealed partial class DigestDispatcherTests
         Assert.Equal(1, (await h.Runs.FindAsync(group, new DateOnly(2026, 11, 26), Ct))!.Attempts);
     }
 
-    [Fact]
-    public async Task AnUnsubscribedGroupGetsNothingAndAGroupSubscribedAfterTheHourWaitsForTheNextDay()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task AnUnsubscribedGroupGetsNothingAndAGroupSubscribedAfterTheHourWaitsForTheNextDay(StorageProvider provider)
     {
-        using var db = new TestDatabase(now: Utc(11, 26, 1));
+        using var db = new TestDatabase(now: Utc(11, 26, 1), provider: provider);
         var h = await DigestHarness.CreateAsync(db);
         var branch = await h.Stores.CreateBranchAsync("张三");
         var left = await h.AddGroupAsync(branch.Unit.Id, "left");
@@ -274,10 +284,11 @@ public sealed partial class DigestDispatcherTests
         Assert.Equal(DigestRunStatus.Skipped, (await h.Runs.FindAsync(late, new DateOnly(2026, 11, 27), Ct))!.Status);
     }
 
-    [Fact]
-    public async Task AnAbandonedDigestOfAnEarlierDayIsGivenUpAndTheLatestOneCoversItsDeeds()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task AnAbandonedDigestOfAnEarlierDayIsGivenUpAndTheLatestOneCoversItsDeeds(StorageProvider provider)
     {
-        using var db = new TestDatabase(now: Utc(11, 25, 1));
+        using var db = new TestDatabase(now: Utc(11, 25, 1), provider: provider);
         var h = await DigestHarness.CreateAsync(db);
         var branch = await h.Stores.CreateBranchAsync("张三", "李四");
         var group = await h.AddGroupAsync(branch.Unit.Id, "group", channelId: "telegram");
@@ -301,10 +312,11 @@ public sealed partial class DigestDispatcherTests
         Assert.StartsWith("superseded", runs[0].LastError, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task TheNextDueInstantFollowsTheEarliestScheduleOfAnySubscribedBranch()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task TheNextDueInstantFollowsTheEarliestScheduleOfAnySubscribedBranch(StorageProvider provider)
     {
-        using var db = new TestDatabase(now: Utc(11, 26, 1));
+        using var db = new TestDatabase(now: Utc(11, 26, 1), provider: provider);
         var h = await DigestHarness.CreateAsync(db);
         var branch = await h.Stores.CreateBranchAsync("张三");
         var early = await h.Stores.CreateBranchAsync("李四");

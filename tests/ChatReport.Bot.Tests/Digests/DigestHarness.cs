@@ -100,7 +100,7 @@ public sealed class DigestHarness
         new(NewDispatcher(), Db.Time, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<DigestJob>.Instance);
 
     public CycleRollover NewRollover() =>
-        new(Stores.Cycles, Db.Time, Microsoft.Extensions.Options.Options.Create(Stores.CycleOptions), NullLogger<CycleRollover>.Instance);
+        new(Stores.Cycles, Db.Commits, Db.Time, Microsoft.Extensions.Options.Options.Create(Stores.CycleOptions), NullLogger<CycleRollover>.Instance);
 
     /// <summary>A group chat the bot has seen (its reference stored), subscribed to the unit.</summary>
     public async Task<GroupAddress> AddGroupAsync(long unitId, string conversationId, string channelId = "webchat", string locale = "zh-CN")
@@ -128,7 +128,7 @@ public sealed class DigestHarness
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO conversation_references (channel_id, conversation_id, service_url, bot_id, user_id, is_group, locale, verified, updated_at)
-            VALUES (@ChannelId, @ConversationId, 'http://localhost/', 'bot', @UserId, @IsGroup, @Locale, 1, @Now)
+            VALUES (@ChannelId, @ConversationId, 'http://localhost/', 'bot', @UserId, @IsGroup, @Locale, TRUE, @Now)
             """,
             new { conversation.ChannelId, conversation.ConversationId, UserId = userId, IsGroup = isGroup, Locale = locale, Now = Db.Time.GetUtcNow() },
             cancellationToken: TestContext.Current.CancellationToken));

@@ -1,3 +1,4 @@
+using ChatReport.Bot.Storage.Connections;
 using ChatReport.Bot.Storage.Channels;
 using ChatReport.Bot.Storage.Schedules;
 using ChatReport.Bot.Tests.Storage;
@@ -10,10 +11,11 @@ public sealed class GroupSubscriptionStoreTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task AGroupTheBotHasNeverSeenCannotBeSubscribed()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task AGroupTheBotHasNeverSeenCannotBeSubscribed(StorageProvider provider)
     {
-        using var db = new TestDatabase(now: Utc(11, 26, 1));
+        using var db = new TestDatabase(now: Utc(11, 26, 1), provider: provider);
         var h = await DigestHarness.CreateAsync(db);
         var branch = await h.Stores.CreateBranchAsync("张三");
 
@@ -24,10 +26,11 @@ public sealed class GroupSubscriptionStoreTests
         Assert.Empty(await h.Subscriptions.ListActiveAsync(Ct));
     }
 
-    [Fact]
-    public async Task SubscribingTwiceIsHarmlessAndAnotherBranchTakesTheGroupOver()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task SubscribingTwiceIsHarmlessAndAnotherBranchTakesTheGroupOver(StorageProvider provider)
     {
-        using var db = new TestDatabase(now: Utc(11, 26, 1));
+        using var db = new TestDatabase(now: Utc(11, 26, 1), provider: provider);
         var h = await DigestHarness.CreateAsync(db);
         var first = await h.Stores.CreateBranchAsync("张三");
         var second = await h.Stores.CreateBranchAsync("李四");
@@ -43,10 +46,11 @@ public sealed class GroupSubscriptionStoreTests
         Assert.Equal(GroupSubscribeStatus.UnknownUnit, (await h.Subscriptions.SubscribeAsync(group, 9999, null, Ct)).Status);
     }
 
-    [Fact]
-    public async Task UnsubscribingStopsTheGroupAndSubscribingAgainStartsAfresh()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task UnsubscribingStopsTheGroupAndSubscribingAgainStartsAfresh(StorageProvider provider)
     {
-        using var db = new TestDatabase(now: Utc(11, 26, 1));
+        using var db = new TestDatabase(now: Utc(11, 26, 1), provider: provider);
         var h = await DigestHarness.CreateAsync(db);
         var branch = await h.Stores.CreateBranchAsync("张三");
         var group = await h.AddGroupAsync(branch.Unit.Id, "group");
@@ -66,10 +70,11 @@ public sealed class GroupSubscriptionStoreTests
         Assert.Equal(2, (await h.Subscriptions.ListForUnitAsync(branch.Unit.Id, Ct)).Count);
     }
 
-    [Fact]
-    public async Task ABranchScheduleThatCannotBeUsedIsRefused()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task ABranchScheduleThatCannotBeUsedIsRefused(StorageProvider provider)
     {
-        using var db = new TestDatabase(now: Utc(11, 26, 1));
+        using var db = new TestDatabase(now: Utc(11, 26, 1), provider: provider);
         var h = await DigestHarness.CreateAsync(db);
         var branch = await h.Stores.CreateBranchAsync("张三");
 

@@ -1,7 +1,7 @@
+using System.Data.Common;
 using ChatReport.Bot.Storage.Connections;
 using ChatReport.Bot.Tests.Storage;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace ChatReport.Bot.Tests.Durability;
 
@@ -11,9 +11,9 @@ public sealed class GroupCommitTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static async Task<TestDatabase> MigratedAsync()
+    private static async Task<TestDatabase> MigratedAsync(StorageProvider provider)
     {
-        var db = new TestDatabase();
+        var db = new TestDatabase(provider: provider);
         await db.Migrator.MigrateAsync(Token);
         return db;
     }
@@ -31,10 +31,11 @@ public sealed class GroupCommitTests
         return [.. await connection.QueryAsync<string>(new CommandDefinition("SELECT key FROM settings WHERE key LIKE 'test.%' ORDER BY key", cancellationToken: Token))];
     }
 
-    [Fact]
-    public async Task OfTwoTurnsCommittedTogetherTheOneThatFailsRollsBackAloneAndTheOtherCommits()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task OfTwoTurnsCommittedTogetherTheOneThatFailsRollsBackAloneAndTheOtherCommits(StorageProvider provider)
     {
-        using var db = await MigratedAsync();
+        using var db = await MigratedAsync(provider);
         var commitsBefore = db.Commits.Commits;
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -67,10 +68,51 @@ public sealed class GroupCommitTests
         Assert.Equal(2, db.Commits.Commits - commitsBefore);
     }
 
-    [Fact]
-    public async Task NothingAUnitWritesIsVisibleToOthersBeforeItsCommitAndAllOfItIsAfter()
+    /// <summary>
+    /// On PostgreSQL a failed statement aborts the whole transaction until ROLLBACK TO its
+    /// savepoint: the failing unit's rollback must restore the batch for the units after it.
+    /// </summary>
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task OfThreeTurnsCommittedTogetherOneWhoseStatementFailsRollsBackAloneAndTheOthersCommit(StorageProvider provider)
     {
-        using var db = await MigratedAsync();
+        using var db = await MigratedAsync(provider);
+        await SetAsync(db, "test.taken", "1");
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holder = db.Commits.RunAsync(
+            async _ =>
+            {
+                started.SetResult();
+                await gate.Task;
+                return 0;
+            },
+            Token);
+        await started.Task;
+        var before = db.Commits.RunAsync(async _ => await SetAsync(db, "test.before", "kept"), Token);
+        // Writes, then hits the primary key: the database refuses the statement itself.
+        var failing = db.Commits.RunAsync(
+            async _ =>
+            {
+                await SetAsync(db, "test.failing", "written, then undone");
+                return await SetAsync(db, "test.taken", "2");
+            },
+            Token);
+        var after = db.Commits.RunAsync(async _ => await SetAsync(db, "test.after", "kept"), Token);
+        gate.SetResult();
+
+        await holder;
+        await Assert.ThrowsAnyAsync<DbException>(() => failing);
+        Assert.Equal(1, await before);
+        Assert.Equal(1, await after);
+        Assert.Equal(["test.after", "test.before", "test.taken"], await KeysSeenFromOutsideAsync(db));
+    }
+
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task NothingAUnitWritesIsVisibleToOthersBeforeItsCommitAndAllOfItIsAfter(StorageProvider provider)
+    {
+        using var db = await MigratedAsync(provider);
         IReadOnlyList<string>? seenDuringTheUnit = null;
 
         await db.Commits.RunAsync(
@@ -87,10 +129,11 @@ public sealed class GroupCommitTests
         Assert.Equal(["test.a", "test.b"], await KeysSeenFromOutsideAsync(db));
     }
 
-    [Fact]
-    public async Task AnActionRegisteredAfterCommitRunsOnceTheUnitIsDurableAndNeverForARolledBackUnit()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task AnActionRegisteredAfterCommitRunsOnceTheUnitIsDurableAndNeverForARolledBackUnit(StorageProvider provider)
     {
-        using var db = await MigratedAsync();
+        using var db = await MigratedAsync(provider);
         var seenByTheAction = new List<Task<IReadOnlyList<string>>>();
 
         await db.Commits.RunAsync(
@@ -115,17 +158,18 @@ public sealed class GroupCommitTests
         Assert.Equal(["test.kept"], await seen);
     }
 
-    [Fact]
-    public async Task AFailedSavepointInsideAUnitUndoesOnlyItsOwnWrites()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task AFailedSavepointInsideAUnitUndoesOnlyItsOwnWrites(StorageProvider provider)
     {
-        using var db = await MigratedAsync();
+        using var db = await MigratedAsync(provider);
 
         await db.Commits.RunAsync(
             async _ =>
             {
                 await SetAsync(db, "test.before", "1");
                 // A duplicate key fails inside its own savepoint; the unit catches it and goes on.
-                await Assert.ThrowsAsync<SqliteException>(() => db.Connections.WriteAsync(
+                await Assert.ThrowsAnyAsync<DbException>(() => db.Connections.WriteAsync(
                     async (connection, transaction) =>
                     {
                         await connection.ExecuteAsync(new CommandDefinition("INSERT INTO settings (key, value) VALUES ('test.inner', '1')", transaction: transaction, cancellationToken: Token));

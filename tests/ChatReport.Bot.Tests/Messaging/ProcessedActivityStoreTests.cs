@@ -1,3 +1,4 @@
+using ChatReport.Bot.Storage.Connections;
 using ChatReport.Bot.Storage.Channels;
 using ChatReport.Bot.Tests.Storage;
 
@@ -7,10 +8,11 @@ public sealed class ProcessedActivityStoreTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task AnActivityCanBeClaimedOnlyOnce()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task AnActivityCanBeClaimedOnlyOnce(StorageProvider provider)
     {
-        using var database = new TestDatabase();
+        using var database = new TestDatabase(provider: provider);
         await database.Migrator.MigrateAsync(Token);
         var store = new ProcessedActivityStore(database.Connections, database.Time);
 
@@ -19,10 +21,11 @@ public sealed class ProcessedActivityStoreTests
         Assert.True(await store.TryClaimAsync("directline", "19:a", "1", Token));
     }
 
-    [Fact]
-    public async Task IdsOlderThanTheWindowAreForgotten()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task IdsOlderThanTheWindowAreForgotten(StorageProvider provider)
     {
-        using var database = new TestDatabase();
+        using var database = new TestDatabase(provider: provider);
         await database.Migrator.MigrateAsync(Token);
         var store = new ProcessedActivityStore(database.Connections, database.Time);
         await store.TryClaimAsync("msteams", "19:a", "old", Token);

@@ -1,3 +1,4 @@
+using ChatReport.Bot.Storage.Connections;
 using ChatReport.Bot.Notices;
 using ChatReport.Bot.Tests.Digests;
 using ChatReport.Bot.Tests.Storage;
@@ -11,10 +12,11 @@ public sealed class QuarterNoticeTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task TheFourthQuarterNoticeHasEveryMembersAdditionsDeductionsAndTotalsWithTheItems()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task TheFourthQuarterNoticeHasEveryMembersAdditionsDeductionsAndTotalsWithTheItems(StorageProvider provider)
     {
-        using var db = new TestDatabase(now: Utc(8, 1, 1));
+        using var db = new TestDatabase(now: Utc(8, 1, 1), provider: provider);
         var s = await NoticeScenario.CreateAsync(db);
 
         var notice = (await s.Service.BuildAsync(s.Branch.Unit.Id, 2026, 4, Ct))!;
@@ -40,10 +42,11 @@ public sealed class QuarterNoticeTests
         Assert.Equal("无故缺席组织生活：无故缺席主题党日", Assert.Single(notice.Rows.Single(r => r.MemberId == s.Wang.Id).Items).What.Chinese);
     }
 
-    [Fact]
-    public async Task TheThirdQuarterNoticeCountsBasePointsOnlyInTheQuarterTheyWereBookedAndRanksTiesAlike()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task TheThirdQuarterNoticeCountsBasePointsOnlyInTheQuarterTheyWereBookedAndRanksTiesAlike(StorageProvider provider)
     {
-        using var db = new TestDatabase(now: Utc(8, 1, 1));
+        using var db = new TestDatabase(now: Utc(8, 1, 1), provider: provider);
         var s = await NoticeScenario.CreateAsync(db);
 
         var notice = (await s.Service.BuildAsync(s.Branch.Unit.Id, 2026, 3, Ct))!;
@@ -58,10 +61,11 @@ public sealed class QuarterNoticeTests
         Assert.All(first.Rows, r => Assert.Equal((60, 60), (r.BasePoints, r.QuarterTotal)));
     }
 
-    [Fact]
-    public async Task OnlyTheSecretarySignsOffAndOnlyAQuarterThatHasEnded()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task OnlyTheSecretarySignsOffAndOnlyAQuarterThatHasEnded(StorageProvider provider)
     {
-        using var db = new TestDatabase(now: Utc(8, 1, 1));
+        using var db = new TestDatabase(now: Utc(8, 1, 1), provider: provider);
         var s = await NoticeScenario.CreateAsync(db);
         var unit = s.Branch.Unit.Id;
 
@@ -77,10 +81,11 @@ public sealed class QuarterNoticeTests
         Assert.Equal("李书记", outcome.Notice!.SignedByName);
     }
 
-    [Fact]
-    public async Task SigningOffLocksTheQuarterPostsTheNoticeToTheGroupsOnceAndLaterApprovalsGoToTheNextQuarter()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task SigningOffLocksTheQuarterPostsTheNoticeToTheGroupsOnceAndLaterApprovalsGoToTheNextQuarter(StorageProvider provider)
     {
-        using var db = new TestDatabase(now: Utc(8, 1, 1));
+        using var db = new TestDatabase(now: Utc(8, 1, 1), provider: provider);
         var s = await NoticeScenario.CreateAsync(db);
         var h = s.Harness;
         // The third quarter was signed off on 5 October in the scenario; its notice reached the group then.
@@ -115,10 +120,11 @@ public sealed class QuarterNoticeTests
         Assert.Equal(12, fourth.Rows.Single(r => r.MemberId == s.Li.Id).Additions);
     }
 
-    [Fact]
-    public async Task ReviewersGetTheNoticeToCheckOnceAtTheDigestTimeAfterTheQuarterEnds()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task ReviewersGetTheNoticeToCheckOnceAtTheDigestTimeAfterTheQuarterEnds(StorageProvider provider)
     {
-        using var db = new TestDatabase(now: Utc(9, 1, 1));
+        using var db = new TestDatabase(now: Utc(9, 1, 1), provider: provider);
         var h = await DigestHarness.CreateAsync(db);
         var branch = await h.Stores.CreateBranchAsync("张三");
         var secretaryChat = await h.AddPersonalChatAsync(branch.Secretary);

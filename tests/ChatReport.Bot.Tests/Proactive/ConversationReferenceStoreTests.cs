@@ -1,3 +1,4 @@
+using ChatReport.Bot.Storage.Connections;
 using ChatReport.Bot.Storage.Channels;
 using ChatReport.Bot.Tests.Storage;
 
@@ -22,10 +23,11 @@ public sealed class ConversationReferenceStoreTests
         UpdatedAt = at,
     };
 
-    [Fact]
-    public async Task ASightingThatChangesNothingLeavesTheRowAsItWas()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task ASightingThatChangesNothingLeavesTheRowAsItWas(StorageProvider provider)
     {
-        using var database = new TestDatabase();
+        using var database = new TestDatabase(provider: provider);
         await database.Migrator.MigrateAsync(Token);
         var store = new ConversationReferenceStore(database.Connections);
         var first = database.Time.GetUtcNow();
@@ -39,10 +41,11 @@ public sealed class ConversationReferenceStoreTests
         Assert.Equal("tenant-1", stored?.TenantId);
     }
 
-    [Fact]
-    public async Task ASightingThatChangesSomethingIsSaved()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task ASightingThatChangesSomethingIsSaved(StorageProvider provider)
     {
-        using var database = new TestDatabase();
+        using var database = new TestDatabase(provider: provider);
         await database.Migrator.MigrateAsync(Token);
         var store = new ConversationReferenceStore(database.Connections);
         var first = database.Time.GetUtcNow();

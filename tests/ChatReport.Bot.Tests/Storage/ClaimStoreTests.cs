@@ -1,3 +1,4 @@
+using ChatReport.Bot.Storage.Connections;
 using ChatReport.Conversation.Domain;
 using Dapper;
 
@@ -7,10 +8,11 @@ public sealed class ClaimStoreTests
 {
     private static readonly DateOnly s_october8 = new(2026, 10, 8);
 
-    [Fact]
-    public async Task SubmittingTheSameActivityTwiceYieldsOneClaim()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task SubmittingTheSameActivityTwiceYieldsOneClaim(StorageProvider provider)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: provider);
         var stores = await Stores.CreateAsync(db);
         var branch = await stores.CreateBranchAsync("王学恩");
         var rule = await stores.RuleAsync("free_haircut");
@@ -31,10 +33,11 @@ public sealed class ClaimStoreTests
         Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM claim_attachments"));
     }
 
-    [Fact]
-    public async Task AClaimIsBookedUnderTheRulesCurrentVersionInTheCycleOfItsDay()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task AClaimIsBookedUnderTheRulesCurrentVersionInTheCycleOfItsDay(StorageProvider provider)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: provider);
         var stores = await Stores.CreateAsync(db);
         var branch = await stores.CreateBranchAsync("王学恩");
 
@@ -47,10 +50,11 @@ public sealed class ClaimStoreTests
         Assert.Equal(new ActivityKey("webchat", "conv-1", "act-1"), claim.Source);
     }
 
-    [Fact]
-    public async Task RefusesClaimsOutsideAnOpenCycleForInactiveMembersAndUnderDeductionRules()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task RefusesClaimsOutsideAnOpenCycleForInactiveMembersAndUnderDeductionRules(StorageProvider provider)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: provider);
         var stores = await Stores.CreateAsync(db);
         var branch = await stores.CreateBranchAsync("王学恩", "张建周");
         var haircut = await stores.RuleAsync("free_haircut");
@@ -69,10 +73,11 @@ public sealed class ClaimStoreTests
         Assert.Null(lastYear.Claim);
     }
 
-    [Fact]
-    public async Task ApprovingWritesExactlyOneLedgerEntryAndAnAuditRecordWithBeforeAndAfter()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task ApprovingWritesExactlyOneLedgerEntryAndAnAuditRecordWithBeforeAndAfter(StorageProvider provider)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: provider);
         var stores = await Stores.CreateAsync(db);
         var branch = await stores.CreateBranchAsync("王学恩");
         var claim = await stores.SubmitAsync(branch[0], "free_haircut", s_october8, 5);
@@ -97,10 +102,11 @@ public sealed class ClaimStoreTests
         Assert.Contains("\"status\":\"approved\"", audit.AfterJson, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task TwoReviewersDecidingAtOnceProduceOneDecisionAndTheLoserLearnsWhoWon()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task TwoReviewersDecidingAtOnceProduceOneDecisionAndTheLoserLearnsWhoWon(StorageProvider provider)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: provider);
         var stores = await Stores.CreateAsync(db);
         var branch = await stores.CreateBranchAsync("王学恩", "赵支委");
         var committee = branch[1];
@@ -128,10 +134,11 @@ public sealed class ClaimStoreTests
         }
     }
 
-    [Fact]
-    public async Task OnlyReviewersOfTheBranchDecideAndNeverTheirOwnClaims()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task OnlyReviewersOfTheBranchDecideAndNeverTheirOwnClaims(StorageProvider provider)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: provider);
         var stores = await Stores.CreateAsync(db);
         var branch = await stores.CreateBranchAsync("王学恩", "赵支委");
         var other = await stores.Units.CreateUnitAsync(new NewOrgUnit(branch.Committee.Id, OrgUnitKind.Branch, "北梁村党支部"), null, TestContext.Current.CancellationToken);
@@ -150,10 +157,11 @@ public sealed class ClaimStoreTests
         Assert.Equal(2, await stores.Claims.CountPendingAsync(branch.Unit.Id, TestContext.Current.CancellationToken));
     }
 
-    [Fact]
-    public async Task AdjustingAwardsTheNewPointsAndRejectingAwardsNothingBothWithTheirReason()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task AdjustingAwardsTheNewPointsAndRejectingAwardsNothingBothWithTheirReason(StorageProvider provider)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: provider);
         var stores = await Stores.CreateAsync(db);
         var branch = await stores.CreateBranchAsync("王学恩");
         var adjusted = await stores.SubmitAsync(branch[0], "home_help", s_october8, 2);
@@ -169,10 +177,11 @@ public sealed class ClaimStoreTests
         await Assert.ThrowsAsync<ArgumentException>(() => stores.Claims.DecideAsync(new ReviewRequest(adjusted.Id, branch.Secretary.Id, ReviewAction.Reject), TestContext.Current.CancellationToken));
     }
 
-    [Fact]
-    public async Task AMemberWithdrawsOnlyTheirOwnPendingClaim()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task AMemberWithdrawsOnlyTheirOwnPendingClaim(StorageProvider provider)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: provider);
         var stores = await Stores.CreateAsync(db);
         var branch = await stores.CreateBranchAsync("王学恩", "张建周");
         var claim = await stores.SubmitAsync(branch[0], "volunteer_service", s_october8, 2);
@@ -194,10 +203,11 @@ public sealed class ClaimStoreTests
         Assert.Empty(await stores.Claims.ListPendingAsync(branch.Unit.Id, null, TestContext.Current.CancellationToken));
     }
 
-    [Fact]
-    public async Task CapUsageCountsAwardedAndPendingPointsOfTheRuleInThePeriodOnly()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task CapUsageCountsAwardedAndPendingPointsOfTheRuleInThePeriodOnly(StorageProvider provider)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: provider);
         var stores = await Stores.CreateAsync(db);
         var branch = await stores.CreateBranchAsync("王学恩");
         var member = branch[0];
@@ -220,10 +230,11 @@ public sealed class ClaimStoreTests
         Assert.Equal(14, usage.CommittedPoints);
     }
 
-    [Fact]
-    public async Task FindsPendingAndApprovedClaimsOfTheSameRuleOnTheSameDay()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task FindsPendingAndApprovedClaimsOfTheSameRuleOnTheSameDay(StorageProvider provider)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: provider);
         var stores = await Stores.CreateAsync(db);
         var branch = await stores.CreateBranchAsync("王学恩");
         var pending = await stores.SubmitAsync(branch[0], "snow_clearing", s_october8, 1);
@@ -237,10 +248,11 @@ public sealed class ClaimStoreTests
         Assert.Equal(pending.Id, Assert.Single(sameDay).Id);
     }
 
-    [Fact]
-    public async Task AnAwardForASignedOffQuarterIsBookedIntoTheNextOpenQuarter()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task AnAwardForASignedOffQuarterIsBookedIntoTheNextOpenQuarter(StorageProvider provider)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: provider);
         var stores = await Stores.CreateAsync(db);
         var branch = await stores.CreateBranchAsync("王学恩");
         var claim = await stores.SubmitAsync(branch[0], "volunteer_service", new DateOnly(2026, 9, 20), 2);
@@ -253,10 +265,11 @@ public sealed class ClaimStoreTests
         Assert.Equal(new PointsBreakdown(0, 0, 0), await stores.Ledger.GetTotalAsync(branch[0].Id, branch.Cycle.Id, 3, TestContext.Current.CancellationToken));
     }
 
-    [Fact]
-    public async Task PendingClaimsCanBeListedForRemindersByAge()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task PendingClaimsCanBeListedForRemindersByAge(StorageProvider provider)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: provider);
         var stores = await Stores.CreateAsync(db);
         var branch = await stores.CreateBranchAsync("王学恩");
         var old = await stores.SubmitAsync(branch[0], "volunteer_service", s_october8, 2);

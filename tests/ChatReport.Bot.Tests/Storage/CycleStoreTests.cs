@@ -1,3 +1,4 @@
+using ChatReport.Bot.Storage.Connections;
 using ChatReport.Bot.Storage.Domain;
 using ChatReport.Conversation.Domain;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -7,10 +8,11 @@ namespace ChatReport.Bot.Tests.Storage;
 
 public sealed class CycleStoreTests
 {
-    [Fact]
-    public async Task EnsuringACycleCreatesItOnceWithEveryonesBasePointsOnItsFirstDay()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task EnsuringACycleCreatesItOnceWithEveryonesBasePointsOnItsFirstDay(StorageProvider provider)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: provider);
         var stores = await Stores.CreateAsync(db);
         await stores.LoadDefaultRulesAsync();
         var ct = TestContext.Current.CancellationToken;
@@ -28,11 +30,12 @@ public sealed class CycleStoreTests
         Assert.Null(await stores.Cycles.FindCycleForDateAsync(new DateOnly(2027, 1, 1), ct));
     }
 
-    [Fact]
-    public async Task TheStartUpCycleFollowsTheConfiguredStartDayInTheConfiguredTimeZone()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task TheStartUpCycleFollowsTheConfiguredStartDayInTheConfiguredTimeZone(StorageProvider provider)
     {
         // 2026-03-31 20:00 UTC is already 1 April in Shanghai: the cycle starting 04-01 has begun there.
-        using var db = new TestDatabase(now: new DateTimeOffset(2026, 3, 31, 20, 0, 0, TimeSpan.Zero));
+        using var db = new TestDatabase(now: new DateTimeOffset(2026, 3, 31, 20, 0, 0, TimeSpan.Zero), provider: provider);
         var options = new CycleOptions { StartMonthDay = "04-01" };
         var stores = await Stores.CreateAsync(db, options);
         await stores.LoadDefaultRulesAsync();
@@ -45,10 +48,11 @@ public sealed class CycleStoreTests
         Assert.Equal(2, cycle.QuarterOf(new DateOnly(2026, 7, 1)));
     }
 
-    [Fact]
-    public async Task AChangedStartDayNeitherOverlapsNorLeavesAGapAfterThePreviousCycle()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task AChangedStartDayNeitherOverlapsNorLeavesAGapAfterThePreviousCycle(StorageProvider provider)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: provider);
         var first = await Stores.CreateAsync(db);
         await first.Cycles.EnsureCycleAsync(2026, TestContext.Current.CancellationToken);
         var changed = await Stores.CreateAsync(db, new CycleOptions { StartMonthDay = "07-01" });
@@ -58,10 +62,11 @@ public sealed class CycleStoreTests
         Assert.Equal((new DateOnly(2027, 1, 1), new DateOnly(2028, 6, 30)), (next.StartsOn, next.EndsOn));
     }
 
-    [Fact]
-    public async Task AClosedCycleTakesNoClaimsButStaysQueryable()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task AClosedCycleTakesNoClaimsButStaysQueryable(StorageProvider provider)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: provider);
         var stores = await Stores.CreateAsync(db);
         var branch = await stores.CreateBranchAsync("王学恩");
         var ct = TestContext.Current.CancellationToken;
@@ -78,10 +83,11 @@ public sealed class CycleStoreTests
         Assert.False((await stores.Cycles.FindCycleAsync(2026, ct))!.IsOpen);
     }
 
-    [Fact]
-    public async Task SigningOffAQuarterTwiceKeepsTheFirstSignOff()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task SigningOffAQuarterTwiceKeepsTheFirstSignOff(StorageProvider provider)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: provider);
         var stores = await Stores.CreateAsync(db);
         var branch = await stores.CreateBranchAsync("赵支委");
         var ct = TestContext.Current.CancellationToken;
@@ -97,10 +103,11 @@ public sealed class CycleStoreTests
         Assert.Null(await stores.Cycles.FindSignOffAsync(branch.Unit.Id, 2026, 4, ct));
     }
 
-    [Fact]
-    public async Task WhenEveryRemainingQuarterIsSignedOffADeductionIsRefused()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task WhenEveryRemainingQuarterIsSignedOffADeductionIsRefused(StorageProvider provider)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: provider);
         var stores = await Stores.CreateAsync(db);
         var branch = await stores.CreateBranchAsync("王学恩");
         var ct = TestContext.Current.CancellationToken;

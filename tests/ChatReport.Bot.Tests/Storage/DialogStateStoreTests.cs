@@ -1,3 +1,4 @@
+using ChatReport.Bot.Storage.Connections;
 using ChatReport.Bot.Storage.Channels;
 using ChatReport.Dialogs.State;
 
@@ -9,17 +10,18 @@ public sealed class DialogStateStoreTests
 
     private static readonly DialogStateKey Key = new("msteams", "a:conv-1", "29:user-1");
 
-    private static async Task<(TestDatabase Db, DialogStateStore Store)> CreateAsync()
+    private static async Task<(TestDatabase Db, DialogStateStore Store)> CreateAsync(StorageProvider provider)
     {
-        var db = new TestDatabase();
+        var db = new TestDatabase(provider: provider);
         await db.Migrator.MigrateAsync(Token);
         return (db, new DialogStateStore(db.Connections));
     }
 
-    [Fact]
-    public async Task AStateRoundTripsAndEachSaveBumpsTheVersion()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task AStateRoundTripsAndEachSaveBumpsTheVersion(StorageProvider provider)
     {
-        var (db, store) = await CreateAsync();
+        var (db, store) = await CreateAsync(provider);
         using var _ = db;
         var at = db.Time.GetUtcNow();
 
@@ -31,10 +33,11 @@ public sealed class DialogStateStoreTests
         Assert.Equal(new StoredDialogState("{\"a\":2}", "v2", 2, at.AddMinutes(1)), loaded);
     }
 
-    [Fact]
-    public async Task OfTwoSavesOnTheSameVersionExactlyOneWins()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task OfTwoSavesOnTheSameVersionExactlyOneWins(StorageProvider provider)
     {
-        var (db, store) = await CreateAsync();
+        var (db, store) = await CreateAsync(provider);
         using var _ = db;
         var at = db.Time.GetUtcNow();
         await store.SaveAsync(Key, new DialogStateUpdate("{}", "v1", at, null), Token);
@@ -59,10 +62,11 @@ public sealed class DialogStateStoreTests
         Assert.Contains("turn", stored.StateJson, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task TwoFirstSavesOfANewConversationConflict()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task TwoFirstSavesOfANewConversationConflict(StorageProvider provider)
     {
-        var (db, store) = await CreateAsync();
+        var (db, store) = await CreateAsync(provider);
         using var _ = db;
         var at = db.Time.GetUtcNow();
         await store.SaveAsync(Key, new DialogStateUpdate("{\"first\":true}", "v1", at, null), Token);
@@ -71,10 +75,11 @@ public sealed class DialogStateStoreTests
         Assert.Contains("first", (await store.LoadAsync(Key, Token))!.StateJson, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task ExpiredStatesAreDeletedAndFreshOnesKept()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task ExpiredStatesAreDeletedAndFreshOnesKept(StorageProvider provider)
     {
-        var (db, store) = await CreateAsync();
+        var (db, store) = await CreateAsync(provider);
         using var _ = db;
         var now = db.Time.GetUtcNow();
         var fresh = Key with { ConversationId = "a:fresh" };

@@ -1,32 +1,35 @@
+using System.Data.Common;
+using ChatReport.Bot.Storage.Connections;
 using ChatReport.Bot.Storage.Domain;
 using ChatReport.Conversation.Domain;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace ChatReport.Bot.Tests.Storage;
 
 public sealed class LedgerStoreTests
 {
-    [Fact]
-    public async Task TheLedgerRefusesUpdatesAndDeletes()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task TheLedgerRefusesUpdatesAndDeletes(StorageProvider provider)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: provider);
         var stores = await Stores.CreateAsync(db);
         var branch = await stores.CreateBranchAsync("王学恩");
         await using var connection = await db.Connections.OpenAsync(TestContext.Current.CancellationToken);
 
-        var update = await Assert.ThrowsAsync<SqliteException>(() => connection.ExecuteAsync("UPDATE ledger_entries SET points = 100"));
-        var delete = await Assert.ThrowsAsync<SqliteException>(() => connection.ExecuteAsync("DELETE FROM ledger_entries"));
+        var update = await Assert.ThrowsAnyAsync<DbException>(() => connection.ExecuteAsync("UPDATE ledger_entries SET points = 100"));
+        var delete = await Assert.ThrowsAnyAsync<DbException>(() => connection.ExecuteAsync("DELETE FROM ledger_entries"));
 
         Assert.Contains("append-only", update.Message, StringComparison.Ordinal);
         Assert.Contains("append-only", delete.Message, StringComparison.Ordinal);
         Assert.Equal([60, 60], await connection.QueryAsync<int>("SELECT points FROM ledger_entries ORDER BY id"));
     }
 
-    [Fact]
-    public async Task TheLedgerRefusesEntriesWhoseSignContradictsTheirKind()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task TheLedgerRefusesEntriesWhoseSignContradictsTheirKind(StorageProvider provider)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: provider);
         var stores = await Stores.CreateAsync(db);
         var branch = await stores.CreateBranchAsync("王学恩");
         await using var connection = await db.Connections.OpenAsync(TestContext.Current.CancellationToken);
@@ -36,9 +39,9 @@ public sealed class LedgerStoreTests
             """;
         object Row(string kind, int points) => new { MemberId = branch[0].Id, UnitId = branch.Unit.Id, CycleId = branch.Cycle.Id, Kind = kind, Points = points };
 
-        await Assert.ThrowsAsync<SqliteException>(() => connection.ExecuteAsync(insert, Row("deduction", 5)));
-        await Assert.ThrowsAsync<SqliteException>(() => connection.ExecuteAsync(insert, Row("bonus", -5)));
-        await Assert.ThrowsAsync<SqliteException>(() => connection.ExecuteAsync(insert, Row("reversal", -5)));
+        await Assert.ThrowsAnyAsync<DbException>(() => connection.ExecuteAsync(insert, Row("deduction", 5)));
+        await Assert.ThrowsAnyAsync<DbException>(() => connection.ExecuteAsync(insert, Row("bonus", -5)));
+        await Assert.ThrowsAnyAsync<DbException>(() => connection.ExecuteAsync(insert, Row("reversal", -5)));
         Assert.Equal(1, await connection.ExecuteAsync(insert, Row("adjustment", -5)));
     }
 
@@ -54,10 +57,11 @@ public sealed class LedgerStoreTests
     /// Q4 only: 王 10, 张 2, 陈 2, 杨 0, 李 0, 刘 −3 → 王 1, 张 2, 陈 2, 李 4, 杨 4, 刘 6.
     /// Equal totals are listed by member number (李书记 was added first).
     /// </summary>
-    [Fact]
-    public async Task TotalsAndRanksOfAHandBuiltBranchAreAsComputedByHand()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task TotalsAndRanksOfAHandBuiltBranchAreAsComputedByHand(StorageProvider provider)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: provider);
         var stores = await Stores.CreateAsync(db);
         var branch = await stores.CreateBranchAsync("王学恩", "张建周", "刘明", "陈芳", "杨帆");
         var (wang, zhang, liu, chen, yang) = (branch[0], branch[1], branch[2], branch[3], branch[4]);
@@ -97,10 +101,11 @@ public sealed class LedgerStoreTests
         Assert.Equal((2, 6, 62), (rank!.Standing.Rank, rank.RankedMembers, rank.Standing.Points.Total));
     }
 
-    [Fact]
-    public async Task StandingsListEqualTotalsByMemberNumber()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task StandingsListEqualTotalsByMemberNumber(StorageProvider provider)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: provider);
         var stores = await Stores.CreateAsync(db);
         var branch = await stores.CreateBranchAsync("甲", "乙", "丙");
 
@@ -110,10 +115,11 @@ public sealed class LedgerStoreTests
         Assert.Equal(standings.Select(s => s.MemberId).Order(), standings.Select(s => s.MemberId));
     }
 
-    [Fact]
-    public async Task AReversalCountsInThePartOfTheEntryItReversesAndHappensOnce()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task AReversalCountsInThePartOfTheEntryItReversesAndHappensOnce(StorageProvider provider)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: provider);
         var stores = await Stores.CreateAsync(db);
         var branch = await stores.CreateBranchAsync("王学恩");
         var ct = TestContext.Current.CancellationToken;
@@ -131,16 +137,17 @@ public sealed class LedgerStoreTests
         Assert.Equal(new PointsBreakdown(60, 0, 0), await stores.Ledger.GetTotalAsync(branch[0].Id, branch.Cycle.Id, null, ct));
     }
 
-    [Fact]
-    public async Task AnAdjustmentCountsWithTheEntryItRefersToOrElseAsBonus()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task AnAdjustmentCountsWithTheEntryItRefersToOrElseAsBonus(StorageProvider provider)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: provider);
         var stores = await Stores.CreateAsync(db);
         var branch = await stores.CreateBranchAsync("王学恩");
         var ct = TestContext.Current.CancellationToken;
         var deduction = (await stores.Ledger.RecordDeductionAsync(new DeductionRequest(branch[0].Id, 5, "群众反映", branch.Secretary.Id, new DateOnly(2026, 10, 3)), ct)).Entry!;
         await using (var connection = await db.Connections.OpenAsync(ct))
-        await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct))
+        await using (var transaction = await connection.BeginTransactionAsync(ct))
         {
             var now = db.Time.GetUtcNow();
             await LedgerWriter.InsertAsync(connection, transaction, new NewLedgerEntry(branch[0].Id, branch.Unit.Id, branch.Cycle.Id, 4, LedgerKind.Adjustment, 2, deduction.OccurredOn, now, branch.Secretary.Id, "减轻扣分", ReversesEntryId: deduction.Id), ct);
@@ -154,10 +161,11 @@ public sealed class LedgerStoreTests
         Assert.Equal(56, total.Total);
     }
 
-    [Fact]
-    public async Task ADeductionIsRecordedOncePerActivityOnlyByAReviewerOfTheMembersBranch()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task ADeductionIsRecordedOncePerActivityOnlyByAReviewerOfTheMembersBranch(StorageProvider provider)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: provider);
         var stores = await Stores.CreateAsync(db);
         var branch = await stores.CreateBranchAsync("王学恩", "张建周");
         var ct = TestContext.Current.CancellationToken;
@@ -182,10 +190,11 @@ public sealed class LedgerStoreTests
         Assert.Equal((branch.Secretary.Id, "ledger.deduct"), (audit.ActorId, audit.Action));
     }
 
-    [Fact]
-    public async Task TheNoticeListsTheBranchesEntriesOfTheQuarter()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task TheNoticeListsTheBranchesEntriesOfTheQuarter(StorageProvider provider)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: provider);
         var stores = await Stores.CreateAsync(db);
         var branch = await stores.CreateBranchAsync("王学恩", "张建周");
         var ct = TestContext.Current.CancellationToken;

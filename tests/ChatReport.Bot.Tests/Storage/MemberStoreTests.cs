@@ -1,13 +1,15 @@
+using ChatReport.Bot.Storage.Connections;
 using ChatReport.Conversation.Domain;
 
 namespace ChatReport.Bot.Tests.Storage;
 
 public sealed class MemberStoreTests
 {
-    [Fact]
-    public async Task JoiningWithACodeCreatesTheMemberLinksTheAccountCountsTheUseAndGrantsBasePoints()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task JoiningWithACodeCreatesTheMemberLinksTheAccountCountsTheUseAndGrantsBasePoints(StorageProvider provider)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: provider);
         var stores = await Stores.CreateAsync(db);
         var branch = await stores.CreateBranchAsync();
         var ct = TestContext.Current.CancellationToken;
@@ -25,10 +27,11 @@ public sealed class MemberStoreTests
         Assert.Equal(new PointsBreakdown(60, 0, 0), await stores.Ledger.GetTotalAsync(result.Member.Id, branch.Cycle.Id, 4, ct));
     }
 
-    [Fact]
-    public async Task JoiningAgainFromTheSameAccountChangesNothing()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task JoiningAgainFromTheSameAccountChangesNothing(StorageProvider provider)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: provider);
         var stores = await Stores.CreateAsync(db);
         var branch = await stores.CreateBranchAsync();
         var ct = TestContext.Current.CancellationToken;
@@ -44,10 +47,11 @@ public sealed class MemberStoreTests
         Assert.Equal(2, (await stores.Members.ListMembersAsync(branch.Unit.Id, ct)).Count);
     }
 
-    [Fact]
-    public async Task UnknownExpiredRevokedAndUsedUpCodesAreRefusedAlike()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task UnknownExpiredRevokedAndUsedUpCodesAreRefusedAlike(StorageProvider provider)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: provider);
         var stores = await Stores.CreateAsync(db);
         var branch = await stores.CreateBranchAsync();
         var ct = TestContext.Current.CancellationToken;
@@ -69,10 +73,11 @@ public sealed class MemberStoreTests
         Assert.Empty(await stores.JoinCodes.ListUsableAsync(branch.Unit.Id, ct));
     }
 
-    [Fact]
-    public async Task JoiningClaimsTheOneUnlinkedRosterEntryWithTheSameName()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task JoiningClaimsTheOneUnlinkedRosterEntryWithTheSameName(StorageProvider provider)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: provider);
         var stores = await Stores.CreateAsync(db);
         var branch = await stores.CreateBranchAsync("王学恩", "王伟", "王伟");
         var ct = TestContext.Current.CancellationToken;
@@ -88,10 +93,11 @@ public sealed class MemberStoreTests
         Assert.DoesNotContain(ambiguous.Member!.Id, branch.Members.Select(m => m.Id));
     }
 
-    [Fact]
-    public async Task AMemberLinksFurtherAccountsButNeverTakesAnotherMembersAccount()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task AMemberLinksFurtherAccountsButNeverTakesAnotherMembersAccount(StorageProvider provider)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: provider);
         var stores = await Stores.CreateAsync(db);
         var branch = await stores.CreateBranchAsync("王学恩", "张建周");
         var ct = TestContext.Current.CancellationToken;
@@ -107,10 +113,11 @@ public sealed class MemberStoreTests
         Assert.Equal(branch[0], await stores.Members.FindByAccountAsync("msteams", "29:abc", ct));
     }
 
-    [Fact]
-    public async Task ReviewersAreSecretariesAndCommitteeMembersAllowedToReview()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task ReviewersAreSecretariesAndCommitteeMembersAllowedToReview(StorageProvider provider)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: provider);
         var stores = await Stores.CreateAsync(db);
         var branch = await stores.CreateBranchAsync("赵支委", "钱支委", "孙党员");
         var ct = TestContext.Current.CancellationToken;
@@ -137,10 +144,11 @@ public sealed class MemberStoreTests
         Assert.Contains("\"canReview\":true", history[1].AfterJson, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task AnAdministratorAdministersTheWholeSubtreeAndNothingAboveOrBeside()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task AnAdministratorAdministersTheWholeSubtreeAndNothingAboveOrBeside(StorageProvider provider)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: provider);
         var stores = await Stores.CreateAsync(db);
         var ct = TestContext.Current.CancellationToken;
         var city = await stores.Units.CreateUnitAsync(new NewOrgUnit(null, OrgUnitKind.Committee, "三门峡市委"), null, ct);
@@ -162,10 +170,11 @@ public sealed class MemberStoreTests
         Assert.Equal(branch, Assert.Single(await stores.Units.FindUnitsByNameAsync(" 山岔村党支部 ", ct)));
     }
 
-    [Fact]
-    public async Task CreatingAUnitRefusesAnUnknownTimeZoneOrParent()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task CreatingAUnitRefusesAnUnknownTimeZoneOrParent(StorageProvider provider)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: provider);
         var stores = await Stores.CreateAsync(db);
         var ct = TestContext.Current.CancellationToken;
 
@@ -174,10 +183,11 @@ public sealed class MemberStoreTests
         Assert.Empty(await stores.Units.ListChildrenAsync(null, ct));
     }
 
-    [Fact]
-    public async Task MovingAMemberKeepsTheirLedgerWhereItWasBooked()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task MovingAMemberKeepsTheirLedgerWhereItWasBooked(StorageProvider provider)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: provider);
         var stores = await Stores.CreateAsync(db);
         var branch = await stores.CreateBranchAsync("王学恩");
         var ct = TestContext.Current.CancellationToken;

@@ -1,3 +1,4 @@
+using ChatReport.Bot.Storage.Connections;
 using ChatReport.Bot.Storage.Domain;
 using ChatReport.Bot.Storage.Migrations;
 using ChatReport.Conversation.Domain;
@@ -58,10 +59,11 @@ public sealed class RuleStoreTests
         Assert.Contains("五保户", byCode["home_help"].Words.Beneficiaries);
     }
 
-    [Fact]
-    public async Task TheFirstStartLoadsTheRulesFileAndLaterStartsLeaveTheTableAlone()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task TheFirstStartLoadsTheRulesFileAndLaterStartsLeaveTheTableAlone(StorageProvider provider)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: provider);
         var stores = await Stores.CreateAsync(db, rules: new RulesOptions { Path = await WriteAsync(db, TwoRules) });
         var initializer = new DefaultRulesInitializer(db.Connections, stores.Rules, Options.Create(stores.RulesOptions), NullLogger<DefaultRulesInitializer>.Instance);
 
@@ -76,10 +78,11 @@ public sealed class RuleStoreTests
         Assert.Equal(["扫雪", "掃雪", "snow"], snow.Keywords);
     }
 
-    [Fact]
-    public async Task AnInvalidFileStopsTheFirstStartWithAMessageNamingTheBadRule()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task AnInvalidFileStopsTheFirstStartWithAMessageNamingTheBadRule(StorageProvider provider)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: provider);
         var bad = TwoRules.Replace("\"cap_points\": 3", "\"cap_points\": 0", StringComparison.Ordinal);
         var stores = await Stores.CreateAsync(db, rules: new RulesOptions { Path = await WriteAsync(db, bad) });
         var initializer = new DefaultRulesInitializer(db.Connections, stores.Rules, Options.Create(stores.RulesOptions), NullLogger<DefaultRulesInitializer>.Instance);
@@ -117,10 +120,11 @@ public sealed class RuleStoreTests
         Assert.Equal(["snow", "base"], (await stores.Rules.ListActiveAsync(TestContext.Current.CancellationToken)).Select(r => r.Code));
     }
 
-    [Fact]
-    public async Task AMissingFileIsReportedWithItsPath()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task AMissingFileIsReportedWithItsPath(StorageProvider provider)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: provider);
         var missing = Path.Combine(Path.GetDirectoryName(db.Path)!, "nowhere.json");
         var stores = await Stores.CreateAsync(db, rules: new RulesOptions { Path = missing });
 
@@ -129,10 +133,11 @@ public sealed class RuleStoreTests
         Assert.Contains($"The rules file '{missing}' does not exist", Assert.Single(result.Errors), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task ReloadingUpsertsByCodeBumpsVersionsDeactivatesMissingRulesAndKeepsOldClaimsHistory()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task ReloadingUpsertsByCodeBumpsVersionsDeactivatesMissingRulesAndKeepsOldClaimsHistory(StorageProvider provider)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: provider);
         var stores = await Stores.CreateAsync(db);
         var branch = await stores.CreateBranchAsync("王学恩");
         var ct = TestContext.Current.CancellationToken;
@@ -181,10 +186,11 @@ public sealed class RuleStoreTests
         Assert.Equal((true, 1), ((await stores.RuleAsync("weekly_good_deed")).IsActive, (await stores.RuleAsync("weekly_good_deed")).Version));
     }
 
-    [Fact]
-    public async Task ReloadingCanReplaceTheBaseRuleUnderANewCode()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task ReloadingCanReplaceTheBaseRuleUnderANewCode(StorageProvider provider)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: provider);
         var stores = await Stores.CreateAsync(db, rules: new RulesOptions { Path = await WriteAsync(db, TwoRules) });
         await stores.Rules.ReloadAsync(null, TestContext.Current.CancellationToken);
         await File.WriteAllTextAsync(stores.RulesOptions.Path!, TwoRules.Replace("\"code\": \"base\"", "\"code\": \"base_2027\"", StringComparison.Ordinal), TestContext.Current.CancellationToken);

@@ -1,9 +1,9 @@
+using System.Data.Common;
 using ChatReport.Bot.Storage.Connections;
 using ChatReport.Bot.Storage.Domain;
 using ChatReport.Bot.Storage.Migrations;
 using ChatReport.Conversation.Domain;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace ChatReport.Bot.Tests.Storage;
 
@@ -22,10 +22,11 @@ public sealed class SchemaRoundTripTests
         Assert.All(names!, name => Assert.Contains($"'{name}'", schema, StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task TheDomainTablesRoundTripThroughTheStores()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task TheDomainTablesRoundTripThroughTheStores(StorageProvider provider)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: provider);
         var stores = await Stores.CreateAsync(db);
         var ct = TestContext.Current.CancellationToken;
         var now = db.Time.GetUtcNow();
@@ -124,7 +125,7 @@ public sealed class SchemaRoundTripTests
         var deduction = (await stores.Ledger.RecordDeductionAsync(new DeductionRequest(member.Id, 5, "缺席", reviewer.Id, new DateOnly(2026, 11, 1), (await stores.RuleAsync("deduct")).Id), ct)).Entry!;
         await stores.Ledger.ReverseAsync(new ReversalRequest(deduction.Id, "误记", reviewer.Id), ct);
         await using (var connection = await db.Connections.OpenAsync(ct))
-        await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct))
+        await using (var transaction = await connection.BeginTransactionAsync(ct))
         {
             await LedgerWriter.InsertAsync(connection, transaction, new NewLedgerEntry(member.Id, branch.Id, cycle.Id, 4, LedgerKind.Adjustment, 1, new DateOnly(2026, 11, 2), now, reviewer.Id, "补记"), ct);
             await transaction.CommitAsync(ct);
@@ -145,10 +146,11 @@ public sealed class SchemaRoundTripTests
         Assert.Contains("\"quarter\":4", audit[0].AfterJson, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task TheHostTablesRoundTripWithTheirValuesIntact()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task TheHostTablesRoundTripWithTheirValuesIntact(StorageProvider provider)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: provider);
         var stores = await Stores.CreateAsync(db);
         var ct = TestContext.Current.CancellationToken;
         var unit = await stores.Units.CreateUnitAsync(new NewOrgUnit(null, OrgUnitKind.Branch, "山岔村党支部"), null, ct);
@@ -173,7 +175,7 @@ public sealed class SchemaRoundTripTests
             """, subscription);
         Assert.Equal(subscription, await connection.QuerySingleAsync<SubscriptionRow>("SELECT channel_id, conversation_id, unit_id, subscribed_by, subscribed_at, unsubscribed_at FROM group_subscriptions"));
         // A subscription needs the conversation it belongs to.
-        await Assert.ThrowsAsync<SqliteException>(() => connection.ExecuteAsync(
+        await Assert.ThrowsAnyAsync<DbException>(() => connection.ExecuteAsync(
             "INSERT INTO group_subscriptions (channel_id, conversation_id, unit_id, subscribed_at) VALUES ('webchat', 'nowhere', @UnitId, @At)", new { UnitId = unit.Id, At = at }));
 
         var state = new DialogStateRow("webchat", "c-1", "u-1", """{"stack":[{"id":"ClaimDialog","state":{"step":2,"place":"村口"}}]}""", "v3", 7, at);
@@ -186,7 +188,7 @@ public sealed class SchemaRoundTripTests
         var processed = new ProcessedActivityRow("webchat", "c-1", "act-1", at);
         await connection.ExecuteAsync("INSERT INTO processed_activities (channel_id, conversation_id, activity_id, processed_at) VALUES (@ChannelId, @ConversationId, @ActivityId, @ProcessedAt)", processed);
         Assert.Equal(processed, await connection.QuerySingleAsync<ProcessedActivityRow>("SELECT channel_id, conversation_id, activity_id, processed_at FROM processed_activities"));
-        await Assert.ThrowsAsync<SqliteException>(() => connection.ExecuteAsync(
+        await Assert.ThrowsAnyAsync<DbException>(() => connection.ExecuteAsync(
             "INSERT INTO processed_activities (channel_id, conversation_id, activity_id, processed_at) VALUES (@ChannelId, @ConversationId, @ActivityId, @ProcessedAt)", processed));
 
         var run = new DigestRunRow(0, "msteams", "19:group@thread.tacv2", unit.Id, new DateOnly(2026, 11, 26), "sent", "host-a/1234", at, at.AddSeconds(3), 1, false, null);
@@ -199,7 +201,7 @@ public sealed class SchemaRoundTripTests
             SELECT id, channel_id, conversation_id, unit_id, local_date, status, claimed_by, claimed_at, finished_at, attempts, is_late, last_error FROM digest_runs
             """));
         // Exactly one digest per group per local day.
-        await Assert.ThrowsAsync<SqliteException>(() => connection.ExecuteScalarAsync<long>("""
+        await Assert.ThrowsAnyAsync<DbException>(() => connection.ExecuteScalarAsync<long>("""
             INSERT INTO digest_runs (channel_id, conversation_id, unit_id, local_date, status, claimed_by, claimed_at, finished_at, attempts, is_late, last_error)
             VALUES (@ChannelId, @ConversationId, @UnitId, @LocalDate, @Status, @ClaimedBy, @ClaimedAt, @FinishedAt, @Attempts, @IsLate, @LastError)
             RETURNING id

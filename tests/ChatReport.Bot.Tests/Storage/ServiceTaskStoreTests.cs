@@ -1,3 +1,4 @@
+using ChatReport.Bot.Storage.Connections;
 using ChatReport.Conversation.Domain;
 
 namespace ChatReport.Bot.Tests.Storage;
@@ -6,10 +7,11 @@ public sealed class ServiceTaskStoreTests
 {
     private static readonly DateTimeOffset s_saturdayMorning = new(2026, 12, 5, 8, 0, 0, TimeSpan.FromHours(8));
 
-    [Fact]
-    public async Task MembersSignUpUntilThePlacesAreTaken()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task MembersSignUpUntilThePlacesAreTaken(StorageProvider provider)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: provider);
         var stores = await Stores.CreateAsync(db);
         var branch = await stores.CreateBranchAsync("甲", "乙", "丙");
         var ct = TestContext.Current.CancellationToken;
@@ -28,10 +30,11 @@ public sealed class ServiceTaskStoreTests
         Assert.Equal(task, Assert.Single(await stores.Tasks.ListOpenAsync(branch.Unit.Id, ct)));
     }
 
-    [Fact]
-    public async Task CompletingATaskAwardsEveryParticipantOnceInOneTransaction()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task CompletingATaskAwardsEveryParticipantOnceInOneTransaction(StorageProvider provider)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: provider);
         var stores = await Stores.CreateAsync(db);
         var names = Enumerable.Range(1, 40).Select(i => $"党员{i}").ToArray();
         var branch = await stores.CreateBranchAsync(names);
@@ -61,10 +64,11 @@ public sealed class ServiceTaskStoreTests
         Assert.Empty(await stores.Tasks.ListOpenAsync(branch.Unit.Id, ct));
     }
 
-    [Fact]
-    public async Task OnlyAReviewerOfTheBranchClosesATaskAndOnlyForItsOwnMembers()
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task OnlyAReviewerOfTheBranchClosesATaskAndOnlyForItsOwnMembers(StorageProvider provider)
     {
-        using var db = new TestDatabase();
+        using var db = new TestDatabase(provider: provider);
         var stores = await Stores.CreateAsync(db);
         var branch = await stores.CreateBranchAsync("甲");
         var ct = TestContext.Current.CancellationToken;

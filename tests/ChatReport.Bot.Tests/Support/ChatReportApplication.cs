@@ -1,11 +1,12 @@
 using ChatReport.Bot.Authentication;
 using ChatReport.Bot.Connector;
 using ChatReport.Bot.Outbox;
+using ChatReport.Bot.Storage.Connections;
+using ChatReport.Bot.Tests.Storage;
 using ChatReport.Dialogs.Turns;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -14,19 +15,32 @@ namespace ChatReport.Bot.Tests.Support;
 
 /// <summary>
 /// The real bot host with only what must be swapped swapped: time (fake, recorded), the
-/// database (a temporary file) and the Connector's HTTP (a <see cref="FakeConnector"/>, unless
+/// database (a temporary file, or a fresh database on the test PostgreSQL server) and the Connector's HTTP (a <see cref="FakeConnector"/>, unless
 /// a test talks to a real peer). Tests may also install a test bot or test doubles.
 /// </summary>
 public sealed class ChatReportApplication : WebApplicationFactory<Program>
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("chatreport-app-").FullName;
+    private readonly string _folder;
     private readonly Dictionary<string, string?> _settings = [];
     private readonly List<Action<IServiceCollection>> _services = [];
     private readonly bool _fakeConnector;
+    private readonly string? _postgresDatabase;
+    private readonly string _connectionString;
 
-    public ChatReportApplication(bool fakeConnector = true)
+    public ChatReportApplication(bool fakeConnector = true, StorageProvider provider = StorageProvider.Sqlite)
     {
         _fakeConnector = fakeConnector;
+        Provider = provider;
+        if (provider == StorageProvider.PostgreSql)
+        {
+            (_postgresDatabase, _connectionString) = TestPostgres.CreateDatabase();
+            _settings["Storage:Provider"] = nameof(StorageProvider.PostgreSql);
+        }
+
+        // After the server: a test skipped for want of one leaves no folder behind.
+        _folder = Directory.CreateTempSubdirectory("chatreport-app-").FullName;
+        _connectionString ??= $"Data Source={DatabasePath}";
+
         Time = new RecordingTimeProvider(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero)));
         // The clocked jobs (digests, quarterly notices, cycle rollover) would start timers on the
         // shared fake clock and post on their own; tests that want them say Digest:Enabled=true.
@@ -38,6 +52,8 @@ public sealed class ChatReportApplication : WebApplicationFactory<Program>
     }
 
     public RecordingTimeProvider Time { get; }
+
+    public StorageProvider Provider { get; }
 
     public FakeConnector Connector { get; } = new();
 
@@ -75,7 +91,7 @@ public sealed class ChatReportApplication : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("ConnectionStrings:ChatReport", $"Data Source={DatabasePath}");
+        builder.UseSetting("ConnectionStrings:ChatReport", _connectionString);
         // Tests build their own organisations; the demo branch is tested on its own.
         builder.UseSetting("Demo:Enabled", "false");
         foreach (var (key, value) in _settings)
@@ -106,7 +122,15 @@ public sealed class ChatReportApplication : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        if (_postgresDatabase is not null)
+        {
+            TestPostgres.DropDatabase(_postgresDatabase);
+        }
+        else
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        }
+
         Directory.Delete(_folder, recursive: true);
     }
 }

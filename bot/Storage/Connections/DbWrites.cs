@@ -1,22 +1,21 @@
-using Microsoft.Data.Sqlite;
-using SQLitePCL;
+using System.Data.Common;
 
 namespace ChatReport.Bot.Storage.Connections;
 
-public static class SqliteWrites
+public static class DbWrites
 {
     /// <summary>
     /// Runs <paramref name="work"/> as one unit. Inside an open <see cref="DbScope"/> (a turn) it is
     /// a savepoint of that transaction: an exception undoes only this unit's writes, and nothing is
     /// durable before the scope commits. Elsewhere it opens its own connection and a non-deferred
-    /// transaction (BEGIN IMMEDIATE): the write lock is taken before the first read, so a
+    /// transaction (<see cref="DbConnectionFactory.BeginWrite"/>): the write lock is taken before the first read, so a
     /// read-then-write never fails half-way with "database is locked", and two writers are
     /// serialised by the busy timeout. The transaction argument is always null: commands join the
     /// transaction through the connection.
     /// </summary>
     public static async Task<T> WriteAsync<T>(
-        this SqliteConnectionFactory connections,
-        Func<SqliteConnection, SqliteTransaction?, Task<T>> work,
+        this DbConnectionFactory connections,
+        Func<DbConnection, DbTransaction?, Task<T>> work,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connections);
@@ -29,7 +28,7 @@ public static class SqliteWrites
         await using var lease = await connections.UseAsync(cancellationToken);
 
         var connection = lease.Connection;
-        var (result, afterCommit) = await RunInTransactionAsync(connection, () => work(connection, null), cancellationToken);
+        var (result, afterCommit) = await RunInTransactionAsync(connections, connection, () => work(connection, null), cancellationToken);
         foreach (var action in afterCommit)
         {
             action();
@@ -39,17 +38,18 @@ public static class SqliteWrites
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> between BEGIN IMMEDIATE and COMMIT on
+    /// Runs <paramref name="work"/> between the provider's write BEGIN and COMMIT on
     /// <paramref name="connection"/> with a scope of its own, and returns what must run after the
     /// commit. Rolls back and rethrows when the work or the commit fails.
     /// </summary>
     internal static async Task<(T Result, IReadOnlyList<Action> AfterCommit)> RunInTransactionAsync<T>(
-        SqliteConnection connection,
+        DbConnectionFactory connections,
+        DbConnection connection,
         Func<Task<T>> work,
         CancellationToken cancellationToken)
     {
         var scope = new DbScope(connection);
-        await scope.ExecuteAsync("BEGIN IMMEDIATE", cancellationToken);
+        await scope.ExecuteAsync(connections.BeginWrite, cancellationToken);
 
         // The ambient scope is an AsyncLocal set inside this async method: the caller's comes back
         // by itself when the method returns, and a closed scope is no longer current.
@@ -64,21 +64,8 @@ public static class SqliteWrites
         catch
         {
             scope.Close();
-            await RollBackAsync(connection);
+            await connections.RollBackAsync(connection);
             throw;
         }
-    }
-
-    /// <summary>Rolls back whatever transaction is open on the connection; SQLite may already have done so.</summary>
-    internal static async Task RollBackAsync(SqliteConnection connection)
-    {
-        if (raw.sqlite3_get_autocommit(connection.Handle) != 0)
-        {
-            return;
-        }
-
-        await using var command = connection.CreateCommand();
-        command.CommandText = "ROLLBACK";
-        await command.ExecuteNonQueryAsync(CancellationToken.None);
     }
 }

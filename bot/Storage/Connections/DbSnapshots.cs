@@ -1,8 +1,8 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace ChatReport.Bot.Storage.Connections;
 
-public static class SqliteSnapshots
+public static class DbSnapshots
 {
     /// <summary>
     /// Runs several reads against one snapshot, so figures read one after the other agree. Inside
@@ -10,8 +10,8 @@ public static class SqliteSnapshots
     /// writes); elsewhere a deferred transaction of its own provides it.
     /// </summary>
     public static async Task<T> ReadAsync<T>(
-        this SqliteConnectionFactory connections,
-        Func<SqliteConnection, Task<T>> work,
+        this DbConnectionFactory connections,
+        Func<DbConnection, Task<T>> work,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connections);
@@ -24,7 +24,7 @@ public static class SqliteSnapshots
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using (var begin = connection.CreateCommand())
         {
-            begin.CommandText = "BEGIN";
+            begin.CommandText = connections.BeginSnapshot;
             await begin.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -34,7 +34,7 @@ public static class SqliteSnapshots
         }
         finally
         {
-            await SqliteWrites.RollBackAsync(connection);
+            await connections.RollBackAsync(connection);
         }
     }
 }
