@@ -1,5 +1,4 @@
 using System.Data.Common;
-using ChatReport.Bot.Storage.Connections;
 using ChatReport.Conversation.Domain;
 using Dapper;
 
