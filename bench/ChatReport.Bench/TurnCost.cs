@@ -26,45 +26,50 @@ internal static class TurnCost
         var codes = await Seeder.CreateDatabaseAsync(args.BotDll, database, args.Int("--branches", 400), cancellationToken);
         await using var stub = new ConnectorStub();
         await stub.StartAsync();
-        await using var bot = BotProcess.ChatReport(args.BotDll, database, Path.Combine(work, "chatreport.log"));
+        await using var bot = BotProcess.ChatReport(args.BotDll, database, Path.Combine(work, "chatreport.log"), "--Metrics:Enabled=true");
         await bot.StartAsync(cancellationToken);
         Console.WriteLine($"Turn cost: ChatReport pid {bot.Pid}, {level} conversations, {seconds} s per run after {warmup} s warm-up, {(distinct ? "a distinct report sentence per flow" : "the same report sentence")}, {Environment.ProcessorCount} cores, load average {Compare.LoadAverage()}");
         await new FlowLoad(stub, () => bot.MessagesUrl, codes, flow).RunAsync(new LoadOptions(level, TimeSpan.FromSeconds(warmup)), cancellationToken);
 
         Console.WriteLine();
-        Console.WriteLine("| turns per flow | turns | flows | bot CPU ms | bot CPU ms per turn | bot CPU ms per flow | load generator CPU ms per turn | errors |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| turns per flow | turns | flows | bot CPU ms | bot CPU ms per turn | bot CPU ms per flow | bot KiB allocated per turn | KiB per flow | load generator CPU ms per turn | errors | claims |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         // The last run of each flow length counts (the first ones may still pay for the JIT's tiers).
-        var perFlow = new SortedDictionary<int, double>();
+        var perFlow = new SortedDictionary<int, (double Ms, double KiB)>();
+        using var http = new HttpClient();
         foreach (var prefix in prefixes)
         {
             var load = new FlowLoad(stub, () => bot.MessagesUrl, codes, code => flow(code)[..prefix]);
             var before = CpuMilliseconds(bot.Pid);
             var generatorBefore = Environment.CpuUsage.TotalTime;
+            var allocatedBefore = await AllocatedBytesAsync(http, bot.BaseUrl, cancellationToken);
             var result = await load.RunAsync(new LoadOptions(level, TimeSpan.FromSeconds(seconds)), cancellationToken);
             // Let the outbox finish its sends and the writer its last batch before reading the clock.
             await Task.Delay(300, cancellationToken);
             var cpu = CpuMilliseconds(bot.Pid) - before;
             var generator = (Environment.CpuUsage.TotalTime - generatorBefore).TotalMilliseconds;
+            var kib = (await AllocatedBytesAsync(http, bot.BaseUrl, cancellationToken) - allocatedBefore) / 1024;
             var flowsRun = result.Turns / (double)prefix;
-            perFlow[prefix] = cpu / flowsRun;
+            perFlow[prefix] = (cpu / flowsRun, kib / flowsRun);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {prefix} | {result.Turns} | {flowsRun:F0} | {cpu:F0} | {cpu / result.Turns:F3} | {cpu / flowsRun:F3} | {generator / result.Turns:F3} | {result.Errors + result.Apologies} |"));
+                $"| {prefix} | {result.Turns} | {flowsRun:F0} | {cpu:F0} | {cpu / result.Turns:F3} | {cpu / flowsRun:F3} | {kib / result.Turns:F0} | {kib / flowsRun:F0} | {generator / result.Turns:F3} | {result.Errors + result.Apologies} | {result.SubmitsConfirmed} |"));
         }
 
         if (perFlow.Count > 1)
         {
             Console.WriteLine();
-            Console.WriteLine("Each turn's own CPU, by difference of the flows above (ms)");
+            Console.WriteLine("Each turn's own cost, by difference of the flows above");
             Console.WriteLine();
+            Console.WriteLine("| turn | CPU ms | KiB allocated |");
+            Console.WriteLine("|---|---:|---:|");
             var names = new[] { "加入", "是", "申报 …", "跳过", "提交", "我的积分" };
             var lengths = perFlow.ToList();
             for (var i = 1; i < lengths.Count; i++)
             {
-                var (prefix, ms) = lengths[i];
-                var (previous, previousMs) = lengths[i - 1];
+                var (prefix, cost) = lengths[i];
+                var (previous, previousCost) = lengths[i - 1];
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {string.Join(", ", names[previous..prefix])} | {ms - previousMs:F3} |"));
+                    $"| {string.Join(", ", names[previous..prefix])} | {cost.Ms - previousCost.Ms:F3} | {cost.KiB - previousCost.KiB:F0} |"));
             }
         }
 
@@ -72,6 +77,20 @@ internal static class TurnCost
         Console.WriteLine($"load average after: {Compare.LoadAverage()}; work folder {work}");
         await bot.StopAsync();
         return 0;
+    }
+
+    /// <summary>The bot's bytes allocated so far, from the runtime's meter on /metrics.</summary>
+    private static async Task<double> AllocatedBytesAsync(HttpClient http, Uri bot, CancellationToken cancellationToken)
+    {
+        const string Series = "dotnet_gc_heap_total_allocated_bytes_total";
+        var text = await http.GetStringAsync(new Uri(bot, "metrics"), cancellationToken);
+        // A build before the runtime meter was exported has no such line.
+        if (text.Split('\n').FirstOrDefault(l => l.StartsWith(Series, StringComparison.Ordinal)) is not { } line)
+        {
+            return double.NaN;
+        }
+
+        return double.Parse(line[(line.LastIndexOf('}') is var brace and >= 0 ? brace + 1 : Series.Length)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
     }
 
     /// <summary>utime + stime of the process, all its threads, in ms.</summary>
