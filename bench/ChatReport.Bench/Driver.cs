@@ -7,6 +7,7 @@
 //   fuzz        hostile activities to /api/messages and Direct Line: no 5xx, DB consistent
 //   inproc      the original in-process /api/messages load generator (LoadGenerator.cs)
 //   understand  the member flow's recognition calls in process: µs and bytes per call
+//   cost        ChatReport alone: the bot process's CPU ms per turn, and per turn of the flow
 // bench/run-compare.sh and bench/run-reliability.sh build and call these.
 namespace ChatReport.Bench;
 
@@ -31,13 +32,14 @@ internal static class Driver
             "fuzz" => await Fuzzer.RunAsync(options, stop.Token),
             "inproc" => await LoadGenerator.RunAsync(args),
             "understand" => UnderstandingProfile.Run(options),
+            "cost" => await TurnCost.RunAsync(options, stop.Token),
             _ => Usage(),
         };
     }
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: ChatReport.Bench compare|soak|crash|redelivery|flaky|fuzz|inproc|understand [options]; see bench/README.md");
+        Console.Error.WriteLine("usage: ChatReport.Bench compare|soak|crash|redelivery|flaky|fuzz|inproc|understand|cost [options]; see bench/README.md");
         return 2;
     }
 }

@@ -16,6 +16,11 @@ internal sealed class FlowLoad(ConnectorStub stub, Func<Uri> messagesUrl, string
 
     private static int _runs;
 
+    // Flows are numbered across runs: a person's name (成员n) and branch (code n) are then new in
+    // every run on one database, where numbering from 1 again made the warm-up's members say "that
+    // name is taken" and ended those flows after the join, cheaply and without a claim.
+    private static int s_flowIndex;
+
     public async Task<LoadResult> RunAsync(LoadOptions options, CancellationToken cancellationToken)
     {
         var run = $"r{Interlocked.Increment(ref _runs)}x{Environment.ProcessId}x{DateTime.UtcNow:HHmmss}";
@@ -26,7 +31,7 @@ internal sealed class FlowLoad(ConnectorStub stub, Func<Uri> messagesUrl, string
         };
         var latencies = new ConcurrentBag<double[]>();
         var submits = new ConcurrentQueue<AcknowledgedSubmit>();
-        int turns = 0, errors = 0, apologies = 0, flows = 0, flowIndex = 0, acknowledged = 0, confirmed = 0, redeliveries = 0, resends = 0;
+        int turns = 0, errors = 0, apologies = 0, flows = 0, acknowledged = 0, confirmed = 0, redeliveries = 0, resends = 0;
         long slot = 0;
         var clock = Stopwatch.StartNew();
         var end = options.Duration;
@@ -36,7 +41,7 @@ internal sealed class FlowLoad(ConnectorStub stub, Func<Uri> messagesUrl, string
             var mine = new List<double>(4096);
             while (clock.Elapsed < end && !cancellationToken.IsCancellationRequested)
             {
-                var n = Interlocked.Increment(ref flowIndex);
+                var n = Interlocked.Increment(ref s_flowIndex);
                 var conversationId = $"a:{run}-conv-{n}";
                 var userId = $"29:{run}-user-{n}";
                 var userName = $"成员{n}";

@@ -8,6 +8,10 @@ public static class ChartAttachment
     public static Attachment Png(byte[] png, string name)
     {
         ArgumentNullException.ThrowIfNull(png);
-        return new Attachment { ContentType = ChartRenderer.ContentType, Name = name, ContentUrl = $"data:{ChartRenderer.ContentType};base64,{Convert.ToBase64String(png)}" };
+        return Png($"data:{ChartRenderer.ContentType};base64,{Convert.ToBase64String(png)}", name);
     }
+
+    /// <summary>An attachment for a PNG already written as its data: URI (a chart drawn before).</summary>
+    public static Attachment Png(string dataUrl, string name) =>
+        new() { ContentType = ChartRenderer.ContentType, Name = name, ContentUrl = dataUrl };
 }

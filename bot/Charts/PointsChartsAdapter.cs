@@ -4,6 +4,7 @@ using ChatReport.Bot.Storage.Domain;
 using ChatReport.Conversation.Domain;
 using ChatReport.Conversation.Points;
 using ChatReport.Dialogs.Localization;
+using ChatReport.Dialogs.Recognition;
 
 namespace ChatReport.Bot.Charts;
 
@@ -14,6 +15,11 @@ namespace ChatReport.Bot.Charts;
 /// </summary>
 public sealed class PointsChartsAdapter(ChartDataStore data, ChartRenderer renderer) : IPointsCharts
 {
+    // Drawing and encoding the PNG is most of a 我的积分 turn on these channels, and a member asks
+    // again long before the numbers change. Keyed by everything drawn, so a new ledger entry that
+    // moves a bar is a new picture; bounded (about 20 KB each).
+    private readonly RecognitionMemo<string, string> _drawn = new(256, StringComparer.Ordinal);
+
     public async Task<MonthlyPoints> MonthlyAsync(Member member, Cycle cycle, DateOnly today, ReplyLanguage language, string channelId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(member);
@@ -36,15 +42,25 @@ public sealed class PointsChartsAdapter(ChartDataStore data, ChartRenderer rende
         }
 
         var texts = PointsTexts.ForLanguage(language);
-        var png = renderer.Render(new BarChart(
+        var chart = new BarChart(
             texts.MonthsChartTitle,
             [.. months.Select(m => language == ReplyLanguage.English ? CultureInfo.GetCultureInfo("en-US").DateTimeFormat.GetAbbreviatedMonthName(m.Month) : $"{m.Month}月")],
             [.. months.Select(m => m.Mine)],
             texts.MonthsChartMine,
             [.. months.Select(m => m.BranchMedian)],
-            texts.MonthsChartMedian));
-        return new MonthlyPoints(months, ChartAttachment.Png(png, "my-points.png"));
+            texts.MonthsChartMedian);
+        var url = _drawn.GetOrAdd(Drawn(chart), chart, (_, c) => ChartAttachment.Png(renderer.Render(c), Name).ContentUrl!);
+        return new MonthlyPoints(months, ChartAttachment.Png(url, Name));
     }
+
+    private const string Name = "my-points.png";
+
+    // Every text and number the picture shows.
+    private static string Drawn(BarChart chart) => string.Join(
+        '\u001F',
+        [chart.Title, chart.ValuesLabel, chart.ComparisonLabel, chart.EmptyText, .. chart.Categories,
+            .. chart.Values.Select(v => v.ToString(CultureInfo.InvariantCulture)),
+            .. (chart.Comparison ?? []).Select(v => v.ToString("R", CultureInfo.InvariantCulture))]);
 
     public static double Median(IReadOnlyList<int> values)
     {

@@ -29,6 +29,8 @@ public static class MetricsExtensions
 
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(ChatReportMetrics.MeterName)
+            // The runtime's own meter (CPU time, bytes allocated, GC): what a turn costs in work.
+            .AddMeter("System.Runtime")
             .AddAspNetCoreInstrumentation()
             .AddPrometheusExporter());
         if (options.UrlList.Count > 0)

@@ -52,7 +52,7 @@ public static class DingTalkEndpoint
         }
 
         var limit = messaging.Value.MaxBodyBytes;
-        var body = request.ContentLength > limit ? null : await MessagesEndpoint.ReadBodyAsync(request.Body, limit, cancellationToken);
+        var body = request.ContentLength > limit ? null : await MessagesEndpoint.ReadBodyAsync(request.Body, request.ContentLength, limit, cancellationToken);
         if (body is null)
         {
             return Refuse(logger, StatusCodes.Status413PayloadTooLarge, $"The callback is larger than {limit} bytes.");

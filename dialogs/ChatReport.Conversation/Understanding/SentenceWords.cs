@@ -38,6 +38,9 @@ public sealed partial class SentenceWords
     // 挑了两担水, 是昨天理的发).
     private const string SplitGap = "(?=.)(?:[了过着的]?(?:[一两几半二三四五六七八九十]+)?(?:个|天|次|回|趟|下|遍|担|桶|袋|车|筐|捆|堆|盆|件|床|条|整天|上午|下午|早上|晚上|会儿|小时)?)(?<=[了过着的一两几半二三四五六七八九十个天次回趟下遍担桶袋车筐捆堆盆件床条整午上晚儿时])";
 
+    // One pattern per two-character term that came near a match; the lexicon bounds them, the memo too.
+    private static readonly RecognitionMemo<string, Regex> SplitPatterns = new(2048, StringComparer.Ordinal);
+
     private readonly IReadOnlyList<WordToken> _tokens;
     private readonly IReadOnlyList<(string Word, int Start, IReadOnlyList<string> Lemmas)> _english;
     private readonly HashSet<int> _boundaries;
@@ -154,11 +157,13 @@ public sealed partial class SentenceWords
 
         // Chinese verbs come apart around an aspect and a count (离合词): 理了发, 值了一天班, 剃了个头,
         // 帮了一天忙. A two-character term is found so too, when both halves stand at word edges.
-        if (term.Length == 2)
+        // The split form needs the first half somewhere before the second; most terms of the lexicon
+        // fail that, and building their pattern (a regex per term, past Regex's small cache) cost
+        // megabytes and milliseconds per new sentence.
+        if (term.Length == 2 && Text.IndexOf(term[0], StringComparison.Ordinal) is var first and >= 0 && Text.AsSpan(first + 1).Contains(term[1]))
         {
             // The verb said twice is done once: 剃了剃头, 理理发, 扫了扫雪.
-            var verb = Regex.Escape(term[..1]);
-            foreach (Match split in Regex.Matches(Text, verb + "(?:了?" + verb + "|" + SplitGap + ")" + Regex.Escape(term[1..])))
+            foreach (Match split in SplitPatterns.GetOrAdd(term, 0, static (t, _) => new Regex(Regex.Escape(t[..1]) + "(?:了?" + Regex.Escape(t[..1]) + "|" + SplitGap + ")" + Regex.Escape(t[1..]))).Matches(Text))
             {
                 if (_boundaries.Contains(split.Index) && _boundaries.Contains(split.Index + split.Length) && !found.Contains(split.Index))
                 {

@@ -9,12 +9,12 @@ public static class Scripts
     /// <summary>True when <paramref name="text"/> contains a CJK ideograph.</summary>
     /// <param name="text">The text, or null.</param>
     /// <returns>Whether any character is a CJK ideograph.</returns>
-    public static bool ContainsCjk(string? text) => (text ?? string.Empty).Any(IsCjk);
+    public static bool ContainsCjk(string? text) => Any(text, IsCjk);
 
     /// <summary>True when <paramref name="text"/> contains a Latin letter (half- or full-width).</summary>
     /// <param name="text">The text, or null.</param>
     /// <returns>Whether any character is a Latin letter.</returns>
-    public static bool ContainsLatinLetter(string? text) => (text ?? string.Empty).Any(IsLatinLetter);
+    public static bool ContainsLatinLetter(string? text) => Any(text, IsLatinLetter);
 
     /// <summary>True for a CJK ideograph (the unified block, extension A, compatibility ideographs).</summary>
     /// <param name="c">The character.</param>
@@ -24,4 +24,19 @@ public static class Scripts
 
     // Full-width letters (Ａ–Ｚ, ａ–ｚ) are what a Chinese keyboard types for English words.
     private static bool IsLatinLetter(char c) => char.IsAsciiLetter(c) || c is (>= '\uFF21' and <= '\uFF3A') or (>= '\uFF41' and <= '\uFF5A');
+
+    // A loop over the characters, not LINQ over the string: the rule matcher asks this of every
+    // lexicon term for every new sentence, and the boxed enumerator was an allocation each time.
+    private static bool Any(string? text, Func<char, bool> predicate)
+    {
+        foreach (var c in (text ?? string.Empty).AsSpan())
+        {
+            if (predicate(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -74,6 +74,39 @@ public sealed class PointsChartTests
     }
 
     [Fact]
+    public async Task TheChartIsDrawnOnceAndAgainWhenANewLedgerEntryMovesABar()
+    {
+        using var db = new TestDatabase(now: Utc(1, 5, 1));
+        var h = await DigestHarness.CreateAsync(db);
+        var branch = await h.Stores.CreateBranchAsync(["党员001", "党员002"]);
+        await h.ApproveAtAsync(branch, branch[0], "volunteer_service", Utc(3, 6, 2), 2);
+        using var renderer = new ChartRenderer(Microsoft.Extensions.Options.Options.Create(new NoticeOptions()));
+        var charts = new PointsChartsAdapter(new ChartDataStore(db.Connections), renderer);
+        var today = new DateOnly(2026, 11, 26);
+
+        var first = (await charts.MonthlyAsync(branch[0], branch.Cycle, today, ReplyLanguage.Chinese, "webchat", Ct)).Chart!.ContentUrl;
+        var again = (await charts.MonthlyAsync(branch[0], branch.Cycle, today, ReplyLanguage.Chinese, "webchat", Ct)).Chart!.ContentUrl;
+        // The other member's chart shows other bars, and English other labels.
+        var other = (await charts.MonthlyAsync(branch[1], branch.Cycle, today, ReplyLanguage.Chinese, "webchat", Ct)).Chart!.ContentUrl;
+        var english = (await charts.MonthlyAsync(branch[0], branch.Cycle, today, ReplyLanguage.English, "webchat", Ct)).Chart!.ContentUrl;
+        await h.ApproveAtAsync(branch, branch[0], "volunteer_service", Utc(10, 6, 2), 2);
+        var moved = await charts.MonthlyAsync(branch[0], branch.Cycle, today, ReplyLanguage.Chinese, "webchat", Ct);
+
+        Assert.Same(first, again);
+        Assert.NotEqual(first, other);
+        Assert.NotEqual(first, english);
+        Assert.Equal(2, moved.Months.Single(m => m.Month == 10).Mine);
+        Assert.NotEqual(first, moved.Chart!.ContentUrl);
+        Assert.Equal(moved.Chart.ContentUrl, ChartAttachment.Png(renderer.Render(new BarChart(
+            PointsTexts.Chinese.MonthsChartTitle,
+            [.. moved.Months.Select(m => $"{m.Month}月")],
+            [.. moved.Months.Select(m => m.Mine)],
+            PointsTexts.Chinese.MonthsChartMine,
+            [.. moved.Months.Select(m => m.BranchMedian)],
+            PointsTexts.Chinese.MonthsChartMedian)), "my-points.png").ContentUrl);
+    }
+
+    [Fact]
     public void TheMedianOfAnEvenCountIsTheMeanOfTheMiddleTwo()
     {
         Assert.Equal(0, PointsChartsAdapter.Median([]));

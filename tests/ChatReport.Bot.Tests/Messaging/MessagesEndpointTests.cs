@@ -72,6 +72,26 @@ public sealed class MessagesEndpointTests
         Assert.Empty(app.Connector.Requests);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ABodyLargerThanTheFirstBufferIsReadWhole(bool announceLength)
+    {
+        await using var app = new ChatReportApplication().WithBot<EchoBot>();
+        using var client = app.CreateClient();
+        // Longer than the 4 KiB a chunked body starts with; with Content-Length the buffer is that long.
+        var text = string.Concat(Enumerable.Range(0, 3000).Select(i => (char)('一' + (i % 500))));
+        var json = JsonSerializer.SerializeToUtf8Bytes(TestActivities.Message("act-1", text), Bot.Connector.BotJson.Options);
+        using HttpContent content = announceLength ? new ByteArrayContent(json) : new StreamContent(new UnseekableStream(json));
+        content.Headers.ContentType = new("application/json");
+
+        using var response = await client.PostAsync("/api/messages", content, Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = Assert.Single(app.Connector.Requests);
+        Assert.Equal("echo: " + text, reply.Json.GetProperty("text").GetString());
+    }
+
     public static TheoryData<string, string, string> BadBodies()
     {
         var deep = new StringBuilder("""{"type":"message","conversation":{"id":"c"},"serviceUrl":"https://x/","channelData":""");

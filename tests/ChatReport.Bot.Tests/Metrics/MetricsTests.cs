@@ -37,6 +37,9 @@ public sealed class MetricsTests
         Assert.Equal(180, metrics.Value("chatreport_outbox_oldest_age_seconds"));
         Assert.Equal(0, metrics.Value("chatreport_claims_pending"));
         Assert.True(metrics.Value("http_server_request_duration_seconds_count", ("http_route", "/api/messages/")) is not null, metrics.Text);
+        // The runtime's meter: the bench divides these by the turns answered.
+        Assert.True(metrics.Value("dotnet_gc_heap_total_allocated_bytes_total") > 0, metrics.Text);
+        Assert.True(metrics.Value("dotnet_process_cpu_time_seconds_total", ("cpu_mode", "user")) > 0, metrics.Text);
     }
 
     [Fact]

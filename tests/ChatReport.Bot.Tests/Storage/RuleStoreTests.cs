@@ -202,6 +202,35 @@ public sealed class RuleStoreTests
         Assert.Equal(["base"], result.Deactivated);
     }
 
+    [Fact]
+    public async Task TheActiveRulesAreReadOnceAndAgainWheneverAnotherInstanceChangesThem()
+    {
+        using var db = new TestDatabase();
+        var ct = TestContext.Current.CancellationToken;
+        var reader = await Stores.CreateAsync(db, rules: new RulesOptions { Path = await WriteAsync(db, TwoRules) });
+        await reader.Rules.ReloadAsync(null, ct);
+        // Another process on the same database (the command line), changing rules at the same instant.
+        var writer = await Stores.CreateAsync(db, rules: new RulesOptions { Path = await WriteAsync(db, TwoRules.Replace("\"default_points\": 1", "\"default_points\": 2", StringComparison.Ordinal)) });
+
+        var first = await reader.Rules.ListActiveAsync(ct);
+        Assert.Same(first, await reader.Rules.ListActiveAsync(ct));
+
+        await writer.Rules.ReloadAsync(null, ct);
+        var changed = await reader.Rules.ListActiveAsync(ct);
+        Assert.Equal((2, 2), (changed.Single(r => r.Code == "snow").DefaultPoints, changed.Single(r => r.Code == "snow").Version));
+
+        await File.WriteAllTextAsync(writer.RulesOptions.Path!, TwoRules.Replace("\"code\": \"snow\"", "\"code\": \"snow_2027\"", StringComparison.Ordinal), ct);
+        await writer.Rules.ReloadAsync(null, ct);
+        Assert.Equal(["snow_2027", "base"], (await reader.Rules.ListActiveAsync(ct)).Select(r => r.Code));
+
+        // The old rule back with its content unchanged: active again, same version, seen at once.
+        await File.WriteAllTextAsync(writer.RulesOptions.Path!, TwoRules.Replace("\"default_points\": 1", "\"default_points\": 2", StringComparison.Ordinal), ct);
+        await writer.Rules.ReloadAsync(null, ct);
+        var back = await reader.Rules.ListActiveAsync(ct);
+        Assert.Equal(["snow", "base"], back.Select(r => r.Code));
+        Assert.Equal((2, 2), (back[0].DefaultPoints, back[0].Version));
+    }
+
     private static async Task<string> WriteAsync(TestDatabase db, string content)
     {
         var path = Path.Combine(Path.GetDirectoryName(db.Path)!, $"rules-{Guid.NewGuid():N}.json");
