@@ -22,7 +22,7 @@ public sealed class RuleStore(DbConnectionFactory connections, TimeProvider time
     // version, every write sets updated_at, and (de)activation changes the set. A few bytes a row
     // instead of the keywords and lexicon (kilobytes) on every report and 我的积分 turn.
     private const string ActiveStamps = """
-        SELECT id, version, updated_at FROM point_rules WHERE is_active = 1
+        SELECT id, version, updated_at FROM point_rules WHERE is_active = TRUE
         ORDER BY CASE kind WHEN 'bonus' THEN 0 WHEN 'deduction' THEN 1 ELSE 2 END, code
         """;
 
