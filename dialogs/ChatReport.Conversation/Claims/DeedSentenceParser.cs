@@ -208,7 +208,8 @@ public static partial class DeedSentenceParser
     private static partial Regex ChinesePoints();
 
     // Not 1.5个小时 or 3.5斤: only a month and a day that stand alone, before a space or a word.
-    [GeneratedRegex(@"(?<![0-9.:\-/])(?<m>1[0-2]|0?[1-9])[.\-/](?<d>3[01]|[12][0-9]|0?[1-9])(?![0-9.:\-/%]|\s*(?:个|元|块|斤|公斤|米|里|公里|小时|天|人|次|分|吨|亩|号|日))")]
+    // 早上8.30 is half past eight.
+    [GeneratedRegex(@"(?<![0-9.:\-/])(?<!(?:早上|上午|中午|下午|傍晚|晚上|凌晨|早|晚)\s*)(?<m>1[0-2]|0?[1-9])[.\-/](?<d>3[01]|[12][0-9]|0?[1-9])(?![0-9.:\-/%]|\s*(?:个|元|块|斤|公斤|米|里|公里|小时|天|人|次|分|吨|亩|号|日))")]
     private static partial Regex MonthDotDay();
 
     [GeneratedRegex(@"(?:这个?月|本月)(?<d>[0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])(?![0-9一二三四五六七八九十号日]|个)")]
