@@ -35,21 +35,6 @@ public sealed class MemberChatStore(DbConnectionFactory connections)
         ORDER BY chain.unit_id, m.id, cr.channel_id, cr.conversation_id
         """;
 
-    private const string AdministratorsPostgreSql = """
-        WITH RECURSIVE chain (unit_id, ancestor_id) AS (
-            SELECT id, id FROM org_units WHERE id = ANY(@UnitIds)
-            UNION
-            SELECT chain.unit_id, u.parent_id FROM chain JOIN org_units u ON u.id = chain.ancestor_id WHERE u.parent_id IS NOT NULL
-        )
-        SELECT DISTINCT chain.unit_id, m.id AS member_id, m.display_name, cr.channel_id, cr.conversation_id, cr.locale
-        FROM chain
-        JOIN unit_roles r ON r.unit_id = chain.ancestor_id AND r.role = 'administrator'
-        JOIN members m ON m.id = r.member_id AND m.is_active = TRUE
-        JOIN channel_accounts a ON a.member_id = m.id
-        JOIN conversation_references cr ON cr.channel_id = a.channel_id AND cr.user_id = a.user_id AND cr.is_group = FALSE
-        ORDER BY chain.unit_id, m.id, cr.channel_id, cr.conversation_id
-        """;
-
     /// <summary>The personal chats of a branch's reviewers (secretaries, and committee members allowed to review).</summary>
     public async Task<IReadOnlyList<MemberChat>> ListReviewerChatsAsync(long unitId, CancellationToken cancellationToken)
     {
@@ -74,7 +59,7 @@ public sealed class MemberChatStore(DbConnectionFactory connections)
         // Dapper expands the list into one parameter each; SQLite takes at most 32,766.
         foreach (var chunk in unitIds.Distinct().Chunk(10_000))
         {
-            var rows = await connection.QueryAsync<Row>(new CommandDefinition(SqlDialect.Pick(connection, Administrators, AdministratorsPostgreSql), new { UnitIds = chunk }, cancellationToken: cancellationToken));
+            var rows = await connection.QueryAsync<Row>(new CommandDefinition(SqlDialect.Lists(connection, Administrators), new { UnitIds = chunk }, cancellationToken: cancellationToken));
             chats.AddRange(rows.Select(r => r.ToChat()));
         }
 

@@ -60,10 +60,6 @@ public sealed partial class ClaimStore(DbConnectionFactory connections, TimeProv
         SELECT {AttachmentColumns} FROM claim_attachments WHERE claim_id IN @ClaimIds ORDER BY claim_id, id
         """;
 
-    private const string AttachmentsOfPostgreSql = $"""
-        SELECT {AttachmentColumns} FROM claim_attachments WHERE claim_id = ANY(@ClaimIds) ORDER BY claim_id, id
-        """;
-
     private const string Pending = $"""
         SELECT {Columns} FROM claims
         WHERE unit_id = @UnitId AND status = 'pending' AND (@SubmittedBefore IS NULL OR created_at < @SubmittedBefore)
@@ -298,7 +294,7 @@ public sealed partial class ClaimStore(DbConnectionFactory connections, TimeProv
         }
 
         var attachments = (await connection.QueryAsync<ClaimAttachment>(new CommandDefinition(
-                SqlDialect.Pick(connection, AttachmentsOf, AttachmentsOfPostgreSql), new { ClaimIds = rows.Select(r => r.Id).ToArray() }, transaction, cancellationToken: cancellationToken)))
+                SqlDialect.Lists(connection, AttachmentsOf), new { ClaimIds = rows.Select(r => r.Id).ToArray() }, transaction, cancellationToken: cancellationToken)))
             .ToLookup(a => a.ClaimId);
         return [.. rows.Select(r => r.ToClaim([.. attachments[r.Id]]))];
     }

@@ -59,10 +59,6 @@ public sealed class ServiceTaskStore(DbConnectionFactory connections, TimeProvid
         SELECT id FROM members WHERE unit_id = @UnitId AND is_active = TRUE AND id IN @Ids
         """;
 
-    private const string ActiveMembersAmongPostgreSql = """
-        SELECT id FROM members WHERE unit_id = @UnitId AND is_active = TRUE AND id = ANY(@Ids)
-        """;
-
     private const string MarkAttended = """
         INSERT INTO task_signups (task_id, member_id, signed_up_at, attended) VALUES (@TaskId, @MemberId, @Now, TRUE)
         ON CONFLICT (task_id, member_id) DO UPDATE SET attended = TRUE
@@ -70,10 +66,6 @@ public sealed class ServiceTaskStore(DbConnectionFactory connections, TimeProvid
 
     private const string MarkAbsent = """
         UPDATE task_signups SET attended = FALSE WHERE task_id = @TaskId AND member_id NOT IN @Ids
-        """;
-
-    private const string MarkAbsentPostgreSql = """
-        UPDATE task_signups SET attended = FALSE WHERE task_id = @TaskId AND member_id <> ALL(@Ids)
         """;
 
     private const string Close = $"""
@@ -199,7 +191,7 @@ public sealed class ServiceTaskStore(DbConnectionFactory connections, TimeProvid
 
                 var task = refusal.Task!;
                 var members = (await connection.QueryAsync<long>(new CommandDefinition(
-                    SqlDialect.Pick(connection, ActiveMembersAmong, ActiveMembersAmongPostgreSql), new { task.UnitId, Ids = participants }, transaction, cancellationToken: cancellationToken))).ToList();
+                    SqlDialect.Lists(connection, ActiveMembersAmong), new { task.UnitId, Ids = participants }, transaction, cancellationToken: cancellationToken))).ToList();
                 if (members.Count != participants.Length)
                 {
                     return new TaskClosing(TaskClosingStatus.NotAllowed, task, await SignUpsAsync(connection, transaction, taskId, cancellationToken), []);
@@ -222,7 +214,7 @@ public sealed class ServiceTaskStore(DbConnectionFactory connections, TimeProvid
                     await connection.ExecuteAsync(new CommandDefinition(MarkAttended, new { TaskId = taskId, MemberId = memberId, Now = now }, transaction, cancellationToken: cancellationToken));
                 }
 
-                await connection.ExecuteAsync(new CommandDefinition(SqlDialect.Pick(connection, MarkAbsent, MarkAbsentPostgreSql), new { TaskId = taskId, Ids = participants }, transaction, cancellationToken: cancellationToken));
+                await connection.ExecuteAsync(new CommandDefinition(SqlDialect.Lists(connection, MarkAbsent), new { TaskId = taskId, Ids = participants }, transaction, cancellationToken: cancellationToken));
                 var closed = await CloseAsync(connection, transaction, taskId, ServiceTaskStatus.Completed, reviewerId, now, cancellationToken);
 
                 var awards = new List<LedgerEntry>();

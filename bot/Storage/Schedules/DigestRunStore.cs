@@ -51,10 +51,6 @@ public sealed class DigestRunStore(DbConnectionFactory connections, TimeProvider
         SELECT {Columns} FROM digest_runs WHERE local_date IN @Days
         """;
 
-    private const string OnDaysPostgreSql = $"""
-        SELECT {Columns} FROM digest_runs WHERE local_date = ANY(@Days)
-        """;
-
     private const string StaleClaims = $"""
         SELECT {Columns} FROM digest_runs WHERE status = 'claimed' AND claimed_at < @StaleBefore ORDER BY id
         """;
@@ -139,7 +135,7 @@ public sealed class DigestRunStore(DbConnectionFactory connections, TimeProvider
         await using var lease = await connections.UseAsync(cancellationToken);
 
         var connection = lease.Connection;
-        var rows = await connection.QueryAsync<RunRow>(new CommandDefinition(SqlDialect.Pick(connection, OnDays, OnDaysPostgreSql), new { Days = days.ToArray() }, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<RunRow>(new CommandDefinition(SqlDialect.Lists(connection, OnDays), new { Days = days.ToArray() }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToRun())];
     }
 
