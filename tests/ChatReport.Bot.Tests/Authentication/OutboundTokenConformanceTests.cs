@@ -3,6 +3,8 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
+using ChatReport.Bot.Tests.Support;
+
 namespace ChatReport.Bot.Tests.Authentication;
 
 /// <summary>
@@ -72,9 +74,6 @@ public sealed class OutboundTokenConformanceTests
         var start = new ProcessStartInfo("node", "check-token.js")
         {
             WorkingDirectory = folder,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
         };
         start.Environment["MicrosoftAppId"] = channelAppId;
         start.Environment["ToBotFromChannelOpenIdMetadataUrl"] = provider.ChannelMetadataUrl;
@@ -90,8 +89,7 @@ public sealed class OutboundTokenConformanceTests
         var folder = Path.Combine(RepositoryRoot(), "tests", "auth-conformance");
         try
         {
-            using var probe = Process.Start(new ProcessStartInfo("node", "--version") { RedirectStandardOutput = true })!;
-            await probe.WaitForExitAsync(Cancel);
+            await ChildProcess.RunAsync(new ProcessStartInfo("node", "--version"), TimeSpan.FromMinutes(1), Cancel);
         }
         catch (Win32Exception)
         {
@@ -107,9 +105,6 @@ public sealed class OutboundTokenConformanceTests
                     new ProcessStartInfo("npm", "ci --ignore-scripts --no-audit --no-fund")
                     {
                         WorkingDirectory = folder,
-                        RedirectStandardInput = true,
-                        RedirectStandardOutput = true,
-                        RedirectStandardError = true,
                     },
                     "");
                 Assert.True(exitCode == 0, $"npm ci in {folder} failed: {errors}");
@@ -125,23 +120,8 @@ public sealed class OutboundTokenConformanceTests
 
     private static async Task<(int ExitCode, string Output, string Errors)> RunAsync(ProcessStartInfo start, string input)
     {
-        using var process = Process.Start(start)!;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
-        timeout.CancelAfter(TimeSpan.FromMinutes(5));
-        try
-        {
-            var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-            var errors = process.StandardError.ReadToEndAsync(timeout.Token);
-            await process.StandardInput.WriteAsync(input.AsMemory(), timeout.Token);
-            process.StandardInput.Close();
-            await process.WaitForExitAsync(timeout.Token);
-            return (process.ExitCode, await output, await errors);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
+        var run = await ChildProcess.RunAsync(start, TimeSpan.FromMinutes(5), Cancel, input);
+        return (run.ExitCode, run.Output, run.Errors);
     }
 
     private static string RepositoryRoot()

@@ -273,12 +273,7 @@ public sealed class BackupTests : IDisposable
 
     private static async Task<(int Code, string Output)> RunProcessAsync(string database, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ChatReport.Bot.dll"));
         foreach (var arg in args)
         {
@@ -287,11 +282,8 @@ public sealed class BackupTests : IDisposable
 
         start.Environment["ConnectionStrings__ChatReport"] = $"Data Source={database}";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(Ct);
-        var error = process.StandardError.ReadToEndAsync(Ct);
-        await process.WaitForExitAsync(Ct);
-        return (process.ExitCode, await output + await error);
+        var run = await ChildProcess.RunAsync(start, TimeSpan.FromMinutes(2), Ct);
+        return (run.ExitCode, run.Output + run.Errors);
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan? limit = null)

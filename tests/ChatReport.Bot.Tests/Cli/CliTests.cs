@@ -170,12 +170,7 @@ public sealed class CliTests
             var database = Path.Combine(folder, "bot.db");
             var file = Path.Combine(folder, "roster.csv");
             await File.WriteAllTextAsync(file, "branch,name,role\n党委,张三,member\n党委,李四,nobody\n", Ct);
-            var start = new ProcessStartInfo("dotnet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                WorkingDirectory = AppContext.BaseDirectory,
-            };
+            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory };
             foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "ChatReport.Bot.dll"), "import-roster", file })
             {
                 start.ArgumentList.Add(arg);
@@ -183,13 +178,10 @@ public sealed class CliTests
 
             start.Environment["ConnectionStrings__ChatReport"] = $"Data Source={database}";
             start.Environment["Logging__LogLevel__Default"] = "Warning";
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync(Ct);
-            var error = process.StandardError.ReadToEndAsync(Ct);
-            await process.WaitForExitAsync(Ct);
+            var run = await ChildProcess.RunAsync(start, TimeSpan.FromMinutes(2), Ct);
 
-            Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {await output} {await error}");
-            Assert.Contains("1 created, 1 skipped.", await output, StringComparison.Ordinal);
+            Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}: {run.Everything}");
+            Assert.Contains("1 created, 1 skipped.", run.Output, StringComparison.Ordinal);
         }
         finally
         {

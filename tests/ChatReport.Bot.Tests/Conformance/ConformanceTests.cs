@@ -37,13 +37,7 @@ public sealed class ConformanceTests
 
     private static async Task<(int ExitCode, string Output)> RunNodeTestAsync(string directory, Uri botUrl, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo("node") { WorkingDirectory = directory };
         foreach (var argument in new[] { "--test", "--test-reporter=spec", "conformance.test.mjs" })
         {
             start.ArgumentList.Add(argument);
@@ -52,23 +46,8 @@ public sealed class ConformanceTests
         start.Environment["BOT_URL"] = botUrl.AbsoluteUri;
         start.Environment["NO_COLOR"] = "1";
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("node could not be started.");
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(NodeTimeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(CancellationToken.None);
-            return (-1, $"node did not finish within {NodeTimeout}.\n{await stdout}\n{await stderr}");
-        }
-
-        return (process.ExitCode, $"{await stdout}\n{await stderr}");
+        var run = await ChildProcess.RunAsync(start, NodeTimeout, cancellationToken);
+        return (run.ExitCode, run.Everything);
     }
 
     private static string ConformanceDirectory() =>

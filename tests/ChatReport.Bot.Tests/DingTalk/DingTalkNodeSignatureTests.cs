@@ -1,7 +1,8 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
 using ChatReport.Bot.Channels.DingTalk;
+
+using ChatReport.Bot.Tests.Support;
 
 namespace ChatReport.Bot.Tests.DingTalk;
 
@@ -35,26 +36,14 @@ public sealed class DingTalkNodeSignatureTests
 
     private static async Task<(int ExitCode, string Output)> RunNodeAsync(string vectors, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = Folder(),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo("node") { WorkingDirectory = Folder() };
         start.ArgumentList.Add("--test");
         start.ArgumentList.Add("--test-reporter=spec");
         start.ArgumentList.Add("sign.test.mjs");
         start.Environment["DINGTALK_VECTORS"] = vectors;
         start.Environment["NO_COLOR"] = "1";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(limit.Token);
-        var output = new StringBuilder().Append(await stdout).Append(await stderr).ToString();
-        return (process.ExitCode, output);
+        var run = await ChildProcess.RunAsync(start, TimeSpan.FromMinutes(2), cancellationToken);
+        return (run.ExitCode, run.Everything);
     }
 
     private static string Folder()

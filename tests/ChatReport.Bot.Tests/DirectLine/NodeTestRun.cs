@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using System.Text;
+
+using ChatReport.Bot.Tests.Support;
 
 namespace ChatReport.Bot.Tests.DirectLine;
 
@@ -17,13 +18,7 @@ public static class NodeTestRun
     /// <summary>Runs <c>node --test</c> on one file of another Node suite under tests/ (e.g. tests/wechat-crypto).</summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(string folder, string testFile, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo("node") { WorkingDirectory = folder };
         start.ArgumentList.Add("--test");
         start.ArgumentList.Add("--test-reporter=spec");
         start.ArgumentList.Add(testFile);
@@ -34,39 +29,8 @@ public static class NodeTestRun
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
-        var output = new StringBuilder();
-        var stdout = PumpAsync(process.StandardOutput, output);
-        var stderr = PumpAsync(process.StandardError, output);
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(Limit);
-        try
-        {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(CancellationToken.None);
-            output.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"[killed after {Limit.TotalMinutes} minutes]");
-        }
-
-        await Task.WhenAll(stdout, stderr);
-        lock (output)
-        {
-            return (process.ExitCode, output.ToString());
-        }
-    }
-
-    private static async Task PumpAsync(StreamReader reader, StringBuilder output)
-    {
-        while (await reader.ReadLineAsync() is { } line)
-        {
-            lock (output)
-            {
-                output.AppendLine(line);
-            }
-        }
+        var run = await ChildProcess.RunAsync(start, Limit, cancellationToken);
+        return (run.ExitCode, run.Everything);
     }
 
     /// <summary>A folder under tests/, found like <see cref="Folder"/>.</summary>

@@ -155,18 +155,15 @@ public sealed partial class NoticePdfTests
 
     private static async Task<string> RunAsync(string tool, params string[] arguments)
     {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(tool);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(Ct);
-        var error = process.StandardError.ReadToEndAsync(Ct);
-        await process.WaitForExitAsync(Ct);
-        Assert.True(process.ExitCode == 0, $"{tool} exited with {process.ExitCode}: {await error}");
-        return await output;
+        var run = await ChildProcess.RunAsync(start, TimeSpan.FromMinutes(1), Ct);
+        Assert.True(run.ExitCode == 0, $"{tool} exited with {run.ExitCode}: {run.Errors}");
+        return run.Output;
     }
 
     private static string SolutionFolder()

@@ -54,7 +54,16 @@ public static class TestPostgres
 
     public static void DropDatabase(string name)
     {
-        using var command = Admin.Value!.CreateCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        // Not WITH (FORCE): that refuses when an autovacuum worker happens to be in the database
+        // (no role of ours may end it), while a plain DROP stops autovacuum itself. Our own
+        // sessions are the ones to end first.
+        using (var end = Admin.Value!.CreateCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = $1 AND usename = current_user AND pid <> pg_backend_pid()"))
+        {
+            end.Parameters.Add(new NpgsqlParameter { Value = name });
+            end.ExecuteScalar();
+        }
+
+        using var command = Admin.Value!.CreateCommand($"DROP DATABASE IF EXISTS {name}");
         command.ExecuteNonQuery();
     }
 }
