@@ -1,3 +1,4 @@
+using System.Net;
 using System.Diagnostics;
 using System.Reflection;
 using ChatReport.Bot.Tests.Support;
@@ -26,7 +27,9 @@ public sealed class ConformanceTests
             $"botbuilder is not installed in {directory}; building the test project runs 'npm ci' there.");
 
         await using var app = new ChatReportApplication(fakeConnector: false).WithBot<ConformanceBot>();
-        app.UseKestrel(0);
+        // Port 0 through Kestrel's own options: WebApplicationFactory's UseKestrel(port) rewrites the
+        // addresses while the app may already be binding, which fails now and then.
+        app.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         app.StartServer();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 

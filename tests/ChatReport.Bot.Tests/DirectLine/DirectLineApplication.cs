@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using ChatReport.Bot.DirectLine;
@@ -59,7 +60,9 @@ public sealed class DirectLineApplication : WebApplicationFactory<Program>
             _settings[key] = value;
         }
 
-        UseKestrel(0);
+        // Port 0 through Kestrel's own options: UseKestrel(port) rewrites the addresses while the
+        // app may already be binding ("cannot be modified after the server has started", now and then).
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
 
     public string DatabasePath { get; }

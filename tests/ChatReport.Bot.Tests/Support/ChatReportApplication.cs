@@ -87,7 +87,8 @@ public sealed class ChatReportApplication : WebApplicationFactory<Program>
         where T : notnull => Services.GetRequiredService<T>();
 
     /// <summary>Waits until the outbox has delivered what was committed so far (for work not started by a POST).</summary>
-    public Task SettleAsync() => Get<OutboxDispatcher>().WaitIdleAsync(TestContext.Current.CancellationToken);
+    /// <remarks>A minute is far more than any test's deliveries take; past it the test fails instead of hanging.</remarks>
+    public Task SettleAsync() => Get<OutboxDispatcher>().WaitIdleAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromMinutes(1));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
