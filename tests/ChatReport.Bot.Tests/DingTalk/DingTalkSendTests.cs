@@ -60,7 +60,7 @@ public sealed class DingTalkSendTests
         world.Stub.HoldTokens = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         var asking = Enumerable.Range(0, 6).Select(_ => tokens.GetAsync(Token)).ToList();
-        while (world.Stub.TokenRequests == 0)
+        for (var i = 0; i < 3000 && world.Stub.TokenRequests == 0 && !asking.Any(a => a.IsFaulted); i++)
         {
             await Task.Delay(10, Token);
         }
