@@ -177,6 +177,13 @@ public sealed partial class SentenceWords
 
     private List<int> FindEnglish(string term)
     {
+        // A sentence without English words has none of the rules' hundreds of English terms, nor
+        // their allocations (a term of spaces alone is left to the loop below, as before).
+        if (_english.Count == 0 && term.AsSpan().ContainsAnyExcept(' '))
+        {
+            return [];
+        }
+
         var parts = term.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var found = new List<int>();
         for (var i = 0; i + parts.Length <= _english.Count; i++)

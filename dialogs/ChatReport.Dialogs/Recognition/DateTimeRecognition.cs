@@ -43,10 +43,21 @@ public static partial class DateTimeRecognition
         var localNow = locale.ToLocalTime(now).DateTime;
         localNow = localNow.AddTicks(-(localNow.Ticks % TimeSpan.TicksPerSecond));
         var key = new Key(normalized, string.Join('|', locale.RecognitionCultures), locale.TimeZone, localNow, preference);
-        return Memo.GetOrAdd(key, locale.RecognitionCultures, static (key, cultures) => RecognizeNormalized(key.Text, cultures, key.LocalNow, key.TimeZone, key.Preference));
+        return Memo.GetOrAdd(key, locale.RecognitionCultures, static (key, cultures) => RecognizeNormalized(key.Text, cultures, key.LocalNow, key.TimeZone, key.Preference, screen: true));
     }
 
-    private static DateTimeResolution[] RecognizeNormalized(string normalized, IReadOnlyList<string> cultures, DateTime localNow, TimeZoneInfo zone, DateTimePreference preference)
+    /// <summary>
+    /// <see cref="Recognize"/> with every model asked whatever the text, and nothing remembered: what
+    /// the tests compare the screened recognition with.
+    /// </summary>
+    internal static IReadOnlyList<DateTimeResolution> RecognizeUnscreened(string text, UserLocale locale, DateTimeOffset now, DateTimePreference preference)
+    {
+        var localNow = locale.ToLocalTime(now).DateTime;
+        localNow = localNow.AddTicks(-(localNow.Ticks % TimeSpan.TicksPerSecond));
+        return string.IsNullOrWhiteSpace(text) ? [] : RecognizeNormalized(TextNormalizer.Normalize(text), locale.RecognitionCultures, localNow, locale.TimeZone, preference, screen: false);
+    }
+
+    private static DateTimeResolution[] RecognizeNormalized(string normalized, IReadOnlyList<string> cultures, DateTime localNow, TimeZoneInfo zone, DateTimePreference preference, bool screen)
     {
         foreach (var culture in cultures)
         {
@@ -58,7 +69,10 @@ public static partial class DateTimeRecognition
                 found.AddRange(RecognizeDaysOfMonth(normalized, localNow, zone, preference));
             }
 
-            var results = Models.Use(culture, (normalized, localNow), static (model, input) => model.Parse(input.normalized, input.localNow));
+            // The model is the costly part; a text with nothing a date is written with skips it.
+            IReadOnlyList<ModelResult> results = !screen || DateTimeHints.MayHold(normalized, culture)
+                ? Models.Use(culture, (normalized, localNow), static (model, input) => model.Parse(input.normalized, input.localNow))
+                : [];
             foreach (var result in results)
             {
                 var resolution = Resolve(result, localNow, zone, preference);
