@@ -14,7 +14,7 @@ public interface ICliCommand
 
     /// <summary>
     /// True (the default) when the whole command is one transaction: everything it changes, or
-    /// nothing. A command that commits parts on their own (a roster row at a time) says false.
+    /// nothing. A command that opens its own transactions (a roster, checked before its one write) says false.
     /// </summary>
     bool IsOneUnit => true;
 

@@ -8,7 +8,10 @@ public sealed class ImportRosterCliCommand(RosterImporter importer) : ICliComman
 
     public string Summary => "Adds the members of a roster; reports each row as created or skipped with the reason.";
 
-    /// <summary>Each row is its own transaction: a bad row never undoes the others.</summary>
+    /// <summary>
+    /// The importer reads and checks the whole file before it takes the write lock, then writes the
+    /// rows that passed in one transaction of its own: a bad row never undoes the others.
+    /// </summary>
     public bool IsOneUnit => false;
 
     public async Task<int> RunAsync(CliArguments arguments, TextWriter output, CancellationToken cancellationToken)

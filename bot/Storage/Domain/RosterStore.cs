@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using ChatReport.Bot.Storage.Connections;
 using ChatReport.Conversation.Domain;
@@ -6,9 +7,10 @@ using Dapper;
 namespace ChatReport.Bot.Storage.Domain;
 
 /// <summary>
-/// Writes one roster row (a member, base points, and a role) in ONE transaction, so a failure
-/// never leaves a member without the role the file gave them. The presence check runs inside
-/// the same transaction, so two imports of one file cannot both create the member.
+/// Writes a whole roster (members, base points, roles and their audit records) in ONE
+/// transaction. Each unit's active names are read once, inside that transaction, and every
+/// entry is checked against them in memory, so an import costs one pass however large the unit
+/// is, and two imports of one file cannot both create a member.
 /// </summary>
 internal sealed class RosterStore(DbConnectionFactory connections, TimeProvider time)
 {
@@ -27,40 +29,70 @@ internal sealed class RosterStore(DbConnectionFactory connections, TimeProvider 
         VALUES (@UnitId, @MemberId, @Role, @CanReview, NULL, @Now)
         """;
 
-    /// <summary>The new member, or null when an active member of that name is already in the unit.</summary>
-    public Task<Member?> AddAsync(OrgUnit unit, string name, Role role, CancellationToken cancellationToken) =>
-        connections.WriteAsync<Member?>(
+    /// <summary>
+    /// For each entry, in order, the new member, or null when the unit already has an active
+    /// member of that name (as <see cref="PersonName.AreSame"/> reads names) or an earlier entry took it.
+    /// </summary>
+    public Task<IReadOnlyList<Member?>> AddAllAsync(IReadOnlyList<RosterEntry> entries, CancellationToken cancellationToken) =>
+        connections.WriteAsync<IReadOnlyList<Member?>>(
             async (connection, transaction) =>
             {
-                // Names compare as people read them (PersonName), which SQLite's = cannot do.
-                var names = await connection.QueryAsync<string>(new CommandDefinition(ActiveNames, new { UnitId = unit.Id }, transaction, cancellationToken: cancellationToken));
-                if (names.Any(n => PersonName.AreSame(n, name)))
-                {
-                    return null;
-                }
-
                 var now = time.GetUtcNow();
-                var member = await connection.QuerySingleAsync<Member>(new CommandDefinition(
-                    InsertMember, new { UnitId = unit.Id, Name = name, Now = now }, transaction, cancellationToken: cancellationToken));
-                var today = LocalCalendar.ToLocalDate(now, unit.TimeZone);
-                if (await LedgerWriter.FindOpenCycleAsync(connection, transaction, today, cancellationToken) is { } cycle)
+                var namesByUnit = new Dictionary<long, HashSet<string>>();
+                var cyclesByDay = new Dictionary<DateOnly, Cycle?>();
+                var added = new Member?[entries.Count];
+                for (var i = 0; i < entries.Count; i++)
                 {
-                    await LedgerWriter.GrantBasePointsAsync(connection, transaction, cycle, member.Id, today, now, cancellationToken);
+                    var (unit, name, role) = entries[i];
+                    if (!namesByUnit.TryGetValue(unit.Id, out var names))
+                    {
+                        var active = await connection.QueryAsync<string>(new CommandDefinition(ActiveNames, new { UnitId = unit.Id }, transaction, cancellationToken: cancellationToken));
+                        names = active.Select(PersonName.ComparisonKey).ToHashSet(StringComparer.Ordinal);
+                        namesByUnit.Add(unit.Id, names);
+                    }
+
+                    if (!names.Add(PersonName.ComparisonKey(name)))
+                    {
+                        continue;
+                    }
+
+                    var today = LocalCalendar.ToLocalDate(now, unit.TimeZone);
+                    if (!cyclesByDay.TryGetValue(today, out var cycle))
+                    {
+                        cycle = await LedgerWriter.FindOpenCycleAsync(connection, transaction, today, cancellationToken);
+                        cyclesByDay.Add(today, cycle);
+                    }
+
+                    added[i] = await InsertAsync(connection, transaction, entries[i], cycle, today, now, cancellationToken);
                 }
 
-                var memberId = member.Id.ToString(CultureInfo.InvariantCulture);
-                await AuditLog.WriteAsync(connection, transaction, now, null, "member.add", AuditSubjects.Member, memberId, null, member, cancellationToken);
-                if (role != Role.Member)
-                {
-                    var granted = new UnitRole(unit.Id, member.Id, role, role == Role.Secretary, null, now);
-                    await connection.ExecuteAsync(new CommandDefinition(
-                        InsertRole, new { UnitId = unit.Id, MemberId = member.Id, Role = role, granted.CanReview, Now = now }, transaction, cancellationToken: cancellationToken));
-                    await AuditLog.WriteAsync(
-                        connection, transaction, now, null, "role.grant", AuditSubjects.Role,
-                        string.Create(CultureInfo.InvariantCulture, $"{unit.Id}/{member.Id}/{role.ToStored()}"), null, granted, cancellationToken);
-                }
-
-                return member;
+                return added;
             },
             cancellationToken);
+
+    private static async Task<Member> InsertAsync(
+        DbConnection connection, DbTransaction? transaction, RosterEntry entry, Cycle? cycle, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (unit, name, role) = entry;
+        var member = await connection.QuerySingleAsync<Member>(new CommandDefinition(
+            InsertMember, new { UnitId = unit.Id, Name = name, Now = now }, transaction, cancellationToken: cancellationToken));
+        if (cycle is not null)
+        {
+            await LedgerWriter.GrantBasePointsAsync(connection, transaction, cycle, member.Id, today, now, cancellationToken);
+        }
+
+        var memberId = member.Id.ToString(CultureInfo.InvariantCulture);
+        await AuditLog.WriteAsync(connection, transaction, now, null, "member.add", AuditSubjects.Member, memberId, null, member, cancellationToken);
+        if (role != Role.Member)
+        {
+            var granted = new UnitRole(unit.Id, member.Id, role, role == Role.Secretary, null, now);
+            await connection.ExecuteAsync(new CommandDefinition(
+                InsertRole, new { UnitId = unit.Id, MemberId = member.Id, Role = role, granted.CanReview, Now = now }, transaction, cancellationToken: cancellationToken));
+            await AuditLog.WriteAsync(
+                connection, transaction, now, null, "role.grant", AuditSubjects.Role,
+                string.Create(CultureInfo.InvariantCulture, $"{unit.Id}/{member.Id}/{role.ToStored()}"), null, granted, cancellationToken);
+        }
+
+        return member;
+    }
 }

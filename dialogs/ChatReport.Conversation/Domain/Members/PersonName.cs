@@ -83,7 +83,13 @@ public static class PersonName
     public static bool AreSame(string? first, string? second) =>
         string.Equals(ComparisonKey(first), ComparisonKey(second), StringComparison.Ordinal);
 
-    private static string ComparisonKey(string? name)
+    /// <summary>
+    /// The one form that names <see cref="AreSame"/> reads as one share, for sets and
+    /// dictionaries of names (a roster of thousands is checked in one pass, not pair by pair).
+    /// </summary>
+    /// <param name="name">A name, normalised or not.</param>
+    /// <returns>Equal (ordinal) for exactly the names <see cref="AreSame"/> holds for.</returns>
+    public static string ComparisonKey(string? name)
     {
         var normalized = TextNormalizer.Normalize(Normalize(name));
         return normalized.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
