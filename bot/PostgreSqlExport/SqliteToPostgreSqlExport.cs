@@ -11,14 +11,15 @@ namespace ChatReport.Bot.PostgreSqlExport;
 /// <summary>
 /// Moves a SQLite database into an empty PostgreSQL database. The source is opened read-only and
 /// read as one snapshot; the target is migrated by the bot's own migrator, then filled in one
-/// transaction (all or nothing) with binary COPY, table after table in foreign-key order, and
-/// checked before the commit: the same rows in every table, the same points for every member.
+/// transaction (all or nothing) with binary COPY, table after table in foreign-key order (the keys
+/// themselves lifted meanwhile and put back, which checks them), and checked before the commit:
+/// the same rows in every table, the same points for every member.
 /// </summary>
 public sealed class SqliteToPostgreSqlExport(TimeProvider time, ILoggerFactory loggers)
 {
     /// <summary>
-    /// Rows per COPY. PostgreSQL checks a COPY's foreign keys at its end and queues the checks in
-    /// memory until then; closing a COPY every so many rows keeps that queue small for a city's ledger.
+    /// Rows per COPY: a failed batch names rows near the fault, and what a trigger of the target
+    /// queues for a statement's end (see <see cref="TargetForeignKey"/>) stays bounded.
     /// </summary>
     internal const int BatchRows = 20_000;
 
@@ -54,10 +55,16 @@ public sealed class SqliteToPostgreSqlExport(TimeProvider time, ILoggerFactory l
             await CheckSameTablesAsync(sqlite, snapshot, tables, cancellationToken);
             await CheckEmptyAsync(connection, transaction, tables, postgres.DataSource, cancellationToken);
 
+            var foreignKeys = await TargetForeignKey.LiftAllAsync(connection, transaction, cancellationToken);
             var copied = new List<ExportedTable>();
             foreach (var table in tables)
             {
                 copied.Add(await CopyAsync(sqlite, snapshot, connection, table, cancellationToken));
+            }
+
+            foreach (var key in foreignKeys)
+            {
+                await key.RestoreAsync(connection, transaction, cancellationToken);
             }
 
             await ResetIdentitiesAsync(connection, transaction, tables, cancellationToken);
