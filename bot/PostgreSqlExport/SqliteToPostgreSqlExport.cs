@@ -23,6 +23,8 @@ public sealed class SqliteToPostgreSqlExport(TimeProvider time, ILoggerFactory l
     /// </summary>
     internal const int BatchRows = 20_000;
 
+    private const int ExportCommandTimeoutSeconds = 3600;
+
     /// <summary>The migrator's own history: the target has its own, written by its migration.</summary>
     private const string MigrationHistory = "schema_migrations";
 
@@ -124,6 +126,8 @@ public sealed class SqliteToPostgreSqlExport(TimeProvider time, ILoggerFactory l
         try
         {
             var target = new NpgsqlConnectionStringBuilder(to);
+            // Counting, summing and re-checking the keys of a city's ledger take longer than Npgsql's 30 seconds; an hour still ends.
+            target.CommandTimeout = Math.Max(target.CommandTimeout, ExportCommandTimeoutSeconds);
             return string.IsNullOrWhiteSpace(target.Host) || string.IsNullOrWhiteSpace(target.Database)
                 ? throw new ExportException("The PostgreSQL connection string must name Host and Database (Host=…;Database=…;Username=…;Password=…).")
                 : target;

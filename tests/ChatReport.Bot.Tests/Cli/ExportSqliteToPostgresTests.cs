@@ -221,10 +221,12 @@ public sealed class ExportSqliteToPostgresTests : IDisposable
     /// <summary>Runs the command through the dispatcher of a bot host of its own (on SQLite, in another folder): neither side is that host's database.</summary>
     private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
     {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromMinutes(3));
         await using var app = new ChatReportApplication();
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await app.Services.GetRequiredService<CliCommands>().RunAsync(args, output, error, Ct);
+        var code = await app.Services.GetRequiredService<CliCommands>().RunAsync(args, output, error, timeout.Token);
         return (code, output.ToString(), error.ToString());
     }
 
