@@ -17,6 +17,7 @@ using ChatReport.Bot.Messaging;
 using ChatReport.Bot.Metrics;
 using ChatReport.Bot.Notices;
 using ChatReport.Bot.Notifications;
+using ChatReport.Bot.PostgreSqlExport;
 using ChatReport.Bot.Proactive;
 using ChatReport.Bot.Storage;
 using ChatReport.Bot.Teams;
@@ -29,6 +30,7 @@ builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, builder.Configuration[
 
 builder.AddChatReportStorage();
 builder.AddChatReportBackups();
+builder.AddChatReportPostgreSqlExport();
 builder.AddChatReportHealth();
 builder.AddChatReportMetrics();
 builder.AddChatReportAuthentication();
