@@ -14,7 +14,8 @@ public static partial class RuleMatcher
     // which to claim is the member's say.
     private static RuleCandidate? SecondDeed(string text, PointRule first, IReadOnlyList<PointRule> rules, List<LearnedWord> backed)
     {
-        var clauses = (TextNormalizer.ContainsCjk(text) ? text.Split([.. ClauseEnds, ' '], StringSplitOptions.RemoveEmptyEntries) : text.Split(ClauseEnds, StringSplitOptions.RemoveEmptyEntries))
+        // 开完党员会大伙又一起去把…雪扫了: 又 starts the second deed inside a clause too.
+        var clauses = (TextNormalizer.ContainsCjk(text) ? text.Split([.. ClauseEnds, ' '], StringSplitOptions.RemoveEmptyEntries).SelectMany(c => LaterDeed().Split(c)) : text.Split(ClauseEnds, StringSplitOptions.RemoveEmptyEntries))
             .Select(c => c.Trim())
             .Where(c => c.Length > 0)
             .ToList();
@@ -41,6 +42,13 @@ public static partial class RuleMatcher
 
     [GeneratedRegex(@"又|还去|还给|还帮|另外|接着|然后|随后|之后|顺便|顺手|\b(?:also|then|later|afterwards|after that|on the side)\b")]
     private static partial Regex AnotherDeed();
+
+    // Someone asked in the group chat: a residents' need, whatever the deed that met it.
+    [GeneratedRegex(@"群(?:组)?里(?:有人)?(?:说|讲|喊|问|话|求助)|\b(?:posted|asked|said) in the (?:group|chat)\b")]
+    private static partial Regex NeedHeard();
+
+    [GeneratedRegex(@"(?<=\p{IsCJKUnifiedIdeographs})(?=又(?!是)|然后|接着|随后|顺便|顺手)")]
+    private static partial Regex LaterDeed();
 
     [GeneratedRegex(@"(?:的时候|那会儿?|嗰阵|时)$|\bwhile\b|\bduring\b")]
     private static partial Regex During();
