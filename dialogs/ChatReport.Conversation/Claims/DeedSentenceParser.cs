@@ -160,6 +160,9 @@ public static partial class DeedSentenceParser
         // 夜来 is Shandong's yesterday, but not the 夜来 of 半夜来了.
         text = Yesterday().Replace(text, "昨天");
         text = MonthDotDay().Replace(text, "${m}月${d}日");
+        // 礼拜一晚开会 is Monday evening; 本月初三 the 3rd, 上月十六 the 16th of last month.
+        text = DayEvening().Replace(text, "${d}晚上");
+        text = LastMonthDay().Replace(text, "上个月${d}日");
         return ThisMonthDay().Replace(text, "本月${d}日");
     }
 
@@ -235,7 +238,13 @@ public static partial class DeedSentenceParser
     [GeneratedRegex(@"(?<![0-9.:\-/])(?<!(?:早上|上午|中午|下午|傍晚|晚上|凌晨|早|晚)\s*)(?<m>1[0-2]|0?[1-9])[.\-/](?<d>3[01]|[12][0-9]|0?[1-9])(?![0-9.:\-/%]|\s*(?:个|元|块|斤|公斤|米|里|公里|小时|天|人|次|分|吨|亩|号|日))")]
     private static partial Regex MonthDotDay();
 
-    [GeneratedRegex(@"(?:这个?月|本月)(?<d>[0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])(?![0-9一二三四五六七八九十号日]|个)")]
+    [GeneratedRegex(@"(?<d>(?:星期|周)[一二三四五六日天]|昨天|前天|今天)晚(?![上饭会班点些])")]
+    private static partial Regex DayEvening();
+
+    [GeneratedRegex(@"上个?月初?(?<d>[0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])(?![0-9一二三四五六七八九十号日]|个)")]
+    private static partial Regex LastMonthDay();
+
+    [GeneratedRegex(@"(?:这个?月|本月)初?(?<d>[0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])(?![0-9一二三四五六七八九十号日]|个)")]
     private static partial Regex ThisMonthDay();
 
     [GeneratedRegex(@"下(?:了)?(?:一?场|老|好)?(?:大|小|暴|鹅毛)?雪|雪下|雪停|下(?:了)?(?:一?场)?(?:大|小|暴)?雨|结冰|冻住|冻上|\bsnow(?:fall|ed|storm)\b|\bit snowed\b|\bfroze\b|\bstorm\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -58,7 +58,9 @@ public static partial class DeedPlaceReader
         for (var i = 0; i < tokens.Count; i++)
         {
             // 推到一边 is where the snow went, not where the deed was.
-            if (tokens[i].Text is "到" or "去" or "从" or "来" && Phrase(text, tokens, i + 1) is { Length: >= 2 and <= 15 } place && PlaceEnd().IsMatch(place)
+            // 去咗紀念館: the Cantonese 咗 (or 了) after 去 is not part of the place.
+            var first = i + 1 < tokens.Count && tokens[i + 1].Text is "咗" or "了" ? i + 2 : i + 1;
+            if (tokens[i].Text is "到" or "去" or "从" or "来" && Phrase(text, tokens, first) is { Length: >= 2 and <= 15 } place && PlaceEnd().IsMatch(place)
                 && place is not ("一边" or "一旁" or "旁边" or "两边" or "边上" or "路边上"))
             {
                 return place;
@@ -173,7 +175,7 @@ public static partial class DeedPlaceReader
     private static bool IsBreak(char c) => char.IsWhiteSpace(c) || char.IsPunctuation(c);
 
     // 在/于/於 as a preposition; not 正在, 现在, 还在, 实在, 存在, 所在, 在于, 在乎, 在意.
-    [GeneratedRegex(@"(?<![正现还都就实存所一好自])(?:在|于|於)(?![于乎意职线内])")]
+    [GeneratedRegex(@"(?<![正现还都就实存所一好自])(?:在|于|於|喺)(?![于乎意职线内])")]
     private static partial Regex ChinesePlaceStart();
 
     [GeneratedRegex(@"^(?:镇上|镇里|乡里|县里|城里|村委会|村委|村部|村口|村头|村尾|社区|小区|党群服务中心|便民服务站|服务站|便民点|便民站|代办点|卫生室|卫生院|医院|敬老院|养老院|幸福院|学校|小学|中学|幼儿园|文化广场|广场|集市|菜市场|河边|河道|祠堂|老年活动中心|活动室|文化站|文化室|农家书屋|大队部|村小|村里|屯里|屯子里|屯口|屯子口|(?!农村|全村|乡村|本村|村村|城镇|乡镇)[^的了在]{1,4}(?:村|镇|乡|社区|小区))$")]

@@ -97,19 +97,19 @@ public static partial class MessageIntentReader
 
     // Someone else's conduct told to be punished or looked into: 反映个事, 群众意见可大了, 影响太坏,
     // 该扣他分; he should lose points, villagers are complaining.
-    [GeneratedRegex(@"反映(?:个|一个|一下|下)?(?:事|情况|问题)|群众(?:有)?意见|意见(?:可|很|特别|非常)?大|影响(?:太|很|极|特别|非常)?(?:坏|恶劣|不好)|举报|投诉|(?:应该|该)扣|扣(?:他|她|他们|她们)(?:的)?分|(?:咋|怎么)能这样|不像话|没请假|不请假|冇请假|明令禁止|坏了[^,，。]{0,8}规矩|(?:看到|看见|瞧见)(?:有个?)?党员|还是(?:个|名)?(?:老)?党员(?:哦|呢|嘞|啊|咧|嚟)?(?:[,，。!！ ]|$)|仲系党员|赌钱|赌博|骂人|骂街|骂大街|说了好几回|(?:他|她|佢)[^,，。 ]{0,10}(?:连着|连续|两回|几回|好几回|好几次|两次|老是|总是)[^,，。 ]{0,4}(?:没|不|冇)(?:到|来|去|参加|交)|\billegal(?:ly)?\b|\breport my (?:neighbou?r|colleague)|\b(?:he|she) is (?:a )?party member\b|(?:without|never) (?:asking|asked) for leave|\b(?:should|must|ought to) (?:lose|be docked|get docked|have (?:his|her|their) points)|\bdeduct|\bdock (?:him|her|them|his|her|their)\b|\bcomplain|\breport(?:ing)? (?:him|her|them|a member|someone)\b")]
+    [GeneratedRegex(@"反映(?:个|一个|一下|下)?(?:事|情况|问题)|群众(?:有)?意见|意见(?:可|很|特别|非常)?大|影响(?:太|很|极|特别|非常)?(?:坏|恶劣|不好)|举报|投诉|(?:应该|该)扣|扣(?:他|她|他们|她们)(?:的)?分|(?:咋|怎么)能这样|不像话|没请假|不请假|冇请假|明令禁止|坏了[^,，。]{0,8}规矩|(?:看到|看见|瞧见)(?:有个?)?党员|还是(?:个|名)?(?:老)?党员(?:哦|呢|嘞|啊|咧|嚟)?(?:[,，。!！ ]|$)|仲系党员|赌钱|赌博|(?:是|的)(?:个)?党员[^,，。 ]{0,2}某|基本农田|骂人|骂街|骂大街|说了好几回|(?:他|她|佢)[^,，。 ]{0,10}(?:连着|连续|两回|几回|好几回|好几次|两次|老是|总是)[^,，。 ]{0,4}(?:没|不|冇)(?:到|来|去|参加|交)|\billegal(?:ly)?\b|\breport my (?:neighbou?r|colleague)|\b(?:he|she) is (?:a )?party member\b|(?:without|never) (?:asking|asked) for leave|\b(?:should|must|ought to) (?:lose|be docked|get docked|have (?:his|her|their) points)|\bdeduct|\bdock (?:him|her|them|his|her|their)\b|\bcomplain|\breport(?:ing)? (?:him|her|them|a member|someone)\b")]
     private static partial Regex Complaint();
 
     // 吗/么/呢 at the end, or a question word anywhere: 怎么, 如何, 为什么, 什么, 多少, 几分, 能不能, 是不是.
     // …了没 (审核过了没), …不 (能换米面不) at the end ask too, and any 够不够 or 算不算.
-    [GeneratedRegex(@"(?:吗|么|呢|嘛)[。!~ ]*$|(?:了|过)没(?:有)?[。!~ ]*$|(?:能|可以|行|会|是|要|有|对|中)[^,，。!]{0,10}不[。!~ ]*$|怎么|怎样|如何|为什么|为啥|什么|多少|几分|能不能|可不可以|是不是|有没有|咋|第几|几名|啥时|干啥|啥用|几时|哪天|多会儿|系咪|系唔系|可唔可以|点解|几多|边度|乜嘢|咩[?？。!~ ]*$|(\p{IsCJKUnifiedIdeographs})不\1|^(?:how|what|why|where|which|does|do|is|are|can|could)\b")]
+    [GeneratedRegex(@"(?:吗|么|呢|嘛)[。!~ ]*$|(?:了|过)没(?:有)?[。!~ ]*$|(?:能|可以|行|会|是|要|有|对|中)[^,，。!]{0,10}不[。!~ ]*$|怎么|怎样|如何|为什么|为啥|什么|多少|几分|能不能|可不可以|是不是|有没有|咋|第几|几名|老几|啥时|干啥|啥用|几时|哪天|多会儿|系咪|系唔系|可唔可以|点解|几多|边度|乜嘢|咩[?？。!~ ]*$|(\p{IsCJKUnifiedIdeographs})不\1|^(?:how|what|why|where|which|does|do|is|are|can|could)\b")]
     private static partial Regex QuestionWords();
 
     [GeneratedRegex(@"(?:讲|教|告诉|讲解|宣传|演示|示范|培训|指导)[^,，。.!！?？]{0,8}?(?:怎么|怎样|如何)|(?<!请)(?:问|打听|了解|看看|看了看)[^,，。.!！?？]{0,12}?(?:(?<v>\p{IsCJKUnifiedIdeographs})不\k<v>|有没有|缺不缺|怎么样)")]
     private static partial Regex TaughtHow();
 
     // Also whether one's claims were reviewed (审核过了没, 批了吗): 我的积分 lists those waiting.
-    [GeneratedRegex(@"(?:我|俺|咱).{0,6}(?:多少分|几分|积分|分数|排名|排第几)|审核|批了|批没批|通过了没|通过没|\bmy (?:points|score|total|rank|claims?|reports?)|how many points (?:do|have) i|\b(?:approved|reviewed)\b")]
+    [GeneratedRegex(@"(?:我|俺|咱).{0,6}(?:多少分|几分|积分|分数|排名|排第几|排老几)|审核|批了|批没批|通过了没|通过没|\bmy (?:points|score|total|rank|claims?|reports?)|how many points (?:do|have) i|\b(?:approved|reviewed)\b")]
     private static partial Regex MyPointsWords();
 
     [GeneratedRegex(@"申报|报积分|上报|report|claim")]

@@ -58,6 +58,11 @@ public static partial class RuleMatcher
     [GeneratedRegex(@"获奖|得奖|等奖|拿了证|考的试|考试|培训|结婚|酒席|婚宴|违建|违章建筑|私搭乱建|\bwon (?:a|the|second|first|third)\b|\bprize\b|\bexam\b|\btraining course\b")]
     private static partial Regex NotADeed();
 
+    // 认领了微心愿，给留守娃买了个书包，花了六十块: a rule named by its own word whose deed is buying
+    // something (its lexicon says 买) is met by the money spent.
+    private static bool BuysByItself(RuleCandidate best) =>
+        best.Evidence.Contains("keyword", StringComparison.Ordinal) && Terms(best.Rule).Actions.Contains("买", StringComparer.Ordinal);
+
     [GeneratedRegex(@"捐了?[^,，。;；]{0,8}(?:钱|款|元|块)|掏了?[^,，。]{0,4}钱|出了?钱|自费|自掏腰包|花了?[^,，。]{0,6}(?:钱|元|块)|\bdonated\b[^,.;]{0,20}(?:money|yuan|rmb|cash)|\bpaid (?:for|to)\b|\bout of (?:my|our) own pocket|\bat my own expense")]
     private static partial Regex GaveMoney();
 
