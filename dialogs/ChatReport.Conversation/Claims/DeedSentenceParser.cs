@@ -247,7 +247,7 @@ public static partial class DeedSentenceParser
     [GeneratedRegex(@"(?:这个?月|本月)初?(?<d>[0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])(?![0-9一二三四五六七八九十号日]|个)")]
     private static partial Regex ThisMonthDay();
 
-    [GeneratedRegex(@"下(?:了)?(?:一?场|老|好)?(?:大|小|暴|鹅毛)?雪|雪下|雪停|下(?:了)?(?:一?场)?(?:大|小|暴)?雨|结冰|冻住|冻上|\bsnow(?:fall|ed|storm)\b|\bit snowed\b|\bfroze\b|\bstorm\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"下(?!午)了?[^,，。 雪扫铲清除推]{0,3}雪|雪下|雪停|下(?:了)?(?:一?场)?(?:大|小|暴)?雨|结冰|冻住|冻上|\bsnow(?:fall|ed|storm)\b|\bit snowed\b|\bfroze\b|\bstorm\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Weather();
 
     [GeneratedRegex(@"扫|铲|清|除|推|撒|刨|\b(?:shovel|clear|swept|sweep|salt|grit)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
