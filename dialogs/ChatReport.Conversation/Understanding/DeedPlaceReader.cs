@@ -157,7 +157,9 @@ public static partial class DeedPlaceReader
         var tokens = WordSegmenter.Cut(text);
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (PlaceWord().IsMatch(tokens[i].Text))
+            // 村里的五保户 says whose, not where.
+            var whose = tokens[i].Text is "村里" or "屯里" or "屯子里" && i + 1 < tokens.Count && tokens[i + 1].Text == "的";
+            if (PlaceWord().IsMatch(tokens[i].Text) && !whose)
             {
                 var end = tokens[i].End;
                 if (i + 1 < tokens.Count && tokens[i + 1].Start == end && PlaceTail().IsMatch(tokens[i + 1].Text))
