@@ -46,6 +46,14 @@ public static partial class DeedSentenceParser
         var found = DateTimeRecognition.Recognize(DateBlind(rest), locale, now, DateTimePreference.Past)
             .Where(r => r.Kind != DateTimeResolutionKind.Duration && !IsBareCount(rest, r))
             .ToList();
+        // 昨儿个半夜下老大雪了 今儿一早…整干净了, after last night's snowfall: the day it snowed is not
+        // the day of the deed, when another day is named for that.
+        var weather = found.Where(r => WeatherAfter(rest, r, found)).ToList();
+        if (weather.Count > 0 && weather.Count < found.Count)
+        {
+            found = [.. found.Except(weather)];
+        }
+
         var when = found.FirstOrDefault(r => r.Kind is DateTimeResolutionKind.Date or DateTimeResolutionKind.DateTime or DateTimeResolutionKind.DateTimeRange && r.Timex is not ("PRESENT_REF" or "PAST_REF" or "FUTURE_REF"))
             ?? found.FirstOrDefault();
         if (when is not null)
@@ -119,6 +127,16 @@ public static partial class DeedSentenceParser
     private static string DateBlind(string text) =>
         text.Replace("一善", "  ", StringComparison.Ordinal).Replace("天天", "每天", StringComparison.Ordinal);
 
+    // The words after a day, up to the end of its clause or the next day named, tell of the weather.
+    private static bool WeatherAfter(string text, DateTimeResolution day, List<DateTimeResolution> found)
+    {
+        var start = Math.Min(text.Length, day.Index + day.Length);
+        var next = found.Where(r => r.Index >= start).Select(r => r.Index).DefaultIfEmpty(text.Length).Min();
+        var end = text.IndexOfAny([',', '，', '。', ';', '；', '!', '！', ' '], start) is var stop and >= 0 && TextNormalizer.ContainsCjk(text) ? Math.Min(stop, next) : next;
+        var after = text[start..Math.Max(start, end)];
+        return Weather().IsMatch(after) && !Deed().IsMatch(after);
+    }
+
     // 种了三十棵, 理了二十个: a number alone, with no 号/日/月 or English ordinal, counts things.
     private static bool IsBareCount(string text, DateTimeResolution found) =>
         found.Index + found.Length <= text.Length && BareNumber().IsMatch(text.AsSpan(found.Index, found.Length));
@@ -139,7 +157,12 @@ public static partial class DeedSentenceParser
             return text;
         }
 
+        // 夜来 is Shandong's yesterday, but not the 夜来 of 半夜来了.
+        text = Yesterday().Replace(text, "昨天");
         text = MonthDotDay().Replace(text, "${m}月${d}日");
+        // 礼拜一晚开会 is Monday evening; 本月初三 the 3rd, 上月十六 the 16th of last month.
+        text = DayEvening().Replace(text, "${d}晚上");
+        text = LastMonthDay().Replace(text, "上个月${d}日");
         return ThisMonthDay().Replace(text, "本月${d}日");
     }
 
@@ -149,6 +172,10 @@ public static partial class DeedSentenceParser
     [
         ("昨儿个", "昨天"), ("夜儿个", "昨天"), ("昨个", "昨天"), ("昨儿", "昨天"), ("昨日", "昨天"), ("今儿个", "今天"), ("今儿", "今天"),
         ("前儿个", "前天"), ("前儿", "前天"), ("前日", "前天"), ("明儿个", "明天"), ("明儿", "明天"), ("后儿个", "后天"), ("后晌", "下午"), ("前晌", "上午"),
+        // The recognizers read nothing at all in a message with 半夜 in it.
+        ("头晌", "上午"), ("晚黑", "晚上"), ("半夜", "夜里"), ("朝晨", "早上"), ("早排", "前几天"),
+        // Cantonese and Hakka: 琴日/寻日 yesterday, 听日/天光日 tomorrow, 今晡日/昨晡日 today/yesterday, 今朝 this morning.
+        ("今晡日", "今天"), ("昨晡日", "昨天"), ("前晡日", "前天"), ("琴日", "昨天"), ("寻日", "昨天"), ("听日", "明天"), ("天光日", "明天"), ("今朝", "今天早上"),
         ("晌午", "中午"), ("上上个礼拜", "上上周"), ("上上礼拜", "上上周"), ("上个礼拜", "上周"), ("上礼拜", "上周"), ("上上个星期", "上上周"),
         ("上个星期", "上周"), ("上星期", "上周"), ("这个礼拜", "这周"), ("这礼拜", "这周"), ("这个星期", "这周"), ("礼拜", "星期"),
     ];
@@ -212,8 +239,23 @@ public static partial class DeedSentenceParser
     [GeneratedRegex(@"(?<![0-9.:\-/])(?<!(?:早上|上午|中午|下午|傍晚|晚上|凌晨|早|晚)\s*)(?<m>1[0-2]|0?[1-9])[.\-/](?<d>3[01]|[12][0-9]|0?[1-9])(?![0-9.:\-/%]|\s*(?:个|元|块|斤|公斤|米|里|公里|小时|天|人|次|分|吨|亩|号|日))")]
     private static partial Regex MonthDotDay();
 
-    [GeneratedRegex(@"(?:这个?月|本月)(?<d>[0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])(?![0-9一二三四五六七八九十号日]|个)")]
+    [GeneratedRegex(@"(?<d>(?:星期|周)[一二三四五六日天]|昨天|前天|今天)晚(?![上饭会班点些])")]
+    private static partial Regex DayEvening();
+
+    [GeneratedRegex(@"上个?月初?(?<d>[0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])(?![0-9一二三四五六七八九十号日]|个)")]
+    private static partial Regex LastMonthDay();
+
+    [GeneratedRegex(@"(?:这个?月|本月)初?(?<d>[0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])(?![0-9一二三四五六七八九十号日]|个)")]
     private static partial Regex ThisMonthDay();
+
+    [GeneratedRegex(@"下(?!午)了?[^,，。 雪扫铲清除推]{0,3}雪|雪下|雪停|下(?:了)?(?:一?场)?(?:大|小|暴)?雨|结冰|冻住|冻上|\bsnow(?:fall|ed|storm)\b|\bit snowed\b|\bfroze\b|\bstorm\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Weather();
+
+    [GeneratedRegex(@"扫|铲|清|除|推|撒|刨|\b(?:shovel|clear|swept|sweep|salt|grit)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Deed();
+
+    [GeneratedRegex(@"(?<![半深昨今前当入])夜来(?!了)")]
+    private static partial Regex Yesterday();
 
     [GeneratedRegex(@"^\s*[0-9零一二两三四五六七八九十百]+\s*$")]
     private static partial Regex BareNumber();

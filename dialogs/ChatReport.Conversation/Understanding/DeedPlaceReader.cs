@@ -25,7 +25,7 @@ public static partial class DeedPlaceReader
 
     private static readonly string[] EnglishStops =
         ["for", "with", "from", "to", "and", "by", "helping", "during", "after", "before", "while", "on", "at", "in", "as", "doing", "cleaning",
-         "clearing", "this", "last", "yesterday", "today", "all", "until", "since", "when", "then", "so", "because", "but", "near", "where", "who"];
+         "clearing", "this", "last", "yesterday", "today", "all", "until", "since", "when", "then", "so", "because", "but", "near", "where", "who", "they", "that", "he", "she", "we", "i", "need", "needed"];
 
     /// <summary>The place <paramref name="text"/> names, or null.</summary>
     /// <param name="text">The sentence, normalized, with its date and points blanked out.</param>
@@ -58,7 +58,9 @@ public static partial class DeedPlaceReader
         for (var i = 0; i < tokens.Count; i++)
         {
             // 推到一边 is where the snow went, not where the deed was.
-            if (tokens[i].Text is "到" or "去" or "从" or "来" && Phrase(text, tokens, i + 1) is { Length: >= 2 and <= 15 } place && PlaceEnd().IsMatch(place)
+            // 去咗紀念館: the Cantonese 咗 (or 了) after 去 is not part of the place.
+            var first = i + 1 < tokens.Count && tokens[i + 1].Text is "咗" or "了" ? i + 2 : i + 1;
+            if (tokens[i].Text is "到" or "去" or "从" or "来" && Phrase(text, tokens, first) is { Length: >= 2 and <= 15 } place && PlaceEnd().IsMatch(place)
                 && place is not ("一边" or "一旁" or "旁边" or "两边" or "边上" or "路边上"))
             {
                 return place;
@@ -155,7 +157,9 @@ public static partial class DeedPlaceReader
         var tokens = WordSegmenter.Cut(text);
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (PlaceWord().IsMatch(tokens[i].Text))
+            // 村里的五保户 says whose, not where.
+            var whose = tokens[i].Text is "村里" or "屯里" or "屯子里" && i + 1 < tokens.Count && tokens[i + 1].Text == "的";
+            if (PlaceWord().IsMatch(tokens[i].Text) && !whose)
             {
                 var end = tokens[i].End;
                 if (i + 1 < tokens.Count && tokens[i + 1].Start == end && PlaceTail().IsMatch(tokens[i + 1].Text))
@@ -173,10 +177,10 @@ public static partial class DeedPlaceReader
     private static bool IsBreak(char c) => char.IsWhiteSpace(c) || char.IsPunctuation(c);
 
     // 在/于/於 as a preposition; not 正在, 现在, 还在, 实在, 存在, 所在, 在于, 在乎, 在意.
-    [GeneratedRegex(@"(?<![正现还都就实存所一好自])(?:在|于|於)(?![于乎意职线内])")]
+    [GeneratedRegex(@"(?<![正现还都就实存所一好自])(?:在|于|於|喺)(?![于乎意职线内])")]
     private static partial Regex ChinesePlaceStart();
 
-    [GeneratedRegex(@"^(?:镇上|镇里|乡里|县里|城里|村委会|村委|村部|村口|村头|村尾|社区|小区|党群服务中心|便民服务站|服务站|便民点|便民站|代办点|卫生室|卫生院|医院|敬老院|养老院|幸福院|学校|小学|中学|幼儿园|文化广场|广场|集市|菜市场|河边|河道|祠堂|老年活动中心|活动室|文化站|文化室|农家书屋|大队部|村小|(?!农村|全村|乡村|本村|村村|城镇|乡镇)[^的了在]{1,4}(?:村|镇|乡|社区|小区))$")]
+    [GeneratedRegex(@"^(?:镇上|镇里|乡里|县里|城里|村委会|村委|村部|村口|村头|村尾|社区|小区|党群服务中心|便民服务站|服务站|便民点|便民站|代办点|卫生室|卫生院|医院|敬老院|养老院|幸福院|学校|小学|中学|幼儿园|文化广场|广场|集市|菜市场|河边|河道|祠堂|老年活动中心|活动室|文化站|文化室|农家书屋|大队部|村小|村里|屯里|屯子里|屯口|屯子口|(?!农村|全村|乡村|本村|村村|城镇|乡镇)[^的了在]{1,4}(?:村|镇|乡|社区|小区))$")]
     private static partial Regex PlaceWord();
 
     [GeneratedRegex(@"^(?:门口|门前|里|上|边|旁边|旁|附近|前|后|后面|外|外面|底下|一带|周围|两边|两旁|东头|西头|南头|北头|广场|大院|院子|院里|大厅|路口)$")]
@@ -184,7 +188,7 @@ public static partial class DeedPlaceReader
 
     // How a place ends: a village, group or community, a committee, a yard or station, a school or square, a crossing,
     // someone's home. Not 岗: 学校门口护学岗 is a post at the school gate, the gate the place.
-    [GeneratedRegex(@"(?:村|组|社区|小区|委会|村委|村部|院|站|校|学|园|场|馆|室|所|中心|点|口|家|店|厂|局|堂|庙|山|河|沟|渠|坡|田|地|城|桥|路|街|巷|道|库|塘|湖|楼|镇|乡|县|市|区|厅|屋|部|队|上|里|边|旁|头|前|后|外|附近|一带)$")]
+    [GeneratedRegex(@"(?:村|组|社区|小区|委会|坊会|协会|村委|村部|院|站|校|学|园|场|馆|室|所|中心|点|口|家|店|厂|局|堂|庙|山|河|沟|渠|坡|田|地|城|桥|路|街|巷|道|库|塘|湖|楼|镇|乡|县|市|区|厅|屋|部|队|上|里|边|旁|头|前|后|外|附近|一带)$")]
     private static partial Regex PlaceEnd();
 
     [GeneratedRegex(@"\b(?:in front of|at|(?<!\b(?:part|participated|participating|joined|joining|join|sat|sitting|pitched|pitching|chipped|chipping|fill|filled|filling|helped|help|engaged|involved|took|take) )in|outside|inside)\s+(?<p>[a-z][a-z' \-]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

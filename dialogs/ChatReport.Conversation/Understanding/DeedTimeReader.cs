@@ -54,8 +54,10 @@ public static partial class DeedTimeReader
         switch (when.Kind)
         {
             case DateTimeResolutionKind.Date:
-                // 周六去敬老院: a bare weekday with nothing done (no 了, 过) is the coming one.
-                if (when.Index + when.Length <= text.Length && BareWeekday().IsMatch(text.AsSpan(when.Index, when.Length)) && !Done().IsMatch(text) && day < today)
+                // 周六去敬老院: a bare weekday with nothing done (no 了, 过) and a plan after it (去, 要, 打算)
+                // is the coming one; 礼拜天在服务点量血压, 周一帮…推上坡 tell what was done on the last one.
+                if (when.Index + when.Length <= text.Length && BareWeekday().IsMatch(text.AsSpan(when.Index, when.Length)) && !Done().IsMatch(text) && day < today
+                    && (Planned().IsMatch(text.AsSpan(when.Index + when.Length)) || FutureWords().IsMatch(text)))
                 {
                     return new DeedTime { Day = day.AddDays(7) };
                 }
@@ -166,8 +168,11 @@ public static partial class DeedTimeReader
     [GeneratedRegex(@"^(?:周|星期|礼拜)[一二三四五六日天1-7]$")]
     private static partial Regex BareWeekday();
 
-    [GeneratedRegex(@"了|过|完|好了|\b(?:did|was|were|went|\w+ed)\b")]
+    [GeneratedRegex(@"了|过|完|好了|咗|\b(?:did|was|were|went|\w+ed)\b")]
     private static partial Regex Done();
+
+    [GeneratedRegex(@"^\s*(?:上午|下午|晚上|早上)?\s*(?:去|要|会|得|打算|准备|计划|想|轮到|还要|就要)")]
+    private static partial Regex Planned();
 
     [GeneratedRegex(@"\b(?:i'll|we'll|i will|we will|going to|gonna)\b|打算|准备去|将要|要去", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FutureWords();

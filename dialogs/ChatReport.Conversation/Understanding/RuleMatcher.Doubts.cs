@@ -14,7 +14,8 @@ public static partial class RuleMatcher
     // which to claim is the member's say.
     private static RuleCandidate? SecondDeed(string text, PointRule first, IReadOnlyList<PointRule> rules, List<LearnedWord> backed)
     {
-        var clauses = (TextNormalizer.ContainsCjk(text) ? text.Split([.. ClauseEnds, ' '], StringSplitOptions.RemoveEmptyEntries) : text.Split(ClauseEnds, StringSplitOptions.RemoveEmptyEntries))
+        // 开完党员会大伙又一起去把…雪扫了: 又 starts the second deed inside a clause too.
+        var clauses = (TextNormalizer.ContainsCjk(text) ? text.Split([.. ClauseEnds, ' '], StringSplitOptions.RemoveEmptyEntries).SelectMany(c => LaterDeed().Split(c)) : text.Split(ClauseEnds, StringSplitOptions.RemoveEmptyEntries))
             .Select(c => c.Trim())
             .Where(c => c.Length > 0)
             .ToList();
@@ -42,6 +43,13 @@ public static partial class RuleMatcher
     [GeneratedRegex(@"又|还去|还给|还帮|另外|接着|然后|随后|之后|顺便|顺手|\b(?:also|then|later|afterwards|after that|on the side)\b")]
     private static partial Regex AnotherDeed();
 
+    // Someone asked in the group chat: a residents' need, whatever the deed that met it.
+    [GeneratedRegex(@"群(?:组)?里(?:有人)?(?:说|讲|喊|问|话|求助)|\b(?:posted|asked|said) in the (?:group|chat)\b")]
+    private static partial Regex NeedHeard();
+
+    [GeneratedRegex(@"(?<=\p{IsCJKUnifiedIdeographs})(?=又(?!是)|然后|接着|随后|顺便|顺手)")]
+    private static partial Regex LaterDeed();
+
     [GeneratedRegex(@"(?:的时候|那会儿?|嗰阵|时)$|\bwhile\b|\bduring\b")]
     private static partial Regex During();
 
@@ -49,6 +57,11 @@ public static partial class RuleMatcher
     // building: news or duty, not a deed a rule pays for; the member may still pick a rule.
     [GeneratedRegex(@"获奖|得奖|等奖|拿了证|考的试|考试|培训|结婚|酒席|婚宴|违建|违章建筑|私搭乱建|\bwon (?:a|the|second|first|third)\b|\bprize\b|\bexam\b|\btraining course\b")]
     private static partial Regex NotADeed();
+
+    // 认领了微心愿，给留守娃买了个书包，花了六十块: a rule named by its own word whose deed is buying
+    // something (its lexicon says 买) is met by the money spent.
+    private static bool BuysByItself(RuleCandidate best) =>
+        best.Evidence.Contains("keyword", StringComparison.Ordinal) && Terms(best.Rule).Actions.Contains("买", StringComparer.Ordinal);
 
     [GeneratedRegex(@"捐了?[^,，。;；]{0,8}(?:钱|款|元|块)|掏了?[^,，。]{0,4}钱|出了?钱|自费|自掏腰包|花了?[^,，。]{0,6}(?:钱|元|块)|\bdonated\b[^,.;]{0,20}(?:money|yuan|rmb|cash)|\bpaid (?:for|to)\b|\bout of (?:my|our) own pocket|\bat my own expense")]
     private static partial Regex GaveMoney();

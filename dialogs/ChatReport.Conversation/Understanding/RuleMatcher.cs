@@ -46,6 +46,8 @@ public static partial class RuleMatcher
     private static readonly string[] EnglishArticles = [" the", " a", " an", " my", " our", " this", " that", " the branch", " the party", " our branch", " the monthly"];
     private static readonly string[] NegatableVerbs = ["参加", "出席", "去", "来", "到", "交", "上", "做", "能去", "有去", "有参加"];
     private static readonly string[] AbsentAfter = ["没去", "没参加", "没有去", "没有参加", "没来", "没到", "缺席"];
+    private static readonly FrozenSet<string> Roads = new[] { "路", "道路", "马路", "村道", "街道", "巷子", "小路", "胡同", "路面", "公路", "街巷", "村巷", "road", "path", "street", "lane", "alley" }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> HelperVerbs = new[] { "帮", "帮着", "帮了", "帮忙", "帮助", "幫", "幫著", "帮衬", "帮把手", "搭把手", "help", "helped" }.ToFrozenSet(StringComparer.Ordinal);
     private static readonly char[] ClauseEnds = [',', '，', '。', '.', ';', '；', '!', '！', '?', '？'];
     private static readonly string[] PlaceSuffixes = ["上", "边", "里", "旁", "前", "后", "头", "口", "附近", "周围", "一带", "两旁", "沿线"];
     private static readonly string[] EnglishPlacePrepositions = [" at the", " on the", " from the", " in the", " along the", " near the", " by the", " off the", " at", " on", " in", " along", " near", " off"];
@@ -78,7 +80,17 @@ public static partial class RuleMatcher
         // Each rule's evidence is read once per sentence; it was most of a match's time read three times.
         var found = scored.Select(r => Evidence(words, r)).ToList();
         // What was done to something (雪…铲) beats where another rule's deed is done (到村道).
-        var anyThingDone = scored.Where((r, i) => r.Kind == RuleKind.Bonus && found[i].Thing is not null && found[i].Action is not null).Any();
+        // 扫村里的路，雪太厚了, shovelled the path after the snowfall: the road is where, when another
+        // rule names what was cleared from it. Leaving roads out can only take a thing away, so only
+        // rules with a thing done are read again.
+        var roadsArePlaces = scored.Where((r, i) => r.Kind == RuleKind.Bonus && found[i] is { Thing: not null, Action: not null })
+            .Any(r => Evidence(words, r, roadsArePlaces: true) is { Thing: not null, Action: not null });
+        if (roadsArePlaces)
+        {
+            found = [.. scored.Select(r => Evidence(words, r, roadsArePlaces: true))];
+        }
+
+        var anyThingDone = roadsArePlaces || scored.Where((r, i) => r.Kind == RuleKind.Bonus && found[i] is { Thing: not null, Action: not null }).Any();
         for (var i = 0; i < scored.Count; i++)
         {
             var rule = scored[i];
@@ -109,7 +121,9 @@ public static partial class RuleMatcher
         // member may still pick a rule.
         var undone = Undone().IsMatch(words.Text) || ByAnother(words.Text);
         var secondDeed = bonus.Count > 0 ? SecondDeed(words.Text, bonus[0].Rule, rules, backed) : null;
-        if (best >= SureAt && !othersPerson && !undone && secondDeed is null && !GaveMoney().IsMatch(words.Text) && !NotADeed().IsMatch(words.Text) && (bonus.Count == 1 || Math.Round(best - bonus[1].Score, 2) >= Margin))
+        // 群里有人说村口路面结冰了，我去铲了: a need heard of, met by another rule's whole deed, is either.
+        var needMetByAnother = NeedHeard().IsMatch(words.Text) && bonus.Count > 1 && bonus[1].Score >= Complete;
+        if (best >= SureAt && !othersPerson && !undone && !needMetByAnother && secondDeed is null && !(GaveMoney().IsMatch(words.Text) && !BuysByItself(bonus[0])) && !NotADeed().IsMatch(words.Text) && (bonus.Count == 1 || Math.Round(best - bonus[1].Score, 2) >= Margin))
         {
             return new RuleMatch(RuleConfidence.Sure, [bonus[0]]);
         }
@@ -138,14 +152,14 @@ public static partial class RuleMatcher
             .Any(term => Occurs(words, term, TermRole.Any));
     }
 
-    private static (string? Keyword, string? Action, string? Thing, string? WhereDone, string? Person) Evidence(SentenceWords words, PointRule rule)
+    private static (string? Keyword, string? Action, string? Thing, string? WhereDone, string? Person) Evidence(SentenceWords words, PointRule rule, bool roadsArePlaces = false)
     {
         var terms = Terms(rule);
         var keyword = terms.Keywords.Where(k => Occurs(words, k, TermRole.Any)).OrderByDescending(k => k.Length).FirstOrDefault();
         var action = terms.Actions.Where(a => Occurs(words, a, TermRole.Action)).OrderByDescending(a => a.Length).FirstOrDefault();
         // 宣传 is an action and an object of the same rule: one word said once is not a deed and its object.
         var objects = terms.Objects.Where(o => words.Find(o, TermRole.Target).Count > (o == action ? 1 : 0)).ToList();
-        var thing = objects.Where(o => words.Find(o, TermRole.Target).Any(at => !IsPlace(words, at, o.Length))).OrderByDescending(o => o.Length).FirstOrDefault();
+        var thing = objects.Where(o => !(roadsArePlaces && Roads.Contains(o)) && words.Find(o, TermRole.Target).Any(at => !IsPlace(words, at, o.Length))).OrderByDescending(o => o.Length).FirstOrDefault();
         // Where the deed was done (在公厕, on the road) is a weaker object than what it was done to.
         var whereDone = thing is null ? objects.OrderByDescending(o => o.Length).FirstOrDefault() : null;
         var person = terms.Beneficiaries.Where(b => words.Find(b).Count > 0).OrderByDescending(b => b.Length).FirstOrDefault();
@@ -188,9 +202,11 @@ public static partial class RuleMatcher
         {
             // give…elderly, 修…老人: when both words serve other rules too, who was helped does not
             // say with what; 剃…老人, 送…特困户 do.
+            // 帮独居阿伯扛瓦斯桶: 帮 says someone was helped, not with what; the deed is for the member to name.
             var own = !othersHave(TermRole.Action, action) || !othersHave(TermRole.Any, person);
-            score = Math.Max(score, own ? Complete - 0.5 : Complete - 1.5);
-            evidence.Add(action + "+" + person + (own ? string.Empty : " (shared)"));
+            var helpedOnly = HelperVerbs.Contains(action);
+            score = Math.Max(score, helpedOnly ? Complete - 0.8 : own ? Complete - 0.5 : Complete - 1.5);
+            evidence.Add(action + "+" + person + (helpedOnly ? " (helped)" : own ? string.Empty : " (shared)"));
         }
         else
         {
