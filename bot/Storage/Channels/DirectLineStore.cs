@@ -63,7 +63,7 @@ public sealed class DirectLineStore(DbConnectionFactory connections, TimeProvide
 
     private const string RenameMember = """
         UPDATE directline_members SET user_name = @UserName
-        WHERE conversation_id = @ConversationId AND user_id = @UserId AND @UserName IS NOT NULL AND user_name IS NOT @UserName
+        WHERE conversation_id = @ConversationId AND user_id = @UserId AND @UserName IS NOT NULL AND user_name IS DISTINCT FROM @UserName
         """;
 
     private const string SelectMembers = """
