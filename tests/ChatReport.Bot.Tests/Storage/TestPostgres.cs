@@ -54,7 +54,20 @@ public static class TestPostgres
 
     public static void DropDatabase(string name)
     {
-        using var command = Admin.Value!.CreateCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-        command.ExecuteNonQuery();
+        // FORCE may not end a superuser's backend, such as an autovacuum worker that just entered
+        // the fresh database (42501); the worker leaves within moments, so try again a few times.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var command = Admin.Value!.CreateCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+                command.ExecuteNonQuery();
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 20)
+            {
+                Thread.Sleep(250);
+            }
+        }
     }
 }
