@@ -8,6 +8,14 @@ namespace ChatReport.Bot.Connector;
 /// second and 60 per 30 seconds). Calls over the limit wait their turn instead of failing;
 /// other conversations are not held up.
 /// </summary>
+/// <remarks>
+/// Counted per instance and not divided by <c>Storage:Instances</c>: a turn's messages are born
+/// claimed by the instance that ran it, and a message waiting for another attempt holds back its
+/// conversation's later ones from every sender, so two instances send to one conversation at
+/// once only when two of its turns run at the same moment on different instances, far below 7 a
+/// second at a person's pace. Should they ever pass Teams' limit, its 429 is waited out by the
+/// Connector's retries and then by the outbox; dividing would halve every burst for that rare case.
+/// </remarks>
 public sealed class ConversationRateLimiter : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _limiter;

@@ -72,6 +72,7 @@ public sealed class DigestDispatcher(
         var (targets, superseded) = await PlanAsync(settings, now, staleBefore, cancellationToken);
         if (targets.Count == 0)
         {
+            logger.LogDebug("Digest round: nothing due, {Superseded} superseded", superseded);
             return DigestRoundReport.Nothing with { Superseded = superseded };
         }
 

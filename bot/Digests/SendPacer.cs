@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using ChatReport.Bot.Storage.Connections;
 using Microsoft.Extensions.Options;
 
 namespace ChatReport.Bot.Digests;
@@ -13,10 +14,11 @@ public sealed class SendPacer : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _limiter;
 
-    public SendPacer(IOptions<DigestOptions> options)
+    public SendPacer(IOptions<DigestOptions> options, IOptions<StorageOptions>? storage = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var perSecond = options.Value.SendsPerSecond;
+        // Teams counts the tenant's requests over the whole bot, and every instance sends digests.
+        var perSecond = (storage?.Value ?? new StorageOptions()).ShareOf(options.Value.SendsPerSecond);
         _limiter = PartitionedRateLimiter.Create<string, string>(partition => RateLimitPartition.GetTokenBucketLimiter(
             partition,
             _ => new TokenBucketRateLimiterOptions

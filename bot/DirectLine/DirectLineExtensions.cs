@@ -23,6 +23,7 @@ public static class DirectLineExtensions
         builder.Services.AddSingleton<DirectLineTokenService>();
         builder.Services.AddSingleton<DirectLineStore>();
         builder.Services.AddSingleton<DirectLineStreamHub>();
+        builder.Services.AddHostedService<DirectLineNotificationListener>();
         builder.Services.AddSingleton<DirectLineChannel>();
         builder.Services.AddSingleton<DirectLineAuthenticator>();
         builder.Services.AddSingleton<DirectLineStreamer>();

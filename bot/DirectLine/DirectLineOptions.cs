@@ -29,6 +29,14 @@ public sealed record DirectLineOptions : IValidatableObject
     [Range(1, 600)]
     public int KeepAliveSeconds { get; init; } = 15;
 
+    /// <summary>
+    /// On PostgreSQL, how often every open stream reads the history even without an announcement
+    /// from another instance: the slow path that heals a notification lost while the listening
+    /// connection was down.
+    /// </summary>
+    [Range(1, 600)]
+    public int StreamPollSeconds { get; init; } = 5;
+
     /// <summary>One serialized activity; the service allows 256 K characters.</summary>
     [Range(1024, 4 * 1024 * 1024)]
     public int MaxActivityBytes { get; init; } = 256 * 1024;

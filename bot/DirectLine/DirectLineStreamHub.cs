@@ -56,6 +56,24 @@ public sealed class DirectLineStreamHub
         }
     }
 
+    /// <summary>
+    /// Wakes every socket of this process to read after its watermark: after a gap in the other
+    /// instances' announcements (a dropped listening connection) nothing stays unread.
+    /// </summary>
+    public void NotifyAll()
+    {
+        StreamSubscription[] sockets;
+        lock (_gate)
+        {
+            sockets = [.. _listeners.Values.SelectMany(map => map.Values)];
+        }
+
+        foreach (var socket in sockets)
+        {
+            socket.Wake();
+        }
+    }
+
     /// <summary>How many sockets listen on the conversation (for tests and diagnostics).</summary>
     public int CountListeners(string conversationId)
     {

@@ -91,7 +91,9 @@ public static class WebChatExtensions
                     return RateLimitPartition.GetNoLimiter(string.Empty);
                 }
 
-                var permits = context.RequestServices.GetRequiredService<IOptions<WebChatOptions>>().Value.SignInPermitsPerMinute;
+                // Counted per instance; a balancer may send one address to any of them.
+                var permits = context.RequestServices.GetRequiredService<IOptions<StorageOptions>>().Value
+                    .ShareOf(context.RequestServices.GetRequiredService<IOptions<WebChatOptions>>().Value.SignInPermitsPerMinute);
                 return RateLimitPartition.GetFixedWindowLimiter(
                     ClientAddress(context),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });

@@ -1,5 +1,6 @@
 using ChatReport.Bot.Channels.Platform;
 using ChatReport.Bot.Connector;
+using ChatReport.Bot.Storage.Connections;
 using Microsoft.Extensions.Options;
 
 namespace ChatReport.Bot.Channels.DingTalk;
@@ -10,13 +11,16 @@ namespace ChatReport.Bot.Channels.DingTalk;
 /// limit waits for its slot (at most a minute); one that still finds none after two waits, because
 /// others took the slots, is refused as 429 so the caller's outbox or backoff sends it later.
 /// </summary>
-public sealed class DingTalkPacer(IOptions<DingTalkOptions> options, TimeProvider time)
+public sealed class DingTalkPacer(IOptions<DingTalkOptions> options, TimeProvider time, IOptions<StorageOptions>? storage = null)
 {
+    // DingTalk counts the group's messages, whichever instance sent them, and mutes the robot past the cap.
+    private readonly int _perMinute = (storage?.Value ?? new StorageOptions()).ShareOf(options.Value.GroupMessagesPerMinute);
+
     private readonly SendsPerMinute _sends = new(time);
 
     public async Task WaitTurnAsync(string target, CancellationToken cancellationToken)
     {
-        for (var round = 0; _sends.TryTake(target, options.Value.GroupMessagesPerMinute) is { } wait; round++)
+        for (var round = 0; _sends.TryTake(target, _perMinute) is { } wait; round++)
         {
             if (round >= 2)
             {

@@ -1,4 +1,5 @@
 using ChatReport.Bot.Channels.Platform;
+using ChatReport.Bot.Storage.Connections;
 using Microsoft.Extensions.Options;
 
 namespace ChatReport.Bot.Channels.WeCom;
@@ -8,14 +9,17 @@ namespace ChatReport.Bot.Channels.WeCom;
 /// it for a while). A send that would break the limit waits for the oldest of the minute to age
 /// out, on <see cref="TimeProvider"/>; a digest of many parts then arrives complete, a little later.
 /// </summary>
-public sealed class RobotPacer(IOptions<WeComOptions> options, TimeProvider time)
+public sealed class RobotPacer(IOptions<WeComOptions> options, TimeProvider time, IOptions<StorageOptions>? storage = null)
 {
+    // WeCom counts the robot's messages, whichever instance sent them.
+    private readonly int _perMinute = (storage?.Value ?? new StorageOptions()).ShareOf(options.Value.RobotMessagesPerMinute);
+
     private readonly SendsPerMinute _sends = new(time);
 
     /// <summary>Waits until <paramref name="conversationId"/>'s robot may send once more, and books that send.</summary>
     public async Task WaitAsync(string conversationId, CancellationToken cancellationToken)
     {
-        while (_sends.TryTake(conversationId, options.Value.RobotMessagesPerMinute) is { } wait)
+        while (_sends.TryTake(conversationId, _perMinute) is { } wait)
         {
             await Task.Delay(wait, time, cancellationToken);
         }

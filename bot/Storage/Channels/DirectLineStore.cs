@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using ChatReport.Bot.Storage.Connections;
@@ -9,6 +10,15 @@ namespace ChatReport.Bot.Storage.Channels;
 /// <summary>Conversations, members, history and files of the local Direct Line channel.</summary>
 public sealed class DirectLineStore(DbConnectionFactory connections, TimeProvider time)
 {
+    /// <summary>
+    /// The PostgreSQL channel a stored activity is announced on (payload: the conversation id), so
+    /// that the streams of other bot instances read it. Sent in the transaction that stores the
+    /// activity: PostgreSQL delivers it only once that commits, when the row is there to read.
+    /// </summary>
+    public const string NotifyChannel = "chatreport_directline";
+
+    private const string NotifyPostgreSql = $"SELECT pg_notify('{NotifyChannel}', @ConversationId)";
+
     private const string ConversationColumns = "id, kind, owner_user_id, group_name, locale, created_at, started_at";
 
     private const string SelectConversation = $"""
@@ -53,7 +63,7 @@ public sealed class DirectLineStore(DbConnectionFactory connections, TimeProvide
 
     private const string RenameMember = """
         UPDATE directline_members SET user_name = @UserName
-        WHERE conversation_id = @ConversationId AND user_id = @UserId AND @UserName IS NOT NULL AND user_name IS NOT @UserName
+        WHERE conversation_id = @ConversationId AND user_id = @UserId AND @UserName IS NOT NULL AND user_name IS DISTINCT FROM @UserName
         """;
 
     private const string SelectMembers = """
@@ -218,6 +228,7 @@ public sealed class DirectLineStore(DbConnectionFactory connections, TimeProvide
             await connection.ExecuteAsync(new CommandDefinition(DropOlderTyping, new { ConversationId = conversationId, Sequence = sequence }, transaction, cancellationToken: cancellationToken));
         }
 
+        await AnnounceAsync(connection, transaction, conversationId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new AppendedActivity(stored, sequence, IsRetry: false, delivered);
     }
@@ -270,6 +281,7 @@ public sealed class DirectLineStore(DbConnectionFactory connections, TimeProvide
             return false;
         }
 
+        await AnnounceAsync(connection, transaction, conversationId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -290,6 +302,15 @@ public sealed class DirectLineStore(DbConnectionFactory connections, TimeProvide
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<StoredAttachment>(new CommandDefinition(SelectAttachment, new { Id = id }, cancellationToken: cancellationToken));
+    }
+
+    // SQLite has one process, whose streams the channel wakes itself.
+    private async Task AnnounceAsync(DbConnection connection, DbTransaction transaction, string conversationId, CancellationToken cancellationToken)
+    {
+        if (connections.Provider == StorageProvider.PostgreSql)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(NotifyPostgreSql, new { ConversationId = conversationId }, transaction, cancellationToken: cancellationToken));
+        }
     }
 
     private static string ActivityId(string conversationId, long sequence) =>

@@ -30,4 +30,16 @@ public sealed record StorageOptions
     /// </summary>
     [Range(1, 10_000)]
     public int MaxUnitsPerCommit { get; init; } = 256;
+
+    /// <summary>
+    /// How many bot instances serve this database (PostgreSQL). Each instance counts its own
+    /// sends and requests in memory, so a limit that stands for a cap counted over the whole bot
+    /// (a platform's per-group or per-tenant pace, sign-ins per address) is divided by this number
+    /// in every instance, and the instances together stay within it.
+    /// </summary>
+    [Range(1, 64)]
+    public int Instances { get; init; } = 1;
+
+    /// <summary>This instance's part of a limit meant for all instances together (at least 1).</summary>
+    public int ShareOf(int limit) => Math.Max(1, limit / Instances);
 }

@@ -179,6 +179,25 @@ public sealed class WebChatSignInTests
     }
 
     [Fact]
+    public async Task WithTwoInstancesEachTakesHalfOfTheSignInsPerAddress()
+    {
+        await using var world = await SignInWorld.CreateAsync(new Dictionary<string, string?>
+        {
+            ["WebChat:SignInPermitsPerMinute"] = "4",
+            ["Storage:Instances"] = "2",
+        });
+        using var guesser = world.Browser();
+
+        for (var i = 0; i < 2; i++)
+        {
+            (await SignInAsync(guesser, "000000", "王五")).Dispose();
+        }
+
+        using var limited = await SignInAsync(guesser, world.Code, "王五");
+        Assert.Equal((HttpStatusCode.TooManyRequests, "TooManyRequests"), (limited.StatusCode, await ErrorCodeAsync(limited)));
+    }
+
+    [Fact]
     public async Task TheBranchCodeUnderTheSecretarysNameSignsNobodyInAsSecretary()
     {
         await using var world = await SignInWorld.CreateAsync();
