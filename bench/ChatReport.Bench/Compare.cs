@@ -18,6 +18,10 @@ internal static class Compare
         var peer = Path.GetFullPath(args.Text("--peer", "bench/peer"));
         var flowName = args.Text("--flow", "member");
         var help = string.Equals(flowName, "help", StringComparison.Ordinal);
+        // With a server (an Npgsql connection string whose role may create databases), ChatReport
+        // also runs on PostgreSQL, as one instance and as two sharing the database and the load.
+        var postgres = args.Option("--postgres");
+        string[] bots = postgres is null ? ["ChatReport", "SDK"] : ["ChatReport", OnePostgres, TwoPostgres, "SDK"];
         Func<string, string[]>? flow = help ? MemberFlow.HelpTexts
             : string.Equals(flowName, "distinct", StringComparison.Ordinal) ? MemberFlow.DistinctTexts
             : null;
@@ -35,7 +39,7 @@ internal static class Compare
         var commits = new List<string>();
         foreach (var level in levels)
         {
-            foreach (var name in new[] { "ChatReport", "SDK" })
+            foreach (var name in bots)
             {
                 var database = Path.Combine(work, $"chatreport-c{level}.db");
                 if (name == "ChatReport")
@@ -45,15 +49,52 @@ internal static class Compare
                     File.Copy(template, database, overwrite: true);
                 }
 
-                await using var bot = name == "ChatReport"
-                    ? BotProcess.ChatReport(args.BotDll, database, Path.Combine(work, $"chatreport-c{level}.log"))
-                    : BotProcess.Sdk(peer, codesFile, Path.Combine(work, $"sdk-c{level}.log"));
-                await bot.StartAsync(cancellationToken);
-                var load = new FlowLoad(stub, () => bot.MessagesUrl, codes, flow);
-                var warm = await load.RunAsync(new LoadOptions(Math.Min(level, 16), TimeSpan.FromSeconds(warmup)), cancellationToken);
-                var result = await load.RunAsync(new LoadOptions(level, TimeSpan.FromSeconds(seconds)), cancellationToken);
-                var sample = bot.Sample();
-                await bot.StopAsync();
+                var instances = new List<BotProcess>();
+                if (name == "SDK")
+                {
+                    instances.Add(BotProcess.Sdk(peer, codesFile, Path.Combine(work, $"sdk-c{level}.log")));
+                }
+                else if (postgres is not null && name != "ChatReport")
+                {
+                    var count = name == TwoPostgres ? 2 : 1;
+                    var target = await BenchPostgres.CreateFromAsync(args.BotDll, postgres, template, $"chatreport_bench_c{level}_{count}", cancellationToken);
+                    for (var i = 1; i <= count; i++)
+                    {
+                        instances.Add(BotProcess.ChatReport(args.BotDll, database, Path.Combine(work, $"chatreport-pg{count}-{i}-c{level}.log"),
+                            "--Storage:Provider=PostgreSql", $"--ConnectionStrings:ChatReport={target}", $"--Storage:Instances={count}"));
+                    }
+                }
+                else
+                {
+                    instances.Add(BotProcess.ChatReport(args.BotDll, database, Path.Combine(work, $"chatreport-c{level}.log")));
+                }
+
+                LoadResult warm;
+                LoadResult result;
+                ProcessSample sample;
+                try
+                {
+                    foreach (var instance in instances)
+                    {
+                        await instance.StartAsync(cancellationToken);
+                    }
+
+                    // Two instances take turns as a balancer would hand them out, one request each.
+                    var next = 0;
+                    var load = new FlowLoad(stub, () => instances[(int)((uint)Interlocked.Increment(ref next) % instances.Count)].MessagesUrl, codes, flow);
+                    warm = await load.RunAsync(new LoadOptions(Math.Min(level, 16), TimeSpan.FromSeconds(warmup)), cancellationToken);
+                    result = await load.RunAsync(new LoadOptions(level, TimeSpan.FromSeconds(seconds)), cancellationToken);
+                    sample = instances[0].Sample();
+                }
+                finally
+                {
+                    foreach (var instance in instances)
+                    {
+                        await instance.StopAsync();
+                        await instance.DisposeAsync();
+                    }
+                }
+
                 if (name == "ChatReport" && GroupCommitLine.Read(Path.Combine(work, $"chatreport-c{level}.log")) is { } line)
                 {
                     // Every commit is one fsync (synchronous=FULL); the turns include the warm-up's.
@@ -97,6 +138,9 @@ internal static class Compare
         Console.WriteLine($"load average after: {LoadAverage()}; work folder {work}");
         return rows.Any(r => r.Result.Errors > 0 || r.Result.Apologies > 0 || (!help && r.Result.SubmitsConfirmed == 0)) ? 1 : 0;
     }
+
+    private const string OnePostgres = "ChatReport PostgreSQL";
+    private const string TwoPostgres = "ChatReport PostgreSQL ×2";
 
     public static string LoadAverage() => File.ReadAllText("/proc/loadavg").Trim();
 
