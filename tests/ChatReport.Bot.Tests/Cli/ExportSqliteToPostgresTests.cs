@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using ChatReport.Bot.Backups;
 using ChatReport.Bot.Cli;
 using ChatReport.Bot.Storage.Connections;
 using ChatReport.Bot.Storage.Migrations;
@@ -75,7 +76,8 @@ public sealed class ExportSqliteToPostgresTests : IDisposable
     {
         using var target = new TestDatabase(provider: StorageProvider.PostgreSql);
         var source = await WriteSourceAsync();
-        Assert.Equal(CliExitCode.Success, (await RunAsync(Command, "--from", SourcePath, "--to", target.ConnectionString)).Code);
+        var first = await RunAsync(Command, "--from", SourcePath, "--to", target.ConnectionString);
+        Assert.True(first.Code == CliExitCode.Success, $"the first export failed ({first.Code}): {first.Error}");
         var before = await CountsAsync(target);
 
         var again = await RunAsync(Command, "--from", SourcePath, "--to", target.ConnectionString);
@@ -236,6 +238,28 @@ public sealed class ExportSqliteToPostgresTests : IDisposable
     /// the digest; every reply went through the outbox. The bot is stopped before the export, as it must be.
     /// </summary>
     private async Task<Source> WriteSourceAsync()
+    {
+        var source = await WriteSourceWithTheBotAsync();
+        // The test host stops before its Main has let go of the file's serving lock; a stopped bot
+        // is what the export needs, so wait (bounded) until the lock is free, as it is for an
+        // administrator once the process has ended.
+        for (var i = 0; i < 200; i++)
+        {
+            using (var alone = ServingLock.TryTake(SourcePath, alone: true))
+            {
+                if (alone is not null)
+                {
+                    return source;
+                }
+            }
+
+            await Task.Delay(50, Ct);
+        }
+
+        throw new TimeoutException("The test bot still serves the source file ten seconds after it stopped.");
+    }
+
+    private async Task<Source> WriteSourceWithTheBotAsync()
     {
         await using var app = new ChatReportApplication().WithSetting("ConnectionStrings:ChatReport", $"Data Source={SourcePath}");
         using var client = app.CreateClient();
