@@ -90,7 +90,7 @@ internal sealed class Measurements(BenchSettings settings, TextWriter output)
         await using var stub = await ConnectorStub.StartAsync();
         using var http = new HttpClient { BaseAddress = stub.BaseAddress };
         var messenger = new HttpGroupMessenger(http);
-        using var pacer = new SendPacer(options);
+        using var pacer = new SendPacer(options, Options.Create(new StorageOptions()));
         await using var commits = new GroupCommit(connections, Options.Create(new StorageOptions()), NullLogger<GroupCommit>.Instance);
         var dispatcher = new DigestDispatcher(
             runs, reader, cycles, messenger, commits, pacer,
@@ -114,7 +114,7 @@ internal sealed class Measurements(BenchSettings settings, TextWriter output)
     private async Task PacingAsync(CancellationToken cancellationToken)
     {
         const int Sends = 150;
-        using var pacer = new SendPacer(Options.Create(new DigestOptions { SendsPerSecond = 30 }));
+        using var pacer = new SendPacer(Options.Create(new DigestOptions { SendsPerSecond = 30 }), Options.Create(new StorageOptions()));
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < Sends; i++)
         {

@@ -14,11 +14,12 @@ public sealed class SendPacer : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _limiter;
 
-    public SendPacer(IOptions<DigestOptions> options, IOptions<StorageOptions>? storage = null)
+    public SendPacer(IOptions<DigestOptions> options, IOptions<StorageOptions> storage)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(storage);
         // Teams counts the tenant's requests over the whole bot, and every instance sends digests.
-        var perSecond = (storage?.Value ?? new StorageOptions()).ShareOf(options.Value.SendsPerSecond);
+        var perSecond = storage.Value.ShareOf(options.Value.SendsPerSecond);
         _limiter = PartitionedRateLimiter.Create<string, string>(partition => RateLimitPartition.GetTokenBucketLimiter(
             partition,
             _ => new TokenBucketRateLimiterOptions

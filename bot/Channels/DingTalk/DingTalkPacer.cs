@@ -11,10 +11,10 @@ namespace ChatReport.Bot.Channels.DingTalk;
 /// limit waits for its slot (at most a minute); one that still finds none after two waits, because
 /// others took the slots, is refused as 429 so the caller's outbox or backoff sends it later.
 /// </summary>
-public sealed class DingTalkPacer(IOptions<DingTalkOptions> options, TimeProvider time, IOptions<StorageOptions>? storage = null)
+public sealed class DingTalkPacer(IOptions<DingTalkOptions> options, TimeProvider time, IOptions<StorageOptions> storage)
 {
     // DingTalk counts the group's messages, whichever instance sent them, and mutes the robot past the cap.
-    private readonly int _perMinute = (storage?.Value ?? new StorageOptions()).ShareOf(options.Value.GroupMessagesPerMinute);
+    private readonly int _perMinute = storage.Value.ShareOf(options.Value.GroupMessagesPerMinute);
 
     private readonly SendsPerMinute _sends = new(time);
 

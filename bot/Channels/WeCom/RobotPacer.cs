@@ -9,10 +9,10 @@ namespace ChatReport.Bot.Channels.WeCom;
 /// it for a while). A send that would break the limit waits for the oldest of the minute to age
 /// out, on <see cref="TimeProvider"/>; a digest of many parts then arrives complete, a little later.
 /// </summary>
-public sealed class RobotPacer(IOptions<WeComOptions> options, TimeProvider time, IOptions<StorageOptions>? storage = null)
+public sealed class RobotPacer(IOptions<WeComOptions> options, TimeProvider time, IOptions<StorageOptions> storage)
 {
     // WeCom counts the robot's messages, whichever instance sent them.
-    private readonly int _perMinute = (storage?.Value ?? new StorageOptions()).ShareOf(options.Value.RobotMessagesPerMinute);
+    private readonly int _perMinute = storage.Value.ShareOf(options.Value.RobotMessagesPerMinute);
 
     private readonly SendsPerMinute _sends = new(time);
 

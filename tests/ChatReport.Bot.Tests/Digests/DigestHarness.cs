@@ -1,6 +1,7 @@
 using ChatReport.Bot.Digests;
 using ChatReport.Bot.Notices;
 using ChatReport.Bot.Storage.Channels;
+using ChatReport.Bot.Storage.Connections;
 using ChatReport.Bot.Storage.Domain;
 using ChatReport.Bot.Storage.Schedules;
 using ChatReport.Bot.Tests.Storage;
@@ -58,7 +59,7 @@ public sealed class DigestHarness
             Stores.Cycles,
             sender,
             Db.Commits,
-            new SendPacer(options),
+            new SendPacer(options, Microsoft.Extensions.Options.Options.Create(new StorageOptions())),
             new FailureReporter(Chats, sender, NullLogger<FailureReporter>.Instance),
             Db.Time,
             options,
@@ -78,7 +79,7 @@ public sealed class DigestHarness
             Stores.Members,
             Messenger,
             Db.Commits,
-            new SendPacer(options),
+            new SendPacer(options, Microsoft.Extensions.Options.Options.Create(new StorageOptions())),
             Db.Time,
             options,
             cycleOptions,

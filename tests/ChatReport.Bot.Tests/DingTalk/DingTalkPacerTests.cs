@@ -12,7 +12,7 @@ public sealed class DingTalkPacerTests
     public async Task TheTwentyFirstMessageToAGroupWithinAMinuteWaitsForTheFirstToLeaveTheMinute()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
-        var pacer = new DingTalkPacer(Options.Create(new DingTalkOptions()), time);
+        var pacer = new DingTalkPacer(Options.Create(new DingTalkOptions()), time, Options.Create(new StorageOptions()));
         for (var i = 0; i < 20; i++)
         {
             Assert.True(pacer.WaitTurnAsync("group-a", TestContext.Current.CancellationToken).IsCompletedSuccessfully);
