@@ -97,7 +97,9 @@ public static partial class DateTimeRecognition
 
     private static DateTimeResolution? Resolve(ModelResult result, DateTime localNow, TimeZoneInfo zone, DateTimePreference preference)
     {
-        if (!result.Resolution.TryGetValue("values", out var raw) || raw is not IEnumerable<Dictionary<string, string>> values)
+        // Recognizers.Text leaves Resolution null for some spans it finds but cannot resolve
+        // ("昨日下半日" in Wu); such a span says nothing usable, like one without values.
+        if (result.Resolution is null || !result.Resolution.TryGetValue("values", out var raw) || raw is not IEnumerable<Dictionary<string, string>> values)
         {
             return null;
         }

@@ -88,7 +88,11 @@ public static class NumberRecognition
                 continue;
             }
 
-            var resolution = results[0].Resolution;
+            if (results[0].Resolution is not { } resolution)
+            {
+                continue;
+            }
+
             var fromEnd = resolution.TryGetValue("relativeTo", out var relativeTo) && "end".Equals(relativeTo as string, StringComparison.Ordinal);
             if (!resolution.TryGetValue("offset", out var offsetValue)
                 || !int.TryParse(offsetValue as string, NumberStyles.Integer, CultureInfo.InvariantCulture, out var offset))
@@ -111,7 +115,8 @@ public static class NumberRecognition
     internal static bool TryValue(ModelResult result, out decimal value)
     {
         value = 0;
-        return result.Resolution.TryGetValue("value", out var raw)
+        return result.Resolution is { } resolution
+            && resolution.TryGetValue("value", out var raw)
             && raw is string text
             && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
     }

@@ -181,8 +181,11 @@ public sealed class SentenceTableTests
     private static bool SamePlace(string? got, string wanted) =>
         got is not null && ChatReport.Dialogs.Recognition.TextNormalizer.Normalize(got).Replace("the ", "", StringComparison.Ordinal) == ChatReport.Dialogs.Recognition.TextNormalizer.Normalize(wanted).Replace("the ", "", StringComparison.Ordinal);
 
+    // A place is the last option and may hold spaces ("place=Xinhua Road"): it runs to the end.
     private static string? Option(string[] parts, string name) =>
-        parts.FirstOrDefault(p => p.StartsWith(name + "=", StringComparison.Ordinal))?[(name.Length + 1)..];
+        parts.Select((p, i) => (p, i)).FirstOrDefault(x => x.p.StartsWith(name + "=", StringComparison.Ordinal)) is { p: { } part } found
+            ? name == "place" ? string.Join(' ', parts[found.i..])[(name.Length + 1)..] : part[(name.Length + 1)..]
+            : null;
 
     private static List<Row> Load(string file, string set)
     {

@@ -94,6 +94,17 @@ public sealed class RecognitionTableTests
     }
 
     [Fact]
+    public void ASpanTheModelFindsButCannotResolveIsSkippedNotACrash()
+    {
+        // Wu for "yesterday afternoon": the Chinese model marks 下半日 without any resolution.
+        const string sentence = "阿拉昨日下半日辣居委会帮老年人剃头";
+
+        var found = DateTimeRecognition.Recognize(sentence, Chinese, DialogTestFlow.Now, DateTimePreference.Past);
+
+        Assert.DoesNotContain(found, f => sentence.Substring(f.Index, f.Length) == "下半日");
+    }
+
+    [Fact]
     public void PositionsInTraditionalTextPointAtTheOriginalCharacters()
     {
         const string sentence = "上個星期六在社區掃雪兩個小時";
