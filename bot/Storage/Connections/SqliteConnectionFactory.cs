@@ -5,7 +5,11 @@ using SQLitePCL;
 
 namespace ChatReport.Bot.Storage.Connections;
 
-/// <summary>SQLite: one file, opened with foreign keys on and the synchronous and busy-timeout pragmas on every connection.</summary>
+/// <summary>
+/// SQLite: one file, opened with foreign keys on and the synchronous and busy-timeout pragmas on
+/// every connection; each connection keeps the statements it runs again prepared
+/// (<see cref="StatementCachingSqliteConnection"/>).
+/// </summary>
 public sealed class SqliteConnectionFactory : DbConnectionFactory
 {
     private readonly string _connectionString;
@@ -42,12 +46,12 @@ public sealed class SqliteConnectionFactory : DbConnectionFactory
     /// <summary>A connection typed for what only SQLite has (the online backup, the file's pragmas).</summary>
     public async Task<SqliteConnection> OpenSqliteAsync(CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(_connectionString);
+        var connection = new StatementCachingSqliteConnection(_connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
-            using var command = connection.CreateCommand();
-            command.CommandText = _openPragmas;
+            // Run once per open: not worth a place among the connection's prepared statements.
+            using var command = new SqliteCommand(_openPragmas, connection);
             await command.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }
