@@ -1,4 +1,4 @@
-using System.Data.Common;
+using ChatReport.Bot.Scheduling;
 using ChatReport.Dialogs.Runtime;
 using ChatReport.Dialogs.State;
 
@@ -9,29 +9,10 @@ public sealed class DialogStatePruner(
     IDialogStateStore store,
     DialogRunnerOptions options,
     TimeProvider time,
-    ILogger<DialogStatePruner> logger) : BackgroundService
+    ILogger<DialogStatePruner> logger) : HourlyPruner(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    var removed = await store.DeleteExpiredAsync(time.GetUtcNow() - options.ExpireAfter, stoppingToken);
-                    logger.LogDebug("Deleted {Count} expired dialog stacks", removed);
-                }
-                catch (DbException ex)
-                {
-                    // Housekeeping; the next tick tries again.
-                    logger.LogWarning(ex, "Could not delete expired dialog stacks");
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override string Pruned => "expired dialog stacks";
+
+    protected override Task<int> PruneAsync(CancellationToken cancellationToken) =>
+        store.DeleteExpiredAsync(Time.GetUtcNow() - options.ExpireAfter, cancellationToken);
 }

@@ -1,4 +1,4 @@
-using System.Data.Common;
+using ChatReport.Bot.Scheduling;
 using ChatReport.Bot.Storage.Channels;
 using Microsoft.Extensions.Options;
 
@@ -9,29 +9,10 @@ public sealed class ProcessedActivityPruner(
     ProcessedActivityStore store,
     IOptions<MessagingOptions> options,
     TimeProvider time,
-    ILogger<ProcessedActivityPruner> logger) : BackgroundService
+    ILogger<ProcessedActivityPruner> logger) : HourlyPruner(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    var removed = await store.PruneAsync(options.Value.DeduplicationWindow, stoppingToken);
-                    logger.LogDebug("Forgot {Count} processed activity ids", removed);
-                }
-                catch (DbException ex)
-                {
-                    // Pruning is housekeeping; the next tick tries again.
-                    logger.LogWarning(ex, "Could not prune processed activity ids");
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override string Pruned => "processed activity ids";
+
+    protected override Task<int> PruneAsync(CancellationToken cancellationToken) =>
+        store.PruneAsync(options.Value.DeduplicationWindow, cancellationToken);
 }

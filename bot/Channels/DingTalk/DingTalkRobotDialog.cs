@@ -1,4 +1,5 @@
 using ChatReport.Bot.Storage.Channels;
+using ChatReport.Conversation.Common;
 using ChatReport.Conversation.Domain;
 using ChatReport.Conversation.Groups;
 using ChatReport.Dialogs.Engine;
@@ -49,16 +50,12 @@ public sealed class DingTalkRobotDialog(
             return texts.NotASecret;
         }
 
-        var activity = turn.Activity;
-        var actor = activity.ChannelId is { Length: > 0 } channelId && activity.From?.Id is { Length: > 0 } userId
-            ? await members.FindByAccountAsync(channelId, userId, cancellationToken)
-            : null;
-        if (actor is not { IsActive: true })
+        if (await ReviewAccess.FindActorAsync(members, turn, cancellationToken) is not { } actor)
         {
             return texts.NotAMember;
         }
 
-        var reviewed = await ReviewedUnitsAsync(actor.Id, cancellationToken);
+        var reviewed = await ReviewedUnitsAsync(turn, cancellationToken);
         if (reviewed.Count == 0)
         {
             return texts.NotAReviewer;
@@ -67,7 +64,7 @@ public sealed class DingTalkRobotDialog(
         var conversationId = DingTalkRobotWebhook.ConversationId(webhook);
         var label = conversationId[DingTalkRobotWebhook.ConversationPrefix.Length..];
         return request.Subscribe
-            ? await SubscribeAsync(request, webhook, conversationId, label, actor, reviewed, activity.Locale, texts, cancellationToken)
+            ? await SubscribeAsync(request, webhook, conversationId, label, actor, reviewed, turn.Activity.Locale, texts, cancellationToken)
             : await UnsubscribeAsync(conversationId, label, actor, reviewed, texts, cancellationToken);
     }
 
@@ -139,12 +136,13 @@ public sealed class DingTalkRobotDialog(
         return texts.Unsubscribed(unit.Name, label);
     }
 
-    private async Task<IReadOnlyList<OrgUnit>> ReviewedUnitsAsync(long memberId, CancellationToken cancellationToken)
+    // The units the speaker reviews that are still active.
+    private async Task<IReadOnlyList<OrgUnit>> ReviewedUnitsAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var units = new List<OrgUnit>();
-        foreach (var unitId in (await members.GetRolesAsync(memberId, cancellationToken)).Select(r => r.UnitId).Distinct())
+        foreach (var unitId in await ReviewAccess.ReviewedUnitsAsync(members, turn, cancellationToken))
         {
-            if (await members.CanReviewAsync(memberId, unitId, cancellationToken) && await organisation.GetUnitAsync(unitId, cancellationToken) is { IsActive: true } unit)
+            if (await organisation.GetUnitAsync(unitId, cancellationToken) is { IsActive: true } unit)
             {
                 units.Add(unit);
             }

@@ -1,4 +1,5 @@
 using ChatReport.Bot.Storage.Channels;
+using ChatReport.Conversation.Common;
 using ChatReport.Conversation.Domain;
 using ChatReport.Conversation.Groups;
 using ChatReport.Dialogs.Engine;
@@ -39,13 +40,12 @@ public sealed class GroupRobotDialog(
             return texts.OnlyWeCom;
         }
 
-        if (activity.From?.Id is not { Length: > 0 } userId
-            || await members.FindByAccountAsync(WeComChannel.ChannelId, userId, cancellationToken) is not { IsActive: true } actor)
+        if (await ReviewAccess.FindActorAsync(members, turn, cancellationToken) is not { } actor)
         {
             return texts.NotAMember;
         }
 
-        var reviewed = await ReviewedUnitsAsync(actor, cancellationToken);
+        var reviewed = await ReviewedUnitsAsync(turn, cancellationToken);
         if (reviewed.Count == 0)
         {
             return texts.NotAReviewer;
@@ -111,12 +111,12 @@ public sealed class GroupRobotDialog(
         return texts.Unsubscribed(unit.Name, hint);
     }
 
-    private async Task<IReadOnlyList<OrgUnit>> ReviewedUnitsAsync(Member actor, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<OrgUnit>> ReviewedUnitsAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var units = new List<OrgUnit>();
-        foreach (var unitId in (await members.GetRolesAsync(actor.Id, cancellationToken)).Select(r => r.UnitId).Distinct())
+        foreach (var unitId in await ReviewAccess.ReviewedUnitsAsync(members, turn, cancellationToken))
         {
-            if (await members.CanReviewAsync(actor.Id, unitId, cancellationToken) && await organisation.GetUnitAsync(unitId, cancellationToken) is { } unit)
+            if (await organisation.GetUnitAsync(unitId, cancellationToken) is { } unit)
             {
                 units.Add(unit);
             }

@@ -47,44 +47,37 @@ public sealed class DingTalkStore(DbConnectionFactory connections)
         """;
 
     public Task SaveConversationAsync(DingTalkConversation conversation, CancellationToken cancellationToken) =>
-        connections.WriteAsync(
-            async (connection, transaction) => await connection.ExecuteAsync(new CommandDefinition(UpsertConversation, conversation, transaction, cancellationToken: cancellationToken)),
-            cancellationToken);
+        ExecuteAsync(UpsertConversation, conversation, cancellationToken);
 
-    public async Task<DingTalkConversation?> FindConversationAsync(string conversationId, CancellationToken cancellationToken)
-    {
-        await using var lease = await connections.UseAsync(cancellationToken);
-        var connection = lease.Connection;
-        return await connection.QuerySingleOrDefaultAsync<DingTalkConversation>(new CommandDefinition(SelectConversation, new { ConversationId = conversationId }, cancellationToken: cancellationToken));
-    }
+    public Task<DingTalkConversation?> FindConversationAsync(string conversationId, CancellationToken cancellationToken) =>
+        FindAsync<DingTalkConversation>(SelectConversation, new { ConversationId = conversationId }, cancellationToken);
 
     public Task SaveRobotAsync(DingTalkRobot robot, CancellationToken cancellationToken) =>
-        connections.WriteAsync(
-            async (connection, transaction) => await connection.ExecuteAsync(new CommandDefinition(UpsertRobot, robot, transaction, cancellationToken: cancellationToken)),
-            cancellationToken);
+        ExecuteAsync(UpsertRobot, robot, cancellationToken);
 
-    public async Task<DingTalkRobot?> FindRobotAsync(string conversationId, CancellationToken cancellationToken)
-    {
-        await using var lease = await connections.UseAsync(cancellationToken);
-        var connection = lease.Connection;
-        return await connection.QuerySingleOrDefaultAsync<DingTalkRobot>(new CommandDefinition(SelectRobot, new { ConversationId = conversationId }, cancellationToken: cancellationToken));
-    }
+    public Task<DingTalkRobot?> FindRobotAsync(string conversationId, CancellationToken cancellationToken) =>
+        FindAsync<DingTalkRobot>(SelectRobot, new { ConversationId = conversationId }, cancellationToken);
 
     /// <summary>Forgets a robot's webhook and secret; false when there was none.</summary>
-    public Task<bool> DeleteRobotAsync(string conversationId, CancellationToken cancellationToken) =>
-        connections.WriteAsync(
-            async (connection, transaction) => await connection.ExecuteAsync(new CommandDefinition(DeleteRobotSql, new { ConversationId = conversationId }, transaction, cancellationToken: cancellationToken)) > 0,
-            cancellationToken);
+    public async Task<bool> DeleteRobotAsync(string conversationId, CancellationToken cancellationToken) =>
+        await ExecuteAsync(DeleteRobotSql, new { ConversationId = conversationId }, cancellationToken) > 0;
 
     public Task SaveFileAsync(DingTalkFile file, CancellationToken cancellationToken) =>
+        ExecuteAsync(InsertFile, file, cancellationToken);
+
+    public Task<DingTalkFile?> FindFileAsync(string id, CancellationToken cancellationToken) =>
+        FindAsync<DingTalkFile>(SelectFile, new { Id = id }, cancellationToken);
+
+    // Every write here is one statement and every read one row by key: the three tables differ only in their SQL.
+    private Task<int> ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken) =>
         connections.WriteAsync(
-            async (connection, transaction) => await connection.ExecuteAsync(new CommandDefinition(InsertFile, file, transaction, cancellationToken: cancellationToken)),
+            async (connection, transaction) => await connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken)),
             cancellationToken);
 
-    public async Task<DingTalkFile?> FindFileAsync(string id, CancellationToken cancellationToken)
+    private async Task<T?> FindAsync<T>(string sql, object parameters, CancellationToken cancellationToken)
     {
         await using var lease = await connections.UseAsync(cancellationToken);
         var connection = lease.Connection;
-        return await connection.QuerySingleOrDefaultAsync<DingTalkFile>(new CommandDefinition(SelectFile, new { Id = id }, cancellationToken: cancellationToken));
+        return await connection.QuerySingleOrDefaultAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
     }
 }

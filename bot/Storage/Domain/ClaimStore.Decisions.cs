@@ -68,17 +68,12 @@ public sealed partial class ClaimStore
                     return new ClaimChange(ClaimChangeStatus.NotFound, null, null, null);
                 }
 
-                if (row.Status != ClaimStatus.Pending)
+                if (await RefusalToReviewAsync(connection, transaction, row, request.ReviewerId, cancellationToken) is { } refusal)
                 {
-                    return await NoLongerPendingAsync(connection, transaction, row, cancellationToken);
+                    return refusal;
                 }
 
                 var before = await WithAttachmentsAsync(connection, transaction, row, cancellationToken);
-                if (request.ReviewerId == row.MemberId
-                    || !await Permissions.CanReviewAsync(connection, transaction, request.ReviewerId, row.UnitId, cancellationToken))
-                {
-                    return new ClaimChange(ClaimChangeStatus.NotAllowed, before, null, null);
-                }
 
                 var approve = request.Action != ReviewAction.Reject;
                 int? quarter = null;
@@ -138,6 +133,20 @@ public sealed partial class ClaimStore
                 return new ClaimChange(ClaimChangeStatus.Done, claim, await MemberAsync(connection, transaction, request.ReviewerId, cancellationToken), entry);
             },
             cancellationToken);
+    }
+
+    // A reviewer acts only on a claim still pending, not their own, in a unit they review; the
+    // refusal, or null when the reviewer may go on.
+    private static async Task<ClaimChange?> RefusalToReviewAsync(DbConnection connection, DbTransaction? transaction, ClaimRow row, long reviewerId, CancellationToken cancellationToken)
+    {
+        if (row.Status != ClaimStatus.Pending)
+        {
+            return await NoLongerPendingAsync(connection, transaction, row, cancellationToken);
+        }
+
+        return reviewerId == row.MemberId || !await Permissions.CanReviewAsync(connection, transaction, reviewerId, row.UnitId, cancellationToken)
+            ? new ClaimChange(ClaimChangeStatus.NotAllowed, await WithAttachmentsAsync(connection, transaction, row, cancellationToken), null, null)
+            : null;
     }
 
     private static async Task<ClaimChange> NoLongerPendingAsync(DbConnection connection, DbTransaction? transaction, ClaimRow row, CancellationToken cancellationToken)

@@ -32,17 +32,12 @@ public sealed partial class ClaimStore
                     return new ClaimChange(ClaimChangeStatus.NotFound, null, null, null);
                 }
 
-                if (row.Status != ClaimStatus.Pending)
+                if (await RefusalToReviewAsync(connection, transaction, row, request.ReviewerId, cancellationToken) is { } refusal)
                 {
-                    return await NoLongerPendingAsync(connection, transaction, row, cancellationToken);
+                    return refusal;
                 }
 
                 var before = await WithAttachmentsAsync(connection, transaction, row, cancellationToken);
-                if (request.ReviewerId == row.MemberId
-                    || !await Permissions.CanReviewAsync(connection, transaction, request.ReviewerId, row.UnitId, cancellationToken))
-                {
-                    return new ClaimChange(ClaimChangeStatus.NotAllowed, before, null, null);
-                }
 
                 var changed = await connection.QuerySingleOrDefaultAsync<ClaimRow>(new CommandDefinition(
                     ChangeRule, new { row.Id, request.RuleId, RuleVersion = version.Value, request.Points }, transaction, cancellationToken: cancellationToken));

@@ -9,16 +9,12 @@ namespace ChatReport.Conversation.Administration;
 /// 允许审核 名字: the secretary (or an administrator) lets a member of the branch help review, as a
 /// committee member allowed to review. Begun with an <see cref="AdministrationDraft"/>.
 /// </summary>
-public sealed class AllowReviewDialog : MemberAdministrationDialog
+public sealed class AllowReviewDialog(
+    IMemberDirectory members,
+    IOrganisation organisation,
+    FindMemberDialog findMember)
+    : MemberAdministrationDialog(nameof(AllowReviewDialog), members, findMember)
 {
-    private readonly IOrganisation _organisation;
-
-    /// <summary>Creates the dialog over the domain ports.</summary>
-    public AllowReviewDialog(IMemberDirectory members, IOrganisation organisation, FindMemberDialog findMember)
-        : base(nameof(AllowReviewDialog), members, findMember)
-    {
-        _organisation = organisation;
-    }
 
     /// <inheritdoc />
     protected override async Task<DialogTurnResult> ActAsync(WaterfallStepContext<AdministrationDraft> waterfall, Member member, CancellationToken cancellationToken)
@@ -26,7 +22,7 @@ public sealed class AllowReviewDialog : MemberAdministrationDialog
         ArgumentNullException.ThrowIfNull(waterfall);
         ArgumentNullException.ThrowIfNull(member);
         var texts = waterfall.Texts<AdministrationTexts>();
-        var unit = await _organisation.GetUnitAsync(member.UnitId, cancellationToken);
+        var unit = await organisation.GetUnitAsync(member.UnitId, cancellationToken);
         if (unit is null || !await AdministrationAccess.ManagesAsync(Members, waterfall.State.ActorId, unit.Id, orSecretary: true, cancellationToken))
         {
             await waterfall.Context.SendTextAsync(texts.NotYourUnit(unit?.Name ?? "-"), cancellationToken);

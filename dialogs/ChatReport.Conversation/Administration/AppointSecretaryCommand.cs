@@ -1,34 +1,21 @@
 using System.Text.RegularExpressions;
 using ChatReport.Conversation.Commands;
-using ChatReport.Dialogs.Engine;
 using ChatReport.Dialogs.Localization;
 
 namespace ChatReport.Conversation.Administration;
 
 /// <summary>任命书记 支部 名字 / appoint secretary &lt;branch&gt; &lt;name&gt;; missing parts are asked for.</summary>
-public sealed partial class AppointSecretaryCommand(AppointSecretaryDialog dialog) : IChatCommand
+public sealed partial class AppointSecretaryCommand(AppointSecretaryDialog dialog) : PatternCommand(dialog, CommandAudience.Administrators, Pattern())
 {
     /// <inheritdoc />
-    public Dialog Dialog => dialog;
+    public override string HelpLine(ReplyLanguage language) => AdministrationTexts.ForLanguage(language).AppointSecretaryHelpLine;
 
     /// <inheritdoc />
-    public CommandAudience Audience => CommandAudience.Administrators;
-
-    /// <inheritdoc />
-    public CommandMatch? Match(string text)
+    protected override CommandMatch? ReadOptions(Match match)
     {
-        var match = Pattern().Match(text ?? "");
-        if (!match.Success)
-        {
-            return null;
-        }
-
         var words = CommandWords.Split(match.Groups["rest"].Value);
         return new CommandMatch(new AdministrationDraft(Branch: words.Count > 0 ? words[0] : null, Member: CommandWords.Join(words.Skip(1))));
     }
-
-    /// <inheritdoc />
-    public string HelpLine(ReplyLanguage language) => AdministrationTexts.ForLanguage(language).AppointSecretaryHelpLine;
 
     [GeneratedRegex(@"^(?:任命书记|任命支部书记|更换书记|appoint\s+secretary)(?:\s+(?<rest>.+))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex Pattern();

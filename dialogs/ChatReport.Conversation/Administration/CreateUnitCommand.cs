@@ -1,29 +1,19 @@
 using System.Text.RegularExpressions;
 using ChatReport.Conversation.Commands;
 using ChatReport.Conversation.Domain;
-using ChatReport.Dialogs.Engine;
 using ChatReport.Dialogs.Localization;
 
 namespace ChatReport.Conversation.Administration;
 
 /// <summary>新建支部 名称 [上级单位] [时区] (also 新建党总支, 新建党小组) / create branch &lt;name&gt; [parent] [time zone].</summary>
-public sealed partial class CreateUnitCommand(CreateUnitDialog dialog) : IChatCommand
+public sealed partial class CreateUnitCommand(CreateUnitDialog dialog) : PatternCommand(dialog, CommandAudience.Administrators, Pattern())
 {
     /// <inheritdoc />
-    public Dialog Dialog => dialog;
+    public override string HelpLine(ReplyLanguage language) => AdministrationTexts.ForLanguage(language).CreateUnitHelpLine;
 
     /// <inheritdoc />
-    public CommandAudience Audience => CommandAudience.Administrators;
-
-    /// <inheritdoc />
-    public CommandMatch? Match(string text)
+    protected override CommandMatch? ReadOptions(Match match)
     {
-        var match = Pattern().Match(text ?? "");
-        if (!match.Success)
-        {
-            return null;
-        }
-
         var kindWord = match.Groups["kind"].Value.ToUpperInvariant();
         var kind = kindWord.Contains("总支", StringComparison.Ordinal) || kindWord.StartsWith("GENERAL", StringComparison.Ordinal) ? OrgUnitKind.GeneralBranch
             : kindWord.Contains("小组", StringComparison.Ordinal) || kindWord == "GROUP" ? OrgUnitKind.Group
@@ -40,9 +30,6 @@ public sealed partial class CreateUnitCommand(CreateUnitDialog dialog) : IChatCo
 
         return new CommandMatch(new CreateUnitDraft(kind, words.FirstOrDefault(), CommandWords.Join(words.Skip(1)), zone));
     }
-
-    /// <inheritdoc />
-    public string HelpLine(ReplyLanguage language) => AdministrationTexts.ForLanguage(language).CreateUnitHelpLine;
 
     [GeneratedRegex(@"^(?:(?:新建|创建|新增|成立)(?<kind>党总支|总支|党小组|小组|党支部|支部)|create\s+(?<kind>general\s+branch|group|branch))(?:\s+(?<rest>.+))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex Pattern();

@@ -1,28 +1,18 @@
 using System.Text.RegularExpressions;
 using ChatReport.Conversation.Commands;
-using ChatReport.Dialogs.Engine;
 using ChatReport.Dialogs.Localization;
 
 namespace ChatReport.Conversation.Administration;
 
 /// <summary>生成邀请码 [支部] [50人] / issue code [branch] [50 uses].</summary>
-public sealed partial class IssueCodeCommand(IssueCodeDialog dialog) : IChatCommand
+public sealed partial class IssueCodeCommand(IssueCodeDialog dialog) : PatternCommand(dialog, CommandAudience.Reviewers, Pattern())
 {
     /// <inheritdoc />
-    public Dialog Dialog => dialog;
+    public override string HelpLine(ReplyLanguage language) => AdministrationTexts.ForLanguage(language).IssueCodeHelpLine;
 
     /// <inheritdoc />
-    public CommandAudience Audience => CommandAudience.Reviewers;
-
-    /// <inheritdoc />
-    public CommandMatch? Match(string text)
+    protected override CommandMatch? ReadOptions(Match match)
     {
-        var match = Pattern().Match(text ?? "");
-        if (!match.Success)
-        {
-            return null;
-        }
-
         var rest = match.Groups["rest"].Value;
         int? maxUses = null;
         if (Uses().Match(rest) is { Success: true } uses
@@ -34,9 +24,6 @@ public sealed partial class IssueCodeCommand(IssueCodeDialog dialog) : IChatComm
 
         return new CommandMatch(new AdministrationDraft(Branch: CommandWords.Join(CommandWords.Split(rest)), MaxUses: maxUses));
     }
-
-    /// <inheritdoc />
-    public string HelpLine(ReplyLanguage language) => AdministrationTexts.ForLanguage(language).IssueCodeHelpLine;
 
     [GeneratedRegex(@"^(?:生成邀请码|新邀请码|发邀请码|issue\s+(?:a\s+)?(?:join\s+)?code)(?<rest>(?:\s+.+)?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex Pattern();

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using ChatReport.Dialogs.Engine;
-using ChatReport.Dialogs.Localization;
 
 namespace ChatReport.Conversation.Commands;
 
@@ -11,17 +10,8 @@ namespace ChatReport.Conversation.Commands;
 /// <param name="dialog">The dialog the command begins.</param>
 /// <param name="audience">Who may use it.</param>
 /// <param name="pattern">The words, anchored at both ends.</param>
-public abstract class FixedWordsCommand(Dialog dialog, CommandAudience audience, Regex pattern) : IChatCommand
+public abstract class FixedWordsCommand(Dialog dialog, CommandAudience audience, Regex pattern) : PatternCommand(dialog, audience, pattern)
 {
     /// <inheritdoc />
-    public Dialog Dialog => dialog;
-
-    /// <inheritdoc />
-    public CommandAudience Audience => audience;
-
-    /// <inheritdoc />
-    public CommandMatch? Match(string text) => pattern.IsMatch(text ?? "") ? CommandMatch.NoOptions : null;
-
-    /// <inheritdoc />
-    public abstract string HelpLine(ReplyLanguage language);
+    protected sealed override CommandMatch? ReadOptions(Match match) => CommandMatch.NoOptions;
 }

@@ -7,13 +7,21 @@ namespace ChatReport.Conversation.Common;
 /// Who is asking, and which branches they review. The stores check rights again inside their
 /// transactions; asking first lets the dialogs refuse politely before anything is attempted.
 /// </summary>
-internal static class ReviewAccess
+public static class ReviewAccess
 {
     /// <summary>The active member behind the turn's account, or null for a stranger or a deactivated member.</summary>
+    /// <param name="members">The member directory.</param>
+    /// <param name="turn">The turn.</param>
+    /// <param name="cancellationToken">Cancels the lookup.</param>
+    /// <returns>The active member, or null.</returns>
     public static async Task<Member?> FindActorAsync(IMemberDirectory members, ITurnContext turn, CancellationToken cancellationToken) =>
         (await Speakers.GetAsync(members, turn, cancellationToken)).ActiveMember;
 
     /// <summary>The units the turn's speaker reviews (none for a stranger), looked up once per turn.</summary>
+    /// <param name="members">The member directory.</param>
+    /// <param name="turn">The turn.</param>
+    /// <param name="cancellationToken">Cancels the lookup.</param>
+    /// <returns>The ids of the units, in the order of the speaker's roles.</returns>
     public static async Task<IReadOnlyList<long>> ReviewedUnitsAsync(IMemberDirectory members, ITurnContext turn, CancellationToken cancellationToken)
     {
         var speaker = await Speakers.GetAsync(members, turn, cancellationToken);

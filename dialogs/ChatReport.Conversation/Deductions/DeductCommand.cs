@@ -1,29 +1,19 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ChatReport.Conversation.Commands;
-using ChatReport.Dialogs.Engine;
 using ChatReport.Dialogs.Localization;
 
 namespace ChatReport.Conversation.Deductions;
 
 /// <summary>扣分 张三 5 原因 / deduct Zhang 5 reason; any part may be left for the dialog to ask.</summary>
-public sealed partial class DeductCommand(DeductDialog dialog) : IChatCommand
+public sealed partial class DeductCommand(DeductDialog dialog) : PatternCommand(dialog, CommandAudience.Reviewers, Pattern())
 {
     /// <inheritdoc />
-    public Dialog Dialog => dialog;
+    public override string HelpLine(ReplyLanguage language) => DeductionTexts.ForLanguage(language).HelpLine;
 
     /// <inheritdoc />
-    public CommandAudience Audience => CommandAudience.Reviewers;
-
-    /// <inheritdoc />
-    public CommandMatch? Match(string text)
+    protected override CommandMatch? ReadOptions(Match match)
     {
-        var match = Pattern().Match(text ?? "");
-        if (!match.Success)
-        {
-            return null;
-        }
-
         int? points = match.Groups["points"].Success
             ? int.TryParse(match.Groups["points"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : int.MaxValue
             : null;
@@ -32,9 +22,6 @@ public sealed partial class DeductCommand(DeductDialog dialog) : IChatCommand
             points,
             match.Groups["reason"].Success ? match.Groups["reason"].Value.Trim() : null));
     }
-
-    /// <inheritdoc />
-    public string HelpLine(ReplyLanguage language) => DeductionTexts.ForLanguage(language).HelpLine;
 
     [GeneratedRegex(@"^(?:扣分|deduct)(?:\s+(?<name>[^\s\d]\S*))?(?:\s+(?<points>\d{1,9})\s*(?:分|points?|pts)?)?(?:\s+(?<reason>.+))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex Pattern();

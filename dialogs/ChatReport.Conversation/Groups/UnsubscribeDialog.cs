@@ -6,21 +6,8 @@ using ChatReport.Dialogs.Turns;
 namespace ChatReport.Conversation.Groups;
 
 /// <summary>退订 in a group chat: a reviewer of the group's branch stops its digest; ends at once.</summary>
-public sealed class UnsubscribeDialog : Dialog
+public sealed class UnsubscribeDialog(IMemberDirectory members, IOrganisation organisation, IGroupSubscriptions subscriptions) : Dialog(nameof(UnsubscribeDialog))
 {
-    private readonly IMemberDirectory _members;
-    private readonly IOrganisation _organisation;
-    private readonly IGroupSubscriptions _subscriptions;
-
-    /// <summary>Creates the dialog over the domain ports.</summary>
-    public UnsubscribeDialog(IMemberDirectory members, IOrganisation organisation, IGroupSubscriptions subscriptions)
-        : base(nameof(UnsubscribeDialog))
-    {
-        _members = members;
-        _organisation = organisation;
-        _subscriptions = subscriptions;
-    }
-
     /// <inheritdoc />
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
@@ -37,30 +24,30 @@ public sealed class UnsubscribeDialog : Dialog
             return texts.UnsubscribeInGroup;
         }
 
-        if (await ReviewAccess.FindActorAsync(_members, turn, cancellationToken) is not { } actor)
+        if (await ReviewAccess.FindActorAsync(members, turn, cancellationToken) is not { } actor)
         {
             return texts.NotAMember;
         }
 
-        var reviewed = await ReviewAccess.ReviewedUnitsAsync(_members, turn, cancellationToken);
+        var reviewed = await ReviewAccess.ReviewedUnitsAsync(members, turn, cancellationToken);
         if (reviewed.Count == 0)
         {
             return texts.NotAReviewer;
         }
 
-        if (await _subscriptions.FindUnitAsync(channelId, conversationId, cancellationToken) is not { } unitId)
+        if (await subscriptions.FindUnitAsync(channelId, conversationId, cancellationToken) is not { } unitId)
         {
             return texts.NotSubscribed;
         }
 
-        var name = await UnitChoices.NameAsync(_organisation, unitId, cancellationToken);
+        var name = await UnitChoices.NameAsync(organisation, unitId, cancellationToken);
         if (!reviewed.Contains(unitId))
         {
             return texts.NotReviewerOfGroupUnit(name);
         }
 
         // False only when someone else stopped it a moment ago: the outcome is the same.
-        await _subscriptions.UnsubscribeAsync(channelId, conversationId, actor.Id, cancellationToken);
+        await subscriptions.UnsubscribeAsync(channelId, conversationId, actor.Id, cancellationToken);
         return texts.Unsubscribed(name);
     }
 }

@@ -9,23 +9,10 @@ using ChatReport.Dialogs.Turns;
 namespace ChatReport.Conversation.Main;
 
 /// <summary>Answers a question or a greeting in one turn; "how many points do I have" is 我的积分.</summary>
-public sealed class SmallTalkDialog : Dialog
+/// <param name="rules">The rules, for the answer about how points work.</param>
+/// <param name="myPoints">The dialog that answers 我的积分.</param>
+public sealed class SmallTalkDialog(IRuleBook rules, MyPointsDialog myPoints) : Dialog(nameof(SmallTalkDialog))
 {
-    private readonly IRuleBook _rules;
-    private readonly MyPointsDialog _myPoints;
-
-    /// <summary>Creates the dialog.</summary>
-    /// <param name="rules">The rules, for the answer about how points work.</param>
-    /// <param name="myPoints">The dialog that answers 我的积分.</param>
-    public SmallTalkDialog(IRuleBook rules, MyPointsDialog myPoints)
-        : base(nameof(SmallTalkDialog))
-    {
-        ArgumentNullException.ThrowIfNull(rules);
-        ArgumentNullException.ThrowIfNull(myPoints);
-        _rules = rules;
-        _myPoints = myPoints;
-    }
-
     /// <inheritdoc />
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
@@ -33,7 +20,7 @@ public sealed class SmallTalkDialog : Dialog
         var intent = options is MessageIntent said ? said : MessageIntent.Greeting;
         if (intent == MessageIntent.MyPoints)
         {
-            return await _myPoints.BeginDialogAsync(dc, null, cancellationToken);
+            return await myPoints.BeginDialogAsync(dc, null, cancellationToken);
         }
 
         var texts = dc.Texts<SmallTalkTexts>();
@@ -47,8 +34,8 @@ public sealed class SmallTalkDialog : Dialog
                 reply = texts.HowToReport;
                 break;
             case MessageIntent.HowPointsWork:
-                var rules = await _rules.ListActiveAsync(cancellationToken);
-                reply = texts.HowPointsWork([.. rules.Where(r => r.Kind == RuleKind.Bonus).Select(r => texts.RuleLine(RuleNames.Of(r, dc.Language), r.DefaultPoints))]);
+                var active = await rules.ListActiveAsync(cancellationToken);
+                reply = texts.HowPointsWork([.. active.Where(r => r.Kind == RuleKind.Bonus).Select(r => texts.RuleLine(RuleNames.Of(r, dc.Language), r.DefaultPoints))]);
                 break;
             case MessageIntent.Complaint:
                 reply = texts.Complaint;

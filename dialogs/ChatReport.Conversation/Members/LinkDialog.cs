@@ -10,29 +10,16 @@ namespace ChatReport.Conversation.Members;
 /// gives a one-time code; on the new account, 绑定 123456 links it. A name alone never links an
 /// account, so nobody can take over a member (or a secretary) by typing their name.
 /// </summary>
-public sealed class LinkDialog : Dialog
+/// <param name="members">Who is speaking.</param>
+/// <param name="codes">The link codes.</param>
+public sealed class LinkDialog(IMemberDirectory members, ILinkCodes codes) : Dialog(nameof(LinkDialog))
 {
-    private readonly IMemberDirectory _members;
-    private readonly ILinkCodes _codes;
-
-    /// <summary>Creates the dialog.</summary>
-    /// <param name="members">Who is speaking.</param>
-    /// <param name="codes">The link codes.</param>
-    public LinkDialog(IMemberDirectory members, ILinkCodes codes)
-        : base(nameof(LinkDialog))
-    {
-        ArgumentNullException.ThrowIfNull(members);
-        ArgumentNullException.ThrowIfNull(codes);
-        _members = members;
-        _codes = codes;
-    }
-
     /// <inheritdoc />
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dc);
         var texts = dc.Texts<MemberTexts>();
-        var member = await CurrentMember.FindAsync(_members, dc.Context, cancellationToken);
+        var member = await CurrentMember.FindAsync(members, dc.Context, cancellationToken);
         var reply = (options as LinkOptions)?.Code is { Length: > 0 } code
             ? await RedeemAsync(dc, member, code, texts, cancellationToken)
             : await IssueAsync(dc, member, texts, cancellationToken);
@@ -47,7 +34,7 @@ public sealed class LinkDialog : Dialog
             return texts.LinkHowTo;
         }
 
-        return member.IsActive && await _codes.IssueAsync(member.Id, cancellationToken) is { } issued
+        return member.IsActive && await codes.IssueAsync(member.Id, cancellationToken) is { } issued
             ? texts.LinkCodeIssued(issued.Code, (int)ILinkCodes.Lifetime.TotalMinutes)
             : dc.Texts<ConversationTexts>().Inactive;
     }
@@ -65,7 +52,7 @@ public sealed class LinkDialog : Dialog
             return texts.WrongLinkCode;
         }
 
-        var redeemed = await _codes.RedeemAsync(code, activity.ChannelId, activity.From.Id, activity.From.Name, cancellationToken);
+        var redeemed = await codes.RedeemAsync(code, activity.ChannelId, activity.From.Id, activity.From.Name, cancellationToken);
         Speakers.Forget(dc.Context);
         return redeemed.Status switch
         {

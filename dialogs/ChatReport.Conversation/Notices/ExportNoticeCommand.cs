@@ -1,28 +1,18 @@
 using System.Text.RegularExpressions;
 using ChatReport.Conversation.Commands;
-using ChatReport.Dialogs.Engine;
 using ChatReport.Dialogs.Localization;
 
 namespace ChatReport.Conversation.Notices;
 
 /// <summary>导出公示 2026Q4 [excel|csv|pdf] / export notice 2026Q4 [xlsx|csv|pdf]: the quarter's notice as a file; without a quarter, the last one that ended.</summary>
-public sealed partial class ExportNoticeCommand(ExportNoticeDialog dialog) : IChatCommand
+public sealed partial class ExportNoticeCommand(ExportNoticeDialog dialog) : PatternCommand(dialog, CommandAudience.Reviewers, Pattern())
 {
     /// <inheritdoc />
-    public Dialog Dialog => dialog;
+    public override string HelpLine(ReplyLanguage language) => NoticeTexts.ForLanguage(language).HelpExport;
 
     /// <inheritdoc />
-    public CommandAudience Audience => CommandAudience.Reviewers;
-
-    /// <inheritdoc />
-    public CommandMatch? Match(string text)
+    protected override CommandMatch? ReadOptions(Match match)
     {
-        var match = Pattern().Match(text ?? "");
-        if (!match.Success)
-        {
-            return null;
-        }
-
         QuarterText.TryFind(match.Groups["rest"].Value, out var quarter, out var left);
         NoticeExportFormat? format = left.ToUpperInvariant() switch
         {
@@ -33,9 +23,6 @@ public sealed partial class ExportNoticeCommand(ExportNoticeDialog dialog) : ICh
         };
         return format is { } known ? new CommandMatch(new ExportNoticeOptions(quarter, known)) : null;
     }
-
-    /// <inheritdoc />
-    public string HelpLine(ReplyLanguage language) => NoticeTexts.ForLanguage(language).HelpExport;
 
     [GeneratedRegex(@"^(?:导出公示|公示导出|导出|export notice|export)(?<rest>\s*.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();

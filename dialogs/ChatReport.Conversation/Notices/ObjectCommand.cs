@@ -1,25 +1,21 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ChatReport.Conversation.Commands;
-using ChatReport.Dialogs.Engine;
 using ChatReport.Dialogs.Localization;
 
 namespace ChatReport.Conversation.Notices;
 
 /// <summary>异议 张三 原因 / 异议 #12 原因 / object Zhang reason: a member objects to the notice in its objection period.</summary>
-public sealed partial class ObjectCommand(ObjectDialog dialog) : IChatCommand
+public sealed partial class ObjectCommand(ObjectDialog dialog) : PatternCommand(dialog, CommandAudience.Members, Pattern())
 {
     /// <inheritdoc />
-    public Dialog Dialog => dialog;
+    public override string HelpLine(ReplyLanguage language) => ObjectionTexts.ForLanguage(language).ObjectHelpLine;
 
     /// <inheritdoc />
-    public CommandAudience Audience => CommandAudience.Members;
-
-    /// <inheritdoc />
-    public CommandMatch? Match(string text)
+    protected override CommandMatch? ReadOptions(Match match)
     {
-        var match = Pattern().Match(text ?? "");
-        if (!match.Success || ReviewerWords().IsMatch(text!))
+        // The pattern is anchored at the start, so the match begins with what the user said.
+        if (ReviewerWords().IsMatch(match.Value))
         {
             return null;
         }
@@ -33,9 +29,6 @@ public sealed partial class ObjectCommand(ObjectDialog dialog) : IChatCommand
             entryId,
             reason.Length > 0 ? reason : null));
     }
-
-    /// <inheritdoc />
-    public string HelpLine(ReplyLanguage language) => ObjectionTexts.ForLanguage(language).ObjectHelpLine;
 
     [GeneratedRegex(@"^(?:提出异议|异议|異議|object)(?:\s+|$)(?<target>#\s*\d{1,12}|记录\s*\d{1,12}|\S+)?\s*(?<reason>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex Pattern();

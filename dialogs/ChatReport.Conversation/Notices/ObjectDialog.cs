@@ -9,33 +9,17 @@ namespace ChatReport.Conversation.Notices;
 /// 异议: files a member's objection to the branch's notice in its objection period and tells the
 /// reviewers. Objections are private: in a group chat the member is asked to say it privately.
 /// </summary>
-public sealed class ObjectDialog : Dialog
+/// <param name="members">Who is speaking.</param>
+/// <param name="objections">The objections.</param>
+/// <param name="notifier">Tells the reviewers.</param>
+public sealed class ObjectDialog(IMemberDirectory members, IObjectionBook objections, IObjectionNotifier notifier) : Dialog(nameof(ObjectDialog))
 {
-    private readonly IMemberDirectory _members;
-    private readonly IObjectionBook _objections;
-    private readonly IObjectionNotifier _notifier;
-
-    /// <summary>Creates the dialog.</summary>
-    /// <param name="members">Who is speaking.</param>
-    /// <param name="objections">The objections.</param>
-    /// <param name="notifier">Tells the reviewers.</param>
-    public ObjectDialog(IMemberDirectory members, IObjectionBook objections, IObjectionNotifier notifier)
-        : base(nameof(ObjectDialog))
-    {
-        ArgumentNullException.ThrowIfNull(members);
-        ArgumentNullException.ThrowIfNull(objections);
-        ArgumentNullException.ThrowIfNull(notifier);
-        _members = members;
-        _objections = objections;
-        _notifier = notifier;
-    }
-
     /// <inheritdoc />
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dc);
         var texts = dc.Texts<ObjectionTexts>();
-        if (await CurrentMember.RequireAsync(_members, dc.Context, dc.Texts<ConversationTexts>(), cancellationToken) is not { } member)
+        if (await CurrentMember.RequireAsync(members, dc.Context, dc.Texts<ConversationTexts>(), cancellationToken) is not { } member)
         {
             return await dc.EndDialogAsync(cancellationToken);
         }
@@ -48,7 +32,7 @@ public sealed class ObjectDialog : Dialog
         }
 
         var source = activity.Id is { Length: > 0 } id ? new ActivityKey(activity.ChannelId ?? "", activity.Conversation?.Id ?? "", id) : null;
-        var filing = await _objections.FileAsync(new ObjectionRequest(member.Id, asked.MemberName, asked.EntryId, reason, source), cancellationToken);
+        var filing = await objections.FileAsync(new ObjectionRequest(member.Id, asked.MemberName, asked.EntryId, reason, source), cancellationToken);
         var reply = filing.Status switch
         {
             ObjectionFilingStatus.Filed or ObjectionFilingStatus.AlreadyFiled when filing.Objection is { } filed => texts.Filed(filed, filing.EndsOn ?? DateOnly.MinValue),
@@ -59,7 +43,7 @@ public sealed class ObjectDialog : Dialog
         await dc.Context.SendTextAsync(reply, cancellationToken);
         if (filing is { Status: ObjectionFilingStatus.Filed, Objection: { } objection })
         {
-            await _notifier.ObjectionFiledAsync(objection, cancellationToken);
+            await notifier.ObjectionFiledAsync(objection, cancellationToken);
         }
 
         return await dc.EndDialogAsync(filing, cancellationToken);

@@ -6,31 +6,19 @@ using ChatReport.Dialogs.Turns;
 namespace ChatReport.Conversation.Notices;
 
 /// <summary>异议列表: each open objection with the notice items it concerns, so a reviewer can decide from the chat.</summary>
-public sealed class ObjectionsDialog : Dialog
+/// <param name="members">Who is asking.</param>
+/// <param name="objections">The objections.</param>
+public sealed class ObjectionsDialog(IMemberDirectory members, IObjectionBook objections) : Dialog(nameof(ObjectionsDialog))
 {
     private const int MaxItems = 8;
-    private readonly IMemberDirectory _members;
-    private readonly IObjectionBook _objections;
-
-    /// <summary>Creates the dialog.</summary>
-    /// <param name="members">Who is asking.</param>
-    /// <param name="objections">The objections.</param>
-    public ObjectionsDialog(IMemberDirectory members, IObjectionBook objections)
-        : base(nameof(ObjectionsDialog))
-    {
-        ArgumentNullException.ThrowIfNull(members);
-        ArgumentNullException.ThrowIfNull(objections);
-        _members = members;
-        _objections = objections;
-    }
 
     /// <inheritdoc />
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dc);
         var texts = dc.Texts<ObjectionTexts>();
-        var actor = await ReviewAccess.FindActorAsync(_members, dc.Context, cancellationToken);
-        var units = actor is null ? [] : await ReviewAccess.ReviewedUnitsAsync(_members, dc.Context, cancellationToken);
+        var actor = await ReviewAccess.FindActorAsync(members, dc.Context, cancellationToken);
+        var units = actor is null ? [] : await ReviewAccess.ReviewedUnitsAsync(members, dc.Context, cancellationToken);
         if (units.Count == 0)
         {
             await dc.Context.SendTextAsync(texts.NotAllowed, cancellationToken);
@@ -40,7 +28,7 @@ public sealed class ObjectionsDialog : Dialog
         var open = new List<OpenObjection>();
         foreach (var unit in units)
         {
-            open.AddRange(await _objections.ListOpenAsync(unit, cancellationToken));
+            open.AddRange(await objections.ListOpenAsync(unit, cancellationToken));
         }
 
         if (open.Count == 0)

@@ -1,29 +1,19 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ChatReport.Conversation.Commands;
-using ChatReport.Dialogs.Engine;
 using ChatReport.Dialogs.Localization;
 
 namespace ChatReport.Conversation.Notices;
 
 /// <summary>异议成立 7 [-5] 原因 / 异议驳回 7 原因 / uphold 7 [-5] reason / dismiss 7 reason.</summary>
-public sealed partial class ResolveObjectionCommand(ResolveObjectionDialog dialog) : IChatCommand
+public sealed partial class ResolveObjectionCommand(ResolveObjectionDialog dialog) : PatternCommand(dialog, CommandAudience.Reviewers, Pattern())
 {
     /// <inheritdoc />
-    public Dialog Dialog => dialog;
+    public override string HelpLine(ReplyLanguage language) => ObjectionTexts.ForLanguage(language).ResolveHelpLine;
 
     /// <inheritdoc />
-    public CommandAudience Audience => CommandAudience.Reviewers;
-
-    /// <inheritdoc />
-    public CommandMatch? Match(string text)
+    protected override CommandMatch? ReadOptions(Match match)
     {
-        var match = Pattern().Match(text ?? "");
-        if (!match.Success)
-        {
-            return null;
-        }
-
         var verb = match.Groups["verb"].Value;
         var uphold = verb is "成立" || verb.Equals("uphold", StringComparison.OrdinalIgnoreCase);
         long? id = match.Groups["id"].Success ? long.Parse(match.Groups["id"].Value, NumberStyles.None, CultureInfo.InvariantCulture) : null;
@@ -31,9 +21,6 @@ public sealed partial class ResolveObjectionCommand(ResolveObjectionDialog dialo
         var reason = match.Groups["reason"].Value.Trim();
         return new CommandMatch(new ResolveObjectionOptions(id, uphold, points, reason.Length > 0 ? reason : null));
     }
-
-    /// <inheritdoc />
-    public string HelpLine(ReplyLanguage language) => ObjectionTexts.ForLanguage(language).ResolveHelpLine;
 
     [GeneratedRegex(@"^(?:(?:异议|異議)(?<verb>成立|驳回|駁回)|(?<verb>uphold|dismiss)(?:\s+objection)?)(?:\s*(?:第|#|no\.?)?\s*(?<id>\d{1,9})\s*号?)?(?:\s+(?<points>[+-]\d{1,4})\s*分?)?(?:\s+(?<reason>.*))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex Pattern();

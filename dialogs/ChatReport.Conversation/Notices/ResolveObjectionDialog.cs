@@ -6,33 +6,17 @@ using ChatReport.Dialogs.Turns;
 namespace ChatReport.Conversation.Notices;
 
 /// <summary>异议成立 / 异议驳回: a reviewer resolves an objection; the objector is told the outcome and the reason.</summary>
-public sealed class ResolveObjectionDialog : Dialog
+/// <param name="members">Who is deciding.</param>
+/// <param name="objections">The objections.</param>
+/// <param name="notifier">Tells the objector.</param>
+public sealed class ResolveObjectionDialog(IMemberDirectory members, IObjectionBook objections, IObjectionNotifier notifier) : Dialog(nameof(ResolveObjectionDialog))
 {
-    private readonly IMemberDirectory _members;
-    private readonly IObjectionBook _objections;
-    private readonly IObjectionNotifier _notifier;
-
-    /// <summary>Creates the dialog.</summary>
-    /// <param name="members">Who is deciding.</param>
-    /// <param name="objections">The objections.</param>
-    /// <param name="notifier">Tells the objector.</param>
-    public ResolveObjectionDialog(IMemberDirectory members, IObjectionBook objections, IObjectionNotifier notifier)
-        : base(nameof(ResolveObjectionDialog))
-    {
-        ArgumentNullException.ThrowIfNull(members);
-        ArgumentNullException.ThrowIfNull(objections);
-        ArgumentNullException.ThrowIfNull(notifier);
-        _members = members;
-        _objections = objections;
-        _notifier = notifier;
-    }
-
     /// <inheritdoc />
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dc);
         var texts = dc.Texts<ObjectionTexts>();
-        if (await ReviewAccess.FindActorAsync(_members, dc.Context, cancellationToken) is not { } actor)
+        if (await ReviewAccess.FindActorAsync(members, dc.Context, cancellationToken) is not { } actor)
         {
             await dc.Context.SendTextAsync(texts.NotAllowed, cancellationToken);
             return await dc.EndDialogAsync(cancellationToken);
@@ -44,7 +28,7 @@ public sealed class ResolveObjectionDialog : Dialog
             return await dc.EndDialogAsync(cancellationToken);
         }
 
-        var result = await _objections.DecideAsync(new ObjectionDecision(id, actor.Id, asked.Uphold, asked.Points, reason), cancellationToken);
+        var result = await objections.DecideAsync(new ObjectionDecision(id, actor.Id, asked.Uphold, asked.Points, reason), cancellationToken);
         var reply = result switch
         {
             { Status: ObjectionDecisionStatus.Done, Objection: { } done } => asked.Uphold ? texts.Upheld(done, result.Correction?.Points ?? 0) : texts.Dismissed(done),
@@ -56,7 +40,7 @@ public sealed class ResolveObjectionDialog : Dialog
         await dc.Context.SendTextAsync(reply, cancellationToken);
         if (result is { Status: ObjectionDecisionStatus.Done, Objection: { } resolved })
         {
-            await _notifier.ObjectionResolvedAsync(resolved, cancellationToken);
+            await notifier.ObjectionResolvedAsync(resolved, cancellationToken);
         }
 
         return await dc.EndDialogAsync(result, cancellationToken);

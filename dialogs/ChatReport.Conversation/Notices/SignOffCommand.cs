@@ -1,29 +1,19 @@
 using System.Text.RegularExpressions;
 using ChatReport.Conversation.Commands;
-using ChatReport.Dialogs.Engine;
 using ChatReport.Dialogs.Localization;
 
 namespace ChatReport.Conversation.Notices;
 
 /// <summary>签字确认 2026Q4 / sign off 2026Q4 (簽字確認 too): the secretary confirms a quarter's notice; without a quarter, the last one that ended.</summary>
 /// <remarks>簽 is matched here because the normalizer's traditional table does not carry it.</remarks>
-public sealed partial class SignOffCommand(SignOffDialog dialog) : IChatCommand
+public sealed partial class SignOffCommand(SignOffDialog dialog) : PatternCommand(dialog, CommandAudience.Reviewers, Pattern())
 {
     /// <inheritdoc />
-    public Dialog Dialog => dialog;
+    public override string HelpLine(ReplyLanguage language) => NoticeTexts.ForLanguage(language).HelpSignOff;
 
     /// <inheritdoc />
-    public CommandAudience Audience => CommandAudience.Reviewers;
-
-    /// <inheritdoc />
-    public CommandMatch? Match(string text)
+    protected override CommandMatch? ReadOptions(Match match)
     {
-        var match = Pattern().Match(text ?? "");
-        if (!match.Success)
-        {
-            return null;
-        }
-
         var rest = match.Groups["rest"].Value.Trim();
         if (rest.Length == 0)
         {
@@ -32,9 +22,6 @@ public sealed partial class SignOffCommand(SignOffDialog dialog) : IChatCommand
 
         return QuarterText.TryFind(rest, out var quarter, out var left) && left.Length == 0 ? new CommandMatch(new SignOffOptions(quarter)) : null;
     }
-
-    /// <inheritdoc />
-    public string HelpLine(ReplyLanguage language) => NoticeTexts.ForLanguage(language).HelpSignOff;
 
     [GeneratedRegex(@"^(?:[签簽]字确认公示|[签簽]字确认|确认公示|[签簽]字|sign off|sign-off|signoff)(?<rest>\s*.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();

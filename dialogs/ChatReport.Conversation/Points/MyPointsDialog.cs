@@ -9,56 +9,37 @@ namespace ChatReport.Conversation.Points;
 /// Answers 我的积分 in one short message: this cycle's total (base + bonus − deductions), this
 /// quarter's entries (newest first, a few), pending claims and the rank in the branch.
 /// </summary>
-public sealed class MyPointsDialog : Dialog
+/// <param name="members">Who is asking.</param>
+/// <param name="cycles">The cycles.</param>
+/// <param name="ledger">The points.</param>
+/// <param name="claims">Pending claims.</param>
+/// <param name="rules">Rule names for the entries.</param>
+/// <param name="time">The clock.</param>
+/// <param name="charts">Points by month, and their chart.</param>
+public sealed class MyPointsDialog(
+    IMemberDirectory members,
+    ICycleCalendar cycles,
+    ILedger ledger,
+    IClaimBook claims,
+    IRuleBook rules,
+    TimeProvider time,
+    IPointsCharts charts)
+    : Dialog(nameof(MyPointsDialog))
 {
     private const int MaxEntries = 6;
-    private readonly IMemberDirectory _members;
-    private readonly ICycleCalendar _cycles;
-    private readonly ILedger _ledger;
-    private readonly IClaimBook _claims;
-    private readonly IRuleBook _rules;
-    private readonly TimeProvider _time;
-    private readonly IPointsCharts _charts;
-
-    /// <summary>Creates the dialog.</summary>
-    /// <param name="members">Who is asking.</param>
-    /// <param name="cycles">The cycles.</param>
-    /// <param name="ledger">The points.</param>
-    /// <param name="claims">Pending claims.</param>
-    /// <param name="rules">Rule names for the entries.</param>
-    /// <param name="time">The clock.</param>
-    /// <param name="charts">Points by month, and their chart.</param>
-    public MyPointsDialog(IMemberDirectory members, ICycleCalendar cycles, ILedger ledger, IClaimBook claims, IRuleBook rules, TimeProvider time, IPointsCharts charts)
-        : base(nameof(MyPointsDialog))
-    {
-        ArgumentNullException.ThrowIfNull(members);
-        ArgumentNullException.ThrowIfNull(cycles);
-        ArgumentNullException.ThrowIfNull(ledger);
-        ArgumentNullException.ThrowIfNull(claims);
-        ArgumentNullException.ThrowIfNull(rules);
-        ArgumentNullException.ThrowIfNull(time);
-        ArgumentNullException.ThrowIfNull(charts);
-        _charts = charts;
-        _members = members;
-        _cycles = cycles;
-        _ledger = ledger;
-        _claims = claims;
-        _rules = rules;
-        _time = time;
-    }
 
     /// <inheritdoc />
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dc);
         var texts = dc.Texts<PointsTexts>();
-        if (await CurrentMember.RequireAsync(_members, dc.Context, dc.Texts<ConversationTexts>(), cancellationToken) is not { } member)
+        if (await CurrentMember.RequireAsync(members, dc.Context, dc.Texts<ConversationTexts>(), cancellationToken) is not { } member)
         {
             return await dc.EndDialogAsync(cancellationToken);
         }
 
-        var today = dc.UserLocale.LocalDate(_time.GetUtcNow());
-        var current = await _cycles.FindCycleForDateAsync(today, cancellationToken);
+        var today = dc.UserLocale.LocalDate(time.GetUtcNow());
+        var current = await cycles.FindCycleForDateAsync(today, cancellationToken);
         if ((options as MyPointsOptions)?.Year is { } year && year != current?.Year)
         {
             return await PastCycleAsync(dc, member, year, texts, cancellationToken);
@@ -71,15 +52,15 @@ public sealed class MyPointsDialog : Dialog
         }
 
         var quarter = cycle.QuarterOf(today);
-        var total = await _ledger.GetTotalAsync(member.Id, cycle.Id, null, cancellationToken);
-        var entries = await _ledger.ListEntriesAsync(member.Id, cycle.Id, quarter, cancellationToken);
-        var pending = await _claims.ListForMemberAsync(member.Id, cycle.Id, ClaimStatus.Pending, cancellationToken);
-        var rank = await _ledger.GetRankAsync(member.Id, cycle.Id, null, cancellationToken);
-        var rules = (await _rules.ListActiveAsync(cancellationToken)).ToDictionary(r => r.Id);
+        var total = await ledger.GetTotalAsync(member.Id, cycle.Id, null, cancellationToken);
+        var entries = await ledger.ListEntriesAsync(member.Id, cycle.Id, quarter, cancellationToken);
+        var pending = await claims.ListForMemberAsync(member.Id, cycle.Id, ClaimStatus.Pending, cancellationToken);
+        var rank = await ledger.GetRankAsync(member.Id, cycle.Id, null, cancellationToken);
+        var ruleById = (await rules.ListActiveAsync(cancellationToken)).ToDictionary(r => r.Id);
 
         var lines = new List<string> { texts.Total(cycle.Year, total.Total, total.Base, total.Bonus, total.Deduction), texts.QuarterHeader(quarter) };
         var newestFirst = entries.OrderByDescending(e => e.OccurredOn).ThenByDescending(e => e.Id).ToList();
-        lines.AddRange(newestFirst.Take(MaxEntries).Select(e => texts.Entry(e.OccurredOn, Label(e, rules, dc, texts), e.Points)));
+        lines.AddRange(newestFirst.Take(MaxEntries).Select(e => texts.Entry(e.OccurredOn, Label(e, ruleById, dc, texts), e.Points)));
         if (newestFirst.Count > MaxEntries)
         {
             lines.Add(texts.MoreEntries(newestFirst.Count - MaxEntries));
@@ -100,7 +81,7 @@ public sealed class MyPointsDialog : Dialog
         }
 
         // The months in words for every channel; the chart of them where the channel shows images.
-        var monthly = await _charts.MonthlyAsync(member, cycle, today, dc.Language, dc.Context.Activity.ChannelId ?? "", cancellationToken);
+        var monthly = await charts.MonthlyAsync(member, cycle, today, dc.Language, dc.Context.Activity.ChannelId ?? "", cancellationToken);
         if (monthly.Months.Count > 0)
         {
             lines.Add(texts.Months(monthly.Months));
@@ -114,15 +95,15 @@ public sealed class MyPointsDialog : Dialog
     // An earlier cycle: its total and the rank it ended with; its entries are on the quarterly notices.
     private async Task<DialogTurnResult> PastCycleAsync(DialogContext dc, Member member, int year, PointsTexts texts, CancellationToken cancellationToken)
     {
-        if (await _cycles.FindCycleAsync(year, cancellationToken) is not { } cycle)
+        if (await cycles.FindCycleAsync(year, cancellationToken) is not { } cycle)
         {
             await dc.Context.SendTextAsync(texts.NoCycleForYear(year), cancellationToken);
             return await dc.EndDialogAsync(cancellationToken);
         }
 
-        var total = await _ledger.GetTotalAsync(member.Id, cycle.Id, null, cancellationToken);
+        var total = await ledger.GetTotalAsync(member.Id, cycle.Id, null, cancellationToken);
         var lines = new List<string> { texts.Total(cycle.Year, total.Total, total.Base, total.Bonus, total.Deduction) };
-        if (await _ledger.GetRankAsync(member.Id, cycle.Id, null, cancellationToken) is { } rank)
+        if (await ledger.GetRankAsync(member.Id, cycle.Id, null, cancellationToken) is { } rank)
         {
             lines.Add(texts.Rank(rank.Standing.Rank, rank.RankedMembers));
         }
@@ -131,9 +112,9 @@ public sealed class MyPointsDialog : Dialog
         return await dc.EndDialogAsync(total, cancellationToken);
     }
 
-    private static string Label(LedgerEntry entry, Dictionary<long, PointRule> rules, DialogContext dc, PointsTexts texts)
+    private static string Label(LedgerEntry entry, Dictionary<long, PointRule> ruleById, DialogContext dc, PointsTexts texts)
     {
-        if (entry.Kind == LedgerKind.Bonus && entry.RuleId is { } ruleId && rules.TryGetValue(ruleId, out var rule))
+        if (entry.Kind == LedgerKind.Bonus && entry.RuleId is { } ruleId && ruleById.TryGetValue(ruleId, out var rule))
         {
             return RuleNames.Of(rule, dc.Language);
         }

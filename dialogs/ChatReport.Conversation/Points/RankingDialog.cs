@@ -9,54 +9,32 @@ namespace ChatReport.Conversation.Points;
 /// Answers 排行榜: the branch's ranking this quarter and this year as far as the branch's setting
 /// (排行榜设置) shows it, ties at the last listed rank included, and the member's own place.
 /// </summary>
-public sealed class RankingDialog : Dialog
+/// <param name="members">Who is asking.</param>
+/// <param name="cycles">The cycles.</param>
+/// <param name="ledger">The points.</param>
+/// <param name="time">The clock.</param>
+/// <param name="settings">Each branch's ranking setting.</param>
+public sealed class RankingDialog(IMemberDirectory members, ICycleCalendar cycles, ILedger ledger, TimeProvider time, IRankingSettings settings) : Dialog(nameof(RankingDialog))
 {
-    private readonly IMemberDirectory _members;
-    private readonly ICycleCalendar _cycles;
-    private readonly ILedger _ledger;
-    private readonly TimeProvider _time;
-    private readonly IRankingSettings _settings;
-
-    /// <summary>Creates the dialog.</summary>
-    /// <param name="members">Who is asking.</param>
-    /// <param name="cycles">The cycles.</param>
-    /// <param name="ledger">The points.</param>
-    /// <param name="time">The clock.</param>
-    /// <param name="settings">Each branch's ranking setting.</param>
-    public RankingDialog(IMemberDirectory members, ICycleCalendar cycles, ILedger ledger, TimeProvider time, IRankingSettings settings)
-        : base(nameof(RankingDialog))
-    {
-        ArgumentNullException.ThrowIfNull(members);
-        ArgumentNullException.ThrowIfNull(cycles);
-        ArgumentNullException.ThrowIfNull(ledger);
-        ArgumentNullException.ThrowIfNull(time);
-        ArgumentNullException.ThrowIfNull(settings);
-        _settings = settings;
-        _members = members;
-        _cycles = cycles;
-        _ledger = ledger;
-        _time = time;
-    }
-
     /// <inheritdoc />
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dc);
         var texts = dc.Texts<PointsTexts>();
-        if (await CurrentMember.RequireAsync(_members, dc.Context, dc.Texts<ConversationTexts>(), cancellationToken) is not { } member)
+        if (await CurrentMember.RequireAsync(members, dc.Context, dc.Texts<ConversationTexts>(), cancellationToken) is not { } member)
         {
             return await dc.EndDialogAsync(cancellationToken);
         }
 
-        var today = dc.UserLocale.LocalDate(_time.GetUtcNow());
-        if (await _cycles.FindCycleForDateAsync(today, cancellationToken) is not { } cycle)
+        var today = dc.UserLocale.LocalDate(time.GetUtcNow());
+        if (await cycles.FindCycleForDateAsync(today, cancellationToken) is not { } cycle)
         {
             await dc.Context.SendTextAsync(texts.NoCycle, cancellationToken);
             return await dc.EndDialogAsync(cancellationToken);
         }
 
         var quarter = cycle.QuarterOf(today);
-        var privacy = await _settings.GetAsync(member.UnitId, cancellationToken);
+        var privacy = await settings.GetAsync(member.UnitId, cancellationToken);
         var notes = dc.Texts<RankingSettingsTexts>();
         var lines = new List<string> { texts.QuarterRanking(quarter) };
         lines.AddRange(await SectionAsync(member, cycle, quarter, privacy, texts, notes, cancellationToken));
@@ -76,7 +54,7 @@ public sealed class RankingDialog : Dialog
 
     private async Task<List<string>> SectionAsync(Member member, Cycle cycle, int? quarter, RankingPrivacy privacy, PointsTexts texts, RankingSettingsTexts notes, CancellationToken cancellationToken)
     {
-        var standings = await _ledger.GetStandingsAsync(member.UnitId, cycle.Id, quarter, cancellationToken);
+        var standings = await ledger.GetStandingsAsync(member.UnitId, cycle.Id, quarter, cancellationToken);
         var own = standings.FirstOrDefault(s => s.MemberId == member.Id);
         if (privacy.Visibility == RankingVisibility.Own)
         {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ChatReport.Conversation.Commands;
-using ChatReport.Dialogs.Engine;
 using ChatReport.Dialogs.Localization;
 
 namespace ChatReport.Conversation.Points;
@@ -10,29 +9,17 @@ namespace ChatReport.Conversation.Points;
 /// 排行榜设置 全部 / 前10 / 仅本人 (ranking settings all / top 10 / own): the secretary decides what
 /// members see of the branch ranking. Without a value it tells the current setting.
 /// </summary>
-public sealed partial class RankingSettingsCommand(RankingSettingsDialog dialog) : IChatCommand
+public sealed partial class RankingSettingsCommand(RankingSettingsDialog dialog) : PatternCommand(dialog, CommandAudience.Reviewers, Pattern())
 {
     /// <inheritdoc />
-    public Dialog Dialog => dialog;
+    public override string HelpLine(ReplyLanguage language) => RankingSettingsTexts.ForLanguage(language).HelpLine;
 
     /// <inheritdoc />
-    public CommandAudience Audience => CommandAudience.Reviewers;
-
-    /// <inheritdoc />
-    public CommandMatch? Match(string text)
+    protected override CommandMatch? ReadOptions(Match match)
     {
-        var match = Pattern().Match(text ?? "");
-        if (!match.Success)
-        {
-            return null;
-        }
-
         var value = match.Groups["rest"].Value.Trim().TrimStart(':', '：').Trim();
         return new CommandMatch(Read(value));
     }
-
-    /// <inheritdoc />
-    public string HelpLine(ReplyLanguage language) => RankingSettingsTexts.ForLanguage(language).HelpLine;
 
     /// <summary>The setting <paramref name="value"/> names.</summary>
     /// <param name="value">The words after the command, trimmed.</param>

@@ -7,34 +7,23 @@ using ChatReport.Dialogs.Turns;
 namespace ChatReport.Conversation.Tasks;
 
 /// <summary>Signs the member up for a task (报名 7); begun with a <see cref="TaskNumber"/>, ends at once.</summary>
-public sealed class JoinTaskDialog : Dialog
+public sealed class JoinTaskDialog(IMemberDirectory members, IServiceTasks tasks) : Dialog(nameof(JoinTaskDialog))
 {
-    private readonly IMemberDirectory _members;
-    private readonly IServiceTasks _tasks;
-
-    /// <summary>Creates the dialog over the domain ports.</summary>
-    public JoinTaskDialog(IMemberDirectory members, IServiceTasks tasks)
-        : base(nameof(JoinTaskDialog))
-    {
-        _members = members;
-        _tasks = tasks;
-    }
-
     /// <inheritdoc />
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dc);
         var texts = dc.Texts<TaskTexts>();
         var taskId = (options as TaskNumber)?.TaskId ?? 0;
-        var member = await ReviewAccess.FindActorAsync(_members, dc.Context, cancellationToken);
+        var member = await ReviewAccess.FindActorAsync(members, dc.Context, cancellationToken);
         if (member is null)
         {
             await dc.Context.SendTextAsync(dc.Texts<ReviewTexts>().NotAMember, cancellationToken);
             return await dc.EndDialogAsync(cancellationToken);
         }
 
-        var status = await _tasks.SignUpAsync(taskId, member.Id, cancellationToken);
-        var task = status == SignUpStatus.SignedUp ? await _tasks.GetAsync(taskId, cancellationToken) : null;
+        var status = await tasks.SignUpAsync(taskId, member.Id, cancellationToken);
+        var task = status == SignUpStatus.SignedUp ? await tasks.GetAsync(taskId, cancellationToken) : null;
         await dc.Context.SendTextAsync(
             status switch
             {
