@@ -50,7 +50,7 @@ internal sealed class Measurements(BenchSettings settings, DbConnectionFactory c
                 cancellationToken: cancellationToken));
             await output.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{connections.Provider} database {connections.DataSource}: {bytes / 1024.0 / 1024 / 1024:N2} GiB; measuring at {PostgreSqlCity.Load()}"));
+                $"{connections.Provider} database {connections.DataSource}: {bytes / 1024.0 / 1024 / 1024:N2} GiB; measuring at {LoadAverage.Now()}"));
             await output.WriteLineAsync($"  {counts.Members:N0} members, {counts.Branches:N0} branches, {counts.Claims:N0} claims, {counts.Entries:N0} ledger entries, {counts.Runs:N0} digest runs");
         }
 
@@ -72,7 +72,7 @@ internal sealed class Measurements(BenchSettings settings, DbConnectionFactory c
         await DigestsAsync(cycles, time, digestOptions, cancellationToken);
         await PacingAsync(cancellationToken);
         await PlansAsync(cancellationToken);
-        await output.WriteLineAsync($"measured; {PostgreSqlCity.Load()}");
+        await output.WriteLineAsync($"measured; {LoadAverage.Now()}");
     }
 
     private async Task DigestsAsync(CycleStore cycles, TimeProvider time, IOptions<DigestOptions> options, CancellationToken cancellationToken)

@@ -44,7 +44,7 @@ internal sealed partial class PostgreSqlCity(BenchSettings settings, TextWriter 
             return true;
         }
 
-        await output.WriteLineAsync($"Exporting {settings.DatabasePath} to PostgreSQL database {name} with export-sqlite-to-postgres ({Load()})");
+        await output.WriteLineAsync($"Exporting {settings.DatabasePath} to PostgreSQL database {name} with export-sqlite-to-postgres ({LoadAverage.Now()})");
         var export = new SqliteToPostgreSqlExport(TimeProvider.System, NullLoggerFactory.Instance);
         var result = await export.ExportAsync(settings.DatabasePath, target.ToString(), cancellationToken);
         await output.WriteAsync(ExportSqliteToPostgresCliCommand.Describe(result));
@@ -60,15 +60,8 @@ internal sealed partial class PostgreSqlCity(BenchSettings settings, TextWriter 
             await vacuum.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"VACUUM (ANALYZE) after the export, as autovacuum would: {watch.Elapsed.TotalSeconds:N1} s ({Load()})"));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"VACUUM (ANALYZE) after the export, as autovacuum would: {watch.Elapsed.TotalSeconds:N1} s ({LoadAverage.Now()})"));
         return true;
-    }
-
-    /// <summary>The machine is shared: the load average goes next to every figure.</summary>
-    public static string Load()
-    {
-        var fields = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ') : [];
-        return fields.Length >= 3 ? $"load average {fields[0]} {fields[1]} {fields[2]}" : "load average unknown";
     }
 
     private static async Task<bool> CreateIfMissingAsync(NpgsqlConnectionStringBuilder target, string name, CancellationToken cancellationToken)
