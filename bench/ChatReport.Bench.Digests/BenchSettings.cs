@@ -2,7 +2,11 @@ using System.Globalization;
 
 namespace ChatReport.Bench.Digests;
 
-/// <summary>The scale and the clock of a benchmark run, from the command line.</summary>
+/// <summary>
+/// The scale and the clock of a benchmark run, from the command line. <see cref="PostgreSql"/>,
+/// when given, is the Npgsql connection string of the database the measurements run on instead
+/// of the SQLite file (which is still generated, and exported there).
+/// </summary>
 internal sealed record BenchSettings(
     string DatabasePath,
     string RulesPath,
@@ -10,7 +14,8 @@ internal sealed record BenchSettings(
     int Branches,
     long Entries,
     int SendsPerSecond,
-    int PacedSample)
+    int PacedSample,
+    string? PostgreSql)
 {
     /// <summary>A year of claims up to the evening measured: 30 December, in the fourth quarter.</summary>
     public DateOnly CycleStart { get; } = new(2026, 1, 1);
@@ -35,6 +40,7 @@ internal sealed record BenchSettings(
             int.Parse(Value("--branches", "15000"), CultureInfo.InvariantCulture),
             long.Parse(Value("--entries", "20000000"), CultureInfo.InvariantCulture),
             int.Parse(Value("--sends-per-second", "1000"), CultureInfo.InvariantCulture),
-            int.Parse(Value("--paced-sample", "600"), CultureInfo.InvariantCulture));
+            int.Parse(Value("--paced-sample", "600"), CultureInfo.InvariantCulture),
+            Array.IndexOf(args, "--postgres") >= 0 ? Value("--postgres", string.Empty) : null);
     }
 }

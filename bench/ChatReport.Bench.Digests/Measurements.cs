@@ -14,22 +14,23 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace ChatReport.Bench.Digests;
 
-/// <summary>Times what the issue asks about on the generated file, each through the product's own code.</summary>
-internal sealed class Measurements(BenchSettings settings, TextWriter output)
+/// <summary>
+/// Times what the issue asks about on the generated city, each through the product's own code,
+/// on whichever database <paramref name="connections"/> opens (the SQLite file or its export to
+/// PostgreSQL): one code path, the SQL that differs picked per connection as the stores do.
+/// </summary>
+internal sealed class Measurements(BenchSettings settings, DbConnectionFactory connections, TextWriter output)
 {
     private const int Repeats = 5;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var time = new FakeTimeProvider(settings.Now);
-        var storage = Options.Create(new StorageOptions());
-        var connections = new SqliteConnectionFactory($"Data Source={settings.DatabasePath}", storage);
         var cycleOptions = Options.Create(new CycleOptions());
         var digestOptions = Options.Create(new DigestOptions { SendsPerSecond = settings.SendsPerSecond, MaxConcurrentSends = 8 });
         var cycles = new CycleStore(connections, time, cycleOptions);
         var ledger = new LedgerStore(connections, time);
 
-        await output.WriteLineAsync($"Database {settings.DatabasePath}: {Size(settings.DatabasePath)}");
         await using (var connection = await connections.OpenAsync(cancellationToken))
         {
             var counts = await connection.QuerySingleAsync<(long Members, long Branches, long Claims, long Entries, long Runs)>(new CommandDefinition(
@@ -38,10 +39,19 @@ internal sealed class Measurements(BenchSettings settings, TextWriter output)
                        (SELECT max(id) FROM ledger_entries), (SELECT count(*) FROM digest_runs)
                 """,
                 cancellationToken: cancellationToken));
-            await output.WriteLineAsync($"  {counts.Members:N0} members, {counts.Branches:N0} branches, {counts.Claims:N0} claims, {counts.Entries:N0} ledger entries, {counts.Runs:N0} digest runs");
             // A re-run measures the same evening again.
             await connection.ExecuteAsync(new CommandDefinition("DELETE FROM digest_runs WHERE local_date >= @Day", new { Day = settings.Today }, cancellationToken: cancellationToken));
-            await connection.ExecuteAsync(new CommandDefinition("PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken: cancellationToken));
+            // SQLite: the deletion moved into the file, so the size below is the file's and no read goes through the WAL.
+            // PostgreSQL's own checkpoints see to its WAL.
+            await connection.ExecuteAsync(new CommandDefinition(
+                SqlDialect.Pick(connection, "PRAGMA wal_checkpoint(TRUNCATE)", "SELECT 1"), cancellationToken: cancellationToken));
+            var bytes = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                SqlDialect.Pick(connection, "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()", "SELECT pg_database_size(current_database())"),
+                cancellationToken: cancellationToken));
+            await output.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{connections.Provider} database {connections.DataSource}: {bytes / 1024.0 / 1024 / 1024:N2} GiB; measuring at {LoadAverage.Now()}"));
+            await output.WriteLineAsync($"  {counts.Members:N0} members, {counts.Branches:N0} branches, {counts.Claims:N0} claims, {counts.Entries:N0} ledger entries, {counts.Runs:N0} digest runs");
         }
 
         var cycle = (await cycles.FindCycleAsync(settings.CycleStart.Year, cancellationToken))!;
@@ -59,12 +69,13 @@ internal sealed class Measurements(BenchSettings settings, TextWriter output)
         await TimeAsync("  … as CSV", () => NoticeExporter.ExportAsync(notice!, NoticeExportFormat.Csv, "zh-CN", cancellationToken), f => $"{f.Content.Length:N0} bytes");
         await TimeAsync("  … as xlsx", () => NoticeExporter.ExportAsync(notice!, NoticeExportFormat.Xlsx, "zh-CN", cancellationToken), f => $"{f.Content.Length:N0} bytes");
 
-        await DigestsAsync(connections, cycles, time, digestOptions, cancellationToken);
+        await DigestsAsync(cycles, time, digestOptions, cancellationToken);
         await PacingAsync(cancellationToken);
-        await PlansAsync(connections, cancellationToken);
+        await PlansAsync(cancellationToken);
+        await output.WriteLineAsync($"measured; {LoadAverage.Now()}");
     }
 
-    private async Task DigestsAsync(SqliteConnectionFactory connections, CycleStore cycles, TimeProvider time, IOptions<DigestOptions> options, CancellationToken cancellationToken)
+    private async Task DigestsAsync(CycleStore cycles, TimeProvider time, IOptions<DigestOptions> options, CancellationToken cancellationToken)
     {
         var runs = new DigestRunStore(connections, time);
         var reader = new DigestDataReader(connections);
@@ -124,30 +135,45 @@ internal sealed class Measurements(BenchSettings settings, TextWriter output)
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"pacer at 30/s: {Sends} permits in {watch.Elapsed.TotalSeconds:N1} s ({Sends / watch.Elapsed.TotalSeconds:N1}/s)"));
     }
 
-    private async Task PlansAsync(SqliteConnectionFactory connections, CancellationToken cancellationToken)
+    private async Task PlansAsync(CancellationToken cancellationToken)
     {
-        // The digest's own queries, over a temporary table of every branch, as the reader runs them.
+        // The digest's own queries, over a temporary table of every branch filled as the reader fills it.
+        var sql = DigestDataSql.For(connections.Provider);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(DigestDataReader.CreateDue, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO temp.digest_due (unit_id, window_start, window_end, cycle_id, quarter) SELECT id, '2026-12-29T12:00:00.0000000Z', '2026-12-30T12:00:00.0000000Z', 1, 4 FROM org_units WHERE kind = 'branch'",
-            cancellationToken: cancellationToken));
-        await output.WriteLineAsync("query plans:");
-        foreach (var (name, sql) in new[]
+        var branches = await connection.QueryAsync<long>(new CommandDefinition("SELECT id FROM org_units WHERE kind = 'branch' ORDER BY id", cancellationToken: cancellationToken));
+        var from = new DateTimeOffset(settings.Today.AddDays(-1).ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+        await connection.ExecuteAsync(new CommandDefinition(sql.CreateDue, cancellationToken: cancellationToken));
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
-            ("news", DigestDataReader.News),
-            ("top three", DigestDataReader.Leaders),
-            ("pending", DigestDataReader.Pending),
-            ("tasks", DigestDataReader.Tasks),
+            await connection.ExecuteAsync(new CommandDefinition(
+                sql.InsertDue,
+                branches.Select(id => new DigestDataReader.DigestUnitWindow(id, from, from.AddDays(1), 1, 4)),
+                transaction,
+                cancellationToken: cancellationToken));
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        // SQLite says which index each step uses; PostgreSQL runs the query and says where its time went.
+        var explain = SqlDialect.Pick(connection, "EXPLAIN QUERY PLAN ", "EXPLAIN (ANALYZE, BUFFERS) ");
+        var separator = connections.Provider == StorageProvider.PostgreSql ? "\n      " : " | ";
+        await output.WriteLineAsync("query plans:");
+        foreach (var (name, query) in new[]
+        {
+            ("news", sql.News),
+            ("top three", sql.Leaders),
+            ("pending", sql.Pending),
+            ("tasks", sql.Tasks),
             ("plan (subscriptions, last covered)", DigestRunStore.Plan),
             ("runs of a day", "SELECT id FROM digest_runs WHERE local_date IN ('2026-12-30')"),
         })
         {
-            var plan = await connection.QueryAsync<(long Id, long Parent, long NotUsed, string Detail)>(new CommandDefinition("EXPLAIN QUERY PLAN " + sql, cancellationToken: cancellationToken));
-            await output.WriteLineAsync($"  {name}: {string.Join(" | ", plan.Select(p => p.Detail))}");
+            // SQLite's plan is four columns with the step last, PostgreSQL's one line of text per row.
+            var plan = await connection.QueryAsync(new CommandDefinition(explain + query, cancellationToken: cancellationToken));
+            var steps = plan.Select(row => Convert.ToString(((IDictionary<string, object>)row).Values.Last(), CultureInfo.InvariantCulture));
+            await output.WriteLineAsync($"  {name}: {string.Join(separator, steps)}");
         }
 
-        await connection.ExecuteAsync(new CommandDefinition("DROP TABLE temp.digest_due", cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(sql.DropDue, cancellationToken: cancellationToken));
     }
 
     private async Task<T> TimeAsync<T>(string what, Func<Task<T>> work, Func<T, string> describe)
@@ -166,16 +192,9 @@ internal sealed class Measurements(BenchSettings settings, TextWriter output)
         return result;
     }
 
-    private static async Task<T> ScalarAsync<T>(SqliteConnectionFactory connections, string sql, object parameters, CancellationToken cancellationToken)
+    private static async Task<T> ScalarAsync<T>(DbConnectionFactory connections, string sql, object parameters, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)) ?? throw new InvalidOperationException(sql);
-    }
-
-    private static string Size(string path)
-    {
-        long Bytes(string file) => File.Exists(file) ? new FileInfo(file).Length : 0;
-        var total = Bytes(path) + Bytes(path + "-wal");
-        return string.Create(CultureInfo.InvariantCulture, $"{total / 1024.0 / 1024 / 1024:N2} GiB");
     }
 }

@@ -1,6 +1,8 @@
 using ChatReport.Bench.Digests;
+using ChatReport.Bot.Storage.Connections;
+using Microsoft.Extensions.Options;
 
-// dotnet run -c Release --project bench -- [generate|measure|all] --db FILE --members N --branches N --entries N
+// dotnet run -c Release --project bench -- [generate|measure|all] --db FILE --members N --branches N --entries N [--postgres CONN]
 var command = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "all";
 var settings = BenchSettings.Parse(args);
 using var cancellation = new CancellationTokenSource();
@@ -25,7 +27,21 @@ if (command is "generate" or "all")
 
 if (command is "measure" or "all")
 {
-    await new Measurements(settings, Console.Out).RunAsync(cancellation.Token);
+    if (settings.PostgreSql is null)
+    {
+        var sqlite = new SqliteConnectionFactory($"Data Source={settings.DatabasePath}", Options.Create(new StorageOptions()));
+        await new Measurements(settings, sqlite, Console.Out).RunAsync(cancellation.Token);
+    }
+    else
+    {
+        if (!await new PostgreSqlCity(settings, Console.Out).PrepareAsync(mustBeNew: command == "all", cancellation.Token))
+        {
+            return 2;
+        }
+
+        await using var postgreSql = new PostgreSqlConnectionFactory(settings.PostgreSql);
+        await new Measurements(settings, postgreSql, Console.Out).RunAsync(cancellation.Token);
+    }
 }
 
 return 0;
