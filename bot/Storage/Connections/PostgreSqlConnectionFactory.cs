@@ -16,12 +16,31 @@ public sealed class PostgreSqlConnectionFactory : DbConnectionFactory, IAsyncDis
     /// </summary>
     internal const long WriteLockKey = 0x43_68_61_74_52_65_70_01; // "ChatRep" + 1
 
+    /// <summary>Statements kept prepared per connection unless the connection string says otherwise.</summary>
+    internal const int DefaultMaxAutoPrepare = 128;
+
+    /// <summary>How often a statement runs on a connection before Npgsql prepares it there.</summary>
+    internal const int DefaultAutoPrepareMinUsages = 2;
+
     private readonly NpgsqlDataSource _dataSource;
 
     public PostgreSqlConnectionFactory(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         DataSource = $"{builder.Host}:{builder.Port}/{builder.Database}";
+        // A turn runs the same few dozen statements every time; prepared, PostgreSQL neither
+        // parses nor plans them again on that connection. An administrator's own values stay.
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        }
+
+        if (!given.ContainsKey("Auto Prepare Min Usages") && !given.ContainsKey("AutoPrepareMinUsages"))
+        {
+            builder.AutoPrepareMinUsages = DefaultAutoPrepareMinUsages;
+        }
+
         _dataSource = NpgsqlDataSource.Create(builder);
         DapperConfiguration.EnsureConfigured();
     }
@@ -31,6 +50,9 @@ public sealed class PostgreSqlConnectionFactory : DbConnectionFactory, IAsyncDis
     public override string DataSource { get; }
 
     internal override string BeginWrite { get; } = $"BEGIN; SELECT pg_advisory_xact_lock({WriteLockKey})";
+
+    /// <summary>The data source's settings as Npgsql uses them (the tests check what was defaulted).</summary>
+    internal string ConnectionString => _dataSource.ConnectionString;
 
     internal override string BeginSnapshot => "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
 
