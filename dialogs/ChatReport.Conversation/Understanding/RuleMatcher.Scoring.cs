@@ -54,6 +54,14 @@ public static partial class RuleMatcher
             evidence.AddRange(new[] { action, thing, person }.OfType<string>());
         }
 
+        // 跟志愿者一起…: the rule's own word naming who came along says more than a beneficiary, less
+        // than a deed, so that another rule's deed told beside it is asked about, not outweighed.
+        if (person is not null && keyword is null && Terms(rule).Keywords.Contains(person, StringComparer.Ordinal))
+        {
+            score = Math.Max(score, Complete - 1.0);
+            evidence.Add("with " + person);
+        }
+
         // Each further kind of evidence (an object besides a keyword, a beneficiary besides an action and object) adds a little.
         var kinds = new[] { keyword, action, thing, person }.Count(k => k is not null);
         score += 0.3 * Math.Max(0, kinds - 2);
