@@ -123,7 +123,8 @@ public static partial class RuleMatcher
         var secondDeed = bonus.Count > 0 ? SecondDeed(words.Text, bonus[0].Rule, rules, backed) : null;
         // 群里有人说村口路面结冰了，我去铲了: a need heard of, met by another rule's whole deed, is either.
         var needMetByAnother = NeedHeard().IsMatch(words.Text) && bonus.Count > 1 && bonus[1].Score >= Complete;
-        if (best >= SureAt && !othersPerson && !undone && !needMetByAnother && secondDeed is null && !(GaveMoney().IsMatch(words.Text) && !BuysByItself(bonus[0])) && !NotADeed().IsMatch(words.Text) && (bonus.Count == 1 || Math.Round(best - bonus[1].Score, 2) >= Margin))
+        var onlyWhere = bonus.Count > 0 && bonus[0].Evidence.StartsWith(WhereOnly, StringComparison.Ordinal);
+        if (best >= SureAt && !onlyWhere && !othersPerson && !undone && !needMetByAnother && secondDeed is null && !(GaveMoney().IsMatch(words.Text) && !BuysByItself(bonus[0])) && !NotADeed().IsMatch(words.Text) && (bonus.Count == 1 || Math.Round(best - bonus[1].Score, 2) >= Margin))
         {
             return new RuleMatch(RuleConfidence.Sure, [bonus[0]]);
         }
