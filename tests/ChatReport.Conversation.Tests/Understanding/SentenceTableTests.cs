@@ -45,10 +45,10 @@ public sealed class SentenceTableTests
         [("held-out 5", "zh")] = 0.95,
         [("held-out 5", "zht")] = 0.90,
         [("held-out 5", "en")] = 0.95,
-        // Sixth blind set: 5 wrong claims and a crash on its one blind run (see its header).
-        [("held-out 6", "zh")] = 0.0,
-        [("held-out 6", "zht")] = 0.0,
-        [("held-out 6", "en")] = 0.0,
+        // Sixth blind set: 5 wrong claims and a crash on its one blind run (see its header); its classes fixed since.
+        [("held-out 6", "zh")] = 0.95,
+        [("held-out 6", "zht")] = 0.93,
+        [("held-out 6", "en")] = 0.93,
         [("tuning", "zh")] = 0.97,
         [("tuning", "zht")] = 0.97,
         [("tuning", "en")] = 0.97,
