@@ -24,7 +24,6 @@ public static partial class DeedPlaceReader
         "上班", "上岗", "打工", "工作", "干活", "当班",
     };
 
-
     /// <summary>The place <paramref name="text"/> names, or null.</summary>
     /// <param name="text">The sentence, normalized, with its date and points blanked out.</param>
     /// <returns>The place as said.</returns>
