@@ -54,6 +54,13 @@ public static partial class DeedSentenceParser
             found = [.. found.Except(weather)];
         }
 
+        // 不是昨天，是前天; 昨天，不对，前天: the day taken back is not the deed's.
+        var corrected = found.Where(r => TakenBack(rest, r, found)).ToList();
+        if (corrected.Count > 0 && corrected.Count < found.Count)
+        {
+            found = [.. found.Except(corrected)];
+        }
+
         var when = found.FirstOrDefault(r => r.Kind is DateTimeResolutionKind.Date or DateTimeResolutionKind.DateTime or DateTimeResolutionKind.DateTimeRange && r.Timex is not ("PRESENT_REF" or "PAST_REF" or "FUTURE_REF"))
             ?? found.FirstOrDefault();
         if (when is not null)
@@ -66,7 +73,7 @@ public static partial class DeedSentenceParser
         var days = found.Where(r => r.Start is not null && r.Kind is DateTimeResolutionKind.Date or DateTimeResolutionKind.DateTime or DateTimeResolutionKind.DateTimeRange
                 && OneDay().IsMatch(r.Timex)).Select(r => DateOnly.FromDateTime(r.Start!.Value.DateTime)).Distinct().Count();
         var time = days > 1 ? null : DeedTimeReader.Read(when, text, locale.LocalDate(now));
-        var place = DeedPlaceReader.Read(rest);
+        var place = AsWritten(sentence ?? string.Empty, DeedPlaceReader.Read(rest));
         var what = Tidy(rest);
         var match = RuleMatcher.Match(text, rules, learned);
         return new ParsedDeed(
@@ -137,6 +144,33 @@ public static partial class DeedSentenceParser
         return Weather().IsMatch(after) && !Deed().IsMatch(after);
     }
 
+    // The place in the member's own script and case (陳伯伯家, Xinhua Road): it was read from the
+    // normalized text, which keeps every character where it was.
+    private static string? AsWritten(string sentence, string? place)
+    {
+        if (place is null)
+        {
+            return null;
+        }
+
+        var normalized = TextNormalizer.Normalize(sentence);
+        var at = normalized.IndexOf(place, StringComparison.Ordinal);
+        return at >= 0 && normalized.Length == sentence.Length ? sentence.Substring(at, place.Length) : place;
+    }
+
+    // A day said and taken back: after 不是/并非/not, or before 不对/说错了/哦不/I mean with another day after.
+    private static bool TakenBack(string text, DateTimeResolution day, List<DateTimeResolution> found)
+    {
+        var end = Math.Min(text.Length, day.Index + day.Length);
+        var next = found.Where(r => r.Index >= end).Select(r => r.Index).DefaultIfEmpty(-1).Max();
+        if (next < 0)
+        {
+            return false;
+        }
+
+        return Denied().IsMatch(text.AsSpan(0, Math.Min(day.Index, text.Length))) || Retracted().IsMatch(text.AsSpan(end, next - end));
+    }
+
     // 种了三十棵, 理了二十个: a number alone, with no 号/日/月 or English ordinal, counts things.
     private static bool IsBareCount(string text, DateTimeResolution found) =>
         found.Index + found.Length <= text.Length && BareNumber().IsMatch(text.AsSpan(found.Index, found.Length));
@@ -176,6 +210,9 @@ public static partial class DeedSentenceParser
         ("头晌", "上午"), ("晚黑", "晚上"), ("半夜", "夜里"), ("朝晨", "早上"), ("早排", "前几天"),
         // Cantonese and Hakka: 琴日/寻日 yesterday, 听日/天光日 tomorrow, 今晡日/昨晡日 today/yesterday, 今朝 this morning.
         ("今晡日", "今天"), ("昨晡日", "昨天"), ("前晡日", "前天"), ("琴日", "昨天"), ("寻日", "昨天"), ("听日", "明天"), ("天光日", "明天"), ("今朝", "今天早上"),
+        ("琴晚", "昨天晚上"), ("寻晚", "昨天晚上"), ("噖日", "昨天"), ("噖晚", "昨天晚上"),
+        // Shaanxi 夜个 and Minnan 昨昏 are yesterday, Minnan 今仔日 today; Wu 上半日/下半日 morning and afternoon.
+        ("夜个", "昨天"), ("夜儿", "昨天"), ("昨昏", "昨天"), ("昨暗", "昨天晚上"), ("今仔日", "今天"), ("上半日", "上午"), ("下半日", "下午"),
         ("晌午", "中午"), ("上上个礼拜", "上上周"), ("上上礼拜", "上上周"), ("上个礼拜", "上周"), ("上礼拜", "上周"), ("上上个星期", "上上周"),
         ("上个星期", "上周"), ("上星期", "上周"), ("这个礼拜", "这周"), ("这礼拜", "这周"), ("这个星期", "这周"), ("礼拜", "星期"),
     ];
@@ -231,7 +268,7 @@ public static partial class DeedSentenceParser
     }
 
     // Not after 点/时/: (3点20分 is a time) nor before 钟/之 (二十分钟, 百分之百).
-    [GeneratedRegex(@"(?<![点时:0-9零一二两三四五六七八九十百])(?:加|得|记|计|申请|申报|报)?(?<n>[0-9]{1,4}|[零一二两三四五六七八九十百]{1,5})\s*个?积?分(?![钟之钱]|没|不要|不收)")]
+    [GeneratedRegex(@"(?<![点时:0-9零一二两三四五六七八九十百])(?:加|得|记|计|申请|申报|报)?(?<n>[0-9]{1,4}|[零一二两三四五六七八九十百]{1,5})\s*个?积?分(?![钟之钱钿]|洋钿|铜钿|没|不要|不收|都没|也没|也不|也勿|都不)")]
     private static partial Regex ChinesePoints();
 
     // Not 1.5个小时 or 3.5斤: only a month and a day that stand alone, before a space or a word.
@@ -256,6 +293,12 @@ public static partial class DeedSentenceParser
 
     [GeneratedRegex(@"(?<![半深昨今前当入])夜来(?!了)")]
     private static partial Regex Yesterday();
+
+    [GeneratedRegex(@"(?:不是|并非|不系|唔系|\bnot|\bnot on)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Denied();
+
+    [GeneratedRegex(@"^[,，。 ]*(?:不对|说错了|记错了|搞错了|哦不|噢不|唔系|不是|应该是|\bsorry\b|\bi mean\b|\bno,|\bactually\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Retracted();
 
     [GeneratedRegex(@"^\s*[0-9零一二两三四五六七八九十百]+\s*$")]
     private static partial Regex BareNumber();

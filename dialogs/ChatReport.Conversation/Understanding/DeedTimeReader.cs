@@ -34,7 +34,7 @@ public static partial class DeedTimeReader
         if (when is null || when.Kind == DateTimeResolutionKind.Duration || relativeOnly)
         {
             // I'll be clearing the ditch, 打算下周去: still to come, whatever day it will be.
-            if (when is null && FutureWords().IsMatch(text) && !Done().IsMatch(text))
+            if (when is null && ((FutureWords().IsMatch(text) && !Done().IsMatch(text)) || NotYet().IsMatch(text)))
             {
                 return new DeedTime { Day = today.AddDays(1) };
             }
@@ -176,6 +176,11 @@ public static partial class DeedTimeReader
 
     [GeneratedRegex(@"\b(?:i'll|we'll|i will|we will|going to|gonna)\b|打算|准备去|将要|要去", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FutureWords();
+
+    // 主题党日还没开，能不能提前把分加上: a deed not held yet, claimed in advance, is still to come,
+    // whatever else was done (hasn't started is no deed done).
+    [GeneratedRegex(@"还没(?:开|开始|到|举行|搞|办|上)(?![完过好])|(?:尚未|还未)(?:开始|举行|召开)|提前(?:把|给|申报|报|记|加|登记)|\b(?:hasn't|has not|haven't|not yet) (?:started|begun|happened|been held)\b|\bin advance\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NotYet();
 
     [GeneratedRegex(@"^last (?:mon|tues|wednes|thurs|fri|satur|sun)day$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LastWeekday();

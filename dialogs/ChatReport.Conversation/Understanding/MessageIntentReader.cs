@@ -79,17 +79,17 @@ public static partial class MessageIntentReader
     [GeneratedRegex(@"[\p{So}\p{Cs}\p{Sk}\uFE0F\u200D]+")]
     private static partial Regex Symbols();
 
-    [GeneratedRegex(@"先(?:申报|报|记上|记|登记|上报)|报先|记上(?:分)?不|(?:现在|而家)(?:就)?(?:报|申报)|\b(?:claim|report|log) (?:it |this )?(?:now|already|in advance|early)\b")]
+    [GeneratedRegex(@"先(?:申报|报|记上|记|登记|上报|把分|给我记|给我加)|提前(?:把|给|申报|报|记|加|登记)|报先|记上(?:分)?不|(?:现在|而家)(?:就)?(?:报|申报)|\b(?:claim|report|log) (?:it |this )?(?:now|already|in advance|early)\b")]
     private static partial Regex ClaimNow();
 
-    [GeneratedRegex(@"明天|明儿|听日|天光日|后天|下周|下个?礼拜|下个?星期|这周[六日天]|这个?礼拜[六日天]|本周[六日天]|\btomorrow\b|\bnext (?:week|mon|tues|wednes|thurs|fri|satur|sun)")]
+    [GeneratedRegex(@"还没(?:开|开始|到|举行|搞|办|上)(?![完过好])|尚未|还未|\bnot yet\b|\bhasn't\b|明天|明儿|听日|天光日|后天|下周|下个?礼拜|下个?星期|这周[六日天]|这个?礼拜[六日天]|本周[六日天]|\btomorrow\b|\bnext (?:week|mon|tues|wednes|thurs|fri|satur|sun)")]
     private static partial Regex FutureDay();
 
-    [GeneratedRegex(@"^(?:书记|支书|书记同志|同志|老师|主任|大家)(?=[,，!。.~ ]|$)|(?<=[,，!。.~ ])(?:书记|支书|同志|老师|主任|大家)(?=[,，!。.~ ]|$)|(?<=谢谢|感谢|多谢|你好|您好|早上好|上午好|下午好|晚上好|辛苦了)(?:书记|支书|同志|老师|主任|大家)|(?<=\b(?:thanks|thank you|hello|hi|morning))[, ]+(?:secretary|comrade|sir|madam)\b")]
+    [GeneratedRegex(@"^(?:书记|支书|书记同志|同志|老师|主任|大家)(?=[,，!。.~ ]|$|辛苦|谢谢|多谢|感谢|你好|您好|早上好|早晨|早安|晚上好|下午好)|(?<=[,，!。.~ ])(?:书记|支书|同志|老师|主任|大家)(?=[,，!。.~ ]|$)|(?<=谢谢|感谢|多谢|你好|您好|早上好|上午好|下午好|晚上好|辛苦了)(?:书记|支书|同志|老师|主任|大家)|(?<=\b(?:thanks|thank you|hello|hi|morning))[, ]+(?:secretary|comrade|sir|madam)\b")]
     private static partial Regex Address();
 
     // A greeting, maybe with the village's "have you eaten" (吃了没) that asks nothing.
-    [GeneratedRegex(@"^(?:(?:你好|您好|你们好|大家好|在吗|在不在|在么|早|早上好|上午好|下午好|晚上好|早安|晚安|哈喽|嗨|hi|hello|hey|good (?:morning|afternoon|evening)|吃了没|吃了吗|吃饭了没|吃饭了吗|吃了没有|忙啥呢|忙什么呢)[!。.~ ,，?？]*(?:呀|啊|哦)?[!。.~ ,，?？]*)+$")]
+    [GeneratedRegex(@"^(?:(?:你好|您好|你们好|大家好|在吗|在不在|在么|早|早晨|早上好|上午好|下午好|晚上好|早安|晚安|哈喽|嗨|hi|hello|hey|good (?:morning|afternoon|evening)|吃了没|吃了吗|吃饭了没|吃饭了吗|吃了没有|忙啥呢|忙什么呢)[!。.~ ,，?？]*(?:呀|啊|哦)?[!。.~ ,，?？]*)+$")]
     private static partial Regex Greeting();
 
     [GeneratedRegex(@"^(?:(?:谢谢|谢谢你|谢谢您|谢了|多谢|多谢晒|唔该|唔该晒|感谢|辛苦了|辛苦|辛苦啦|辛苦晒|麻烦了|麻烦你了|好的|收到|知道了|太好了|你(?:们|哋)?(?:真|好)?好(?:好)?人|thanks|thank you|thx|many thanks|cheers|that'?s great|great)[!。.~ ,，]*(?:啦|了|啊|呀|哈|哦|喔|晒|书记|so much|a lot|very much)?[!。.~ ,，]*)+(?:have a (?:good|nice|great) (?:day|evening|night|one)|see you|bye|goodbye)?[!。.~ ]*$")]

@@ -6,6 +6,9 @@ namespace ChatReport.Conversation.Understanding;
 // to, where it was done, whom it helped, and what the branch has taught.
 public static partial class RuleMatcher
 {
+    // Evidence that names the rule only as the place of another deed.
+    private const string WhereOnly = "only where ";
+
     private static RuleCandidate? Score(PointRule rule, (string? Keyword, string? Action, string? Thing, string? WhereDone, string? Person) found, IEnumerable<string> learned, Dictionary<string, int> rulesPerWord, bool anyThingDone, IReadOnlyList<PointRule> others)
     {
         bool othersHave(TermRole role, string term) => others.Any(o => o.Id != rule.Id && o.Kind == RuleKind.Bonus
@@ -30,6 +33,13 @@ public static partial class RuleMatcher
             score = keyword is not null ? score + 0.4 : Math.Max(score, Complete);
             evidence.Add(action + "+" + thing);
         }
+        else if (action is null && whereDone is not null && Terms(rule).Keywords.Contains(whereDone, StringComparer.Ordinal))
+        {
+            // 在便民服务站当志愿者, 在服务站帮忙搬桌子: the rule's own place named as where another deed was
+            // done weighs as its word does beside that deed's rule, but is never proposed by itself.
+            score = Math.Max(score, Complete + 0.6 + (0.1 * Math.Min(whereDone.Length, 6)));
+            evidence.Add(WhereOnly + whereDone);
+        }
         else if (action is not null && whereDone is not null)
         {
             // 在服务中心代办, 在公厕打扫: a deed word done at the rule's own place; weaker when both are a
@@ -52,6 +62,14 @@ public static partial class RuleMatcher
         {
             score = Math.Max(score, thing is not null ? 1.2 : person is not null ? 1.0 : action is not null ? 0.7 : 0);
             evidence.AddRange(new[] { action, thing, person }.OfType<string>());
+        }
+
+        // 跟志愿者一起…: the rule's own word naming who came along says more than a beneficiary, less
+        // than a deed, so that another rule's deed told beside it is asked about, not outweighed.
+        if (person is not null && keyword is null && Terms(rule).Keywords.Contains(person, StringComparer.Ordinal))
+        {
+            score = Math.Max(score, Complete - 1.0);
+            evidence.Add("with " + person);
         }
 
         // Each further kind of evidence (an object besides a keyword, a beneficiary besides an action and object) adds a little.

@@ -114,7 +114,7 @@ public static partial class RuleMatcher
         // for, beside a deed told without its rule's own word, is for the member to say.
         var othersPerson = bonus.Count > 0 && !bonus[0].Evidence.Contains("keyword", StringComparison.Ordinal)
             && rules.Any(r => r.IsActive && r.Kind == RuleKind.Bonus && r.Id != bonus[0].Rule.Id
-                && r.Words.Beneficiaries.Select(Normal).Any(b => b.Length >= 3 && TextNormalizer.ContainsCjk(b) && words.Find(b).Count > 0 && !bonus[0].Rule.Words.Beneficiaries.Select(Normal).Contains(b)));
+                && r.Words.Beneficiaries.Select(Normal).Any(b => b.Length >= 3 && TextNormalizer.ContainsCjk(b) && words.Find(b).Any(at => !words.SaysStranger(at)) && !bonus[0].Rule.Words.Beneficiaries.Select(Normal).Contains(b)));
         // 捐了两千块钱修桥, paid for two street lamps: the member gave money for the deed another
         // rule's words describe; whether that earns points is for the member to choose.
         // 本来要去扫雪，结果没去成: told, but not done; 他昨天去扫雪了: done by someone else. The
@@ -123,7 +123,8 @@ public static partial class RuleMatcher
         var secondDeed = bonus.Count > 0 ? SecondDeed(words.Text, bonus[0].Rule, rules, backed) : null;
         // 群里有人说村口路面结冰了，我去铲了: a need heard of, met by another rule's whole deed, is either.
         var needMetByAnother = NeedHeard().IsMatch(words.Text) && bonus.Count > 1 && bonus[1].Score >= Complete;
-        if (best >= SureAt && !othersPerson && !undone && !needMetByAnother && secondDeed is null && !(GaveMoney().IsMatch(words.Text) && !BuysByItself(bonus[0])) && !NotADeed().IsMatch(words.Text) && (bonus.Count == 1 || Math.Round(best - bonus[1].Score, 2) >= Margin))
+        var onlyWhere = bonus.Count > 0 && bonus[0].Evidence.StartsWith(WhereOnly, StringComparison.Ordinal);
+        if (best >= SureAt && !onlyWhere && !othersPerson && !undone && !needMetByAnother && secondDeed is null && !(GaveMoney().IsMatch(words.Text) && !BuysByItself(bonus[0])) && !NotADeed().IsMatch(words.Text) && (bonus.Count == 1 || Math.Round(best - bonus[1].Score, 2) >= Margin))
         {
             return new RuleMatch(RuleConfidence.Sure, [bonus[0]]);
         }
@@ -155,14 +156,24 @@ public static partial class RuleMatcher
     private static (string? Keyword, string? Action, string? Thing, string? WhereDone, string? Person) Evidence(SentenceWords words, PointRule rule, bool roadsArePlaces = false)
     {
         var terms = Terms(rule);
-        var keyword = terms.Keywords.Where(k => Occurs(words, k, TermRole.Any)).OrderByDescending(k => k.Length).FirstOrDefault();
-        var action = terms.Actions.Where(a => Occurs(words, a, TermRole.Action)).OrderByDescending(a => a.Length).FirstOrDefault();
+        var said = terms.Keywords.Where(k => Occurs(words, k, TermRole.Any)).OrderByDescending(k => k.Length).ToList();
+        // 跟志愿者一起…, 在服务站帮忙搬桌子: a rule's word said as with whom or where another deed was
+        // done is not that rule's deed; it says no more than a beneficiary or a place would.
+        var aside = SaidAsWhereOrWith(words, said, terms);
+        var companion = aside.FirstOrDefault(k => SaidAsCompany(words, k));
+        var placeWord = aside.FirstOrDefault(k => k != companion);
+        var keyword = said.FirstOrDefault(k => !aside.Contains(k));
+        var actions = terms.Actions.Where(a => Occurs(words, a, TermRole.Action)).OrderByDescending(a => a.Length).ToList();
+        var action = actions.FirstOrDefault();
         // 宣传 is an action and an object of the same rule: one word said once is not a deed and its object.
         var objects = terms.Objects.Where(o => words.Find(o, TermRole.Target).Count > (o == action ? 1 : 0)).ToList();
         var thing = objects.Where(o => !(roadsArePlaces && Roads.Contains(o)) && words.Find(o, TermRole.Target).Any(at => !IsPlace(words, at, o.Length))).OrderByDescending(o => o.Length).FirstOrDefault();
         // Where the deed was done (在公厕, on the road) is a weaker object than what it was done to.
-        var whereDone = thing is null ? objects.OrderByDescending(o => o.Length).FirstOrDefault() : null;
-        var person = terms.Beneficiaries.Where(b => words.Find(b).Count > 0).OrderByDescending(b => b.Length).FirstOrDefault();
+        var whereDone = thing is null ? placeWord ?? objects.OrderByDescending(o => o.Length).FirstOrDefault() : null;
+        // 在党群服务中心帮忙: 服务 inside the place's own word is no deed done there.
+        List<string> besides = [.. new[] { whereDone }.OfType<string>(), .. aside];
+        action = actions.FirstOrDefault(a => besides.Count == 0 || OccursApart(words, a, besides));
+        var person = companion ?? terms.Beneficiaries.Where(b => words.Find(b).Count > 0).OrderByDescending(b => b.Length).FirstOrDefault();
         return (keyword, action, thing, whereDone, person);
     }
 
@@ -181,8 +192,9 @@ public static partial class RuleMatcher
         {
             // 在/到 as words of their own: the 到 of 拾到 is no preposition.
             var previous = words.Tokens.LastOrDefault(t => t.End <= at && t.Text.Trim().Length > 0);
-            // 门口那段路的雪: the road only says whose snow it was.
-            return previous is { Text: "在" or "到" or "去" or "从" or "于" or "於" }
+            // 门口那段路的雪: the road only says whose snow it was; 返屋企, 送回家: home is where someone went.
+            return previous is { Text: "在" or "到" or "去" or "从" or "于" or "於" or "回" or "返" or "回到" or "返到" }
+                || words.Tokens.Any(t => t.Start < at && at < t.End && t.Text[0] is '回' or '返')
                 || PlaceSuffixes.Any(s => after.StartsWith(s, StringComparison.Ordinal))
                 || (after.StartsWith('的') && words.Tokens.FirstOrDefault(t => t.Start > at + length && t.Text != "的") is { } next && s_objects.Objects.Contains(next.Text));
         }
@@ -212,6 +224,12 @@ public static partial class RuleMatcher
     {
         foreach (var at in words.Find(term, role))
         {
+            // 手艺还没丢: 还 before 没 is "still", not "give back"; 顾不上 is "cannot see to".
+            if (role == TermRole.Action && IsNoDeedHere(words.Text, term, at))
+            {
+                continue;
+            }
+
             // 没参加党小组会: the negation stands before the whole word the term is part of (小组会).
             var start = words.Tokens.FirstOrDefault(t => t.Start < at && at < t.End)?.Start ?? at;
             if (!IsNegated(words.Text, start, term.Length + at - start, TextNormalizer.ContainsCjk(term)))

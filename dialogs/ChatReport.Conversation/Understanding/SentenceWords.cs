@@ -96,6 +96,13 @@ public sealed partial class SentenceWords
             return [];
         }
 
+        // 扶一个老太太, 有個婆婆蕩失路, 唔识嘅阿婆, a blind man: someone met by chance, unnamed, is the
+        // lexicon's stranger, whoever the person word says.
+        if (term is "陌生人" or "stranger")
+        {
+            return [.. FindExact(term), .. Stranger().Matches(Text).Select(m => m.Index)];
+        }
+
         if (!TextNormalizer.ContainsCjk(term))
         {
             return FindEnglish(term);
@@ -142,6 +149,13 @@ public sealed partial class SentenceWords
         TextNormalizer.ContainsCjk(word)
             ? FindChinese(word).Count > 0
             : _english.Any(e => string.Equals(EnglishLemmas.Lemma(e.Word), word, StringComparison.Ordinal));
+
+    /// <summary>True when the word at <paramref name="at"/> is said of someone met by chance (一个老太太).</summary>
+    /// <param name="at">A position in <see cref="Text"/>.</param>
+    /// <returns>Whether a stranger is meant there.</returns>
+    public bool SaysStranger(int at) => Stranger().Matches(Text).Any(m => at >= m.Index && at < m.Index + m.Length);
+
+    private List<int> FindExact(string term) => TextNormalizer.ContainsCjk(term) ? FindChinese(term) : FindEnglish(term);
 
     private List<int> FindChinese(string term)
     {
@@ -203,6 +217,11 @@ public sealed partial class SentenceWords
 
         return found;
     }
+
+    // An indefinite or unknown person, not one of the people a rule is for (一个独居老人 is no stranger),
+    // nor someone who lives alone (他一个人住).
+    [GeneratedRegex(@"(?:(?<![0-9零一二两三四五六七八九十几])(?:一个|一位|有个|有位|碰到个|遇到个|遇见个|碰见个|见个)|唔识嘅|不认识的|不认得的|陌生的?|路过的|过路的|素不相识的)(?![^,，。 ]{0,4}(?:独居|五保|低保|贫困|孤寡|困难|留守|残疾|特困|空巢))[^,，。 ]{0,3}?(?:老太太|老奶奶|老大爷|老爷爷|老人家|老人|老伯|阿婆|婆婆|阿伯|伯伯|阿公|阿嬷|大爷|大娘|大妈|大叔|阿姨|小孩|孩子|小朋友|小学生|学生|女孩|男孩|小姑娘|姑娘|小伙子?|大姐|大哥|孕妇|盲人|老乡|外地人)|\b(?:an?|some)\s+(?:(?:old|elderly|blind|young|little|lost|foreign|pregnant|poor|lady|small)\s+){0,2}(?:man|woman|lady|gentleman|kid|boy|girl|child|granny|grandma|grandpa|person|guy|tourist)\b(?! (?:who lives?|living|that lives?|on (?:his|her) own))")]
+    private static partial Regex Stranger();
 
     [GeneratedRegex(@"[a-z]+(?:'[a-z]+)?")]
     private static partial Regex EnglishWord();

@@ -59,7 +59,8 @@ public sealed class DeedSentenceParserTests
         { "昨天后晌在村口扫雪", "2026-11-25", "村口", "snow_clearing", 1 },
         { "１１月２０日在村口扫雪，加１分", "2026-11-20", "村口", "snow_clearing", 1 },
         { "昨天在村口給鄉親們義務理髮，二十分", "2026-11-25", "村口", "free_haircut", 20 },
-        { "上周六在村委會參加黨員大會", "2026-11-21", "村委会", "party_meeting", 1 },
+        // The place as the member wrote it, in their script.
+        { "上周六在村委會參加黨員大會", "2026-11-21", "村委會", "party_meeting", 1 },
         { "cleared snow at the village gate yesterday afternoon", "2026-11-25", "village gate", "snow_clearing", 1 },
         { "Gave free haircuts in the village square on Oct 8, 20 points", "2026-10-08", "village square", "free_haircut", 20 },
         { "volunteered at the service station yesterday", "2026-11-25", "service station", null, null },

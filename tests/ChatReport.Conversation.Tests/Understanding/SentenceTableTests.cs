@@ -45,6 +45,10 @@ public sealed class SentenceTableTests
         [("held-out 5", "zh")] = 0.95,
         [("held-out 5", "zht")] = 0.90,
         [("held-out 5", "en")] = 0.95,
+        // Sixth blind set: 5 wrong claims and a crash on its one blind run (see its header); its classes fixed since.
+        [("held-out 6", "zh")] = 0.95,
+        [("held-out 6", "zht")] = 0.93,
+        [("held-out 6", "en")] = 0.93,
         [("tuning", "zh")] = 0.97,
         [("tuning", "zht")] = 0.97,
         [("tuning", "en")] = 0.97,
@@ -59,6 +63,7 @@ public sealed class SentenceTableTests
         rows.AddRange(Load("HeldOutSentences3.tsv", "held-out 3"));
         rows.AddRange(Load("HeldOutSentences4.tsv", "held-out 4"));
         rows.AddRange(Load("HeldOutSentences5.tsv", "held-out 5"));
+        rows.AddRange(Load("HeldOutSentences6.tsv", "held-out 6"));
 
         var results = rows.Select(r => (Row: r, Got: Read(r.Sentence))).Select(x => (x.Row, x.Got, Verdict: Judge(x.Row.Expected, x.Got))).ToList();
         var output = TestContext.Current.TestOutputHelper;
