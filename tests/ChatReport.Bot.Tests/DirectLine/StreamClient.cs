@@ -62,9 +62,14 @@ public sealed class StreamClient : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(match);
         ArgumentNullException.ThrowIfNull(seen);
+        // Keep-alives (every 15 s) would renew each frame's patience for ever: the whole search
+        // has a deadline of its own.
+        var searching = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
-            var frame = await ReceiveAsync();
+            var left = Patience + Patience - searching.Elapsed;
+            Assert.True(left > TimeSpan.Zero, $"No matching frame within {(Patience + Patience).TotalSeconds} s; seen: {string.Join(", ", seen.Select(a => $"{a.Type} {a.Text}"))}");
+            var frame = await ReceiveAsync(left < Patience ? left : Patience);
             Assert.NotNull(frame);
             if (frame.Length == 0)
             {
