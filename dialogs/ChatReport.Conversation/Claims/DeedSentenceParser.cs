@@ -48,18 +48,10 @@ public static partial class DeedSentenceParser
             .ToList();
         // 昨儿个半夜下老大雪了 今儿一早…整干净了, after last night's snowfall: the day it snowed is not
         // the day of the deed, when another day is named for that.
-        var weather = found.Where(r => WeatherAfter(rest, r, found)).ToList();
-        if (weather.Count > 0 && weather.Count < found.Count)
-        {
-            found = [.. found.Except(weather)];
-        }
+        found = ExceptUnlessAll(found, r => WeatherAfter(rest, r, found));
 
         // 不是昨天，是前天; 昨天，不对，前天: the day taken back is not the deed's.
-        var corrected = found.Where(r => TakenBack(rest, r, found)).ToList();
-        if (corrected.Count > 0 && corrected.Count < found.Count)
-        {
-            found = [.. found.Except(corrected)];
-        }
+        found = ExceptUnlessAll(found, r => TakenBack(rest, r, found));
 
         var when = found.FirstOrDefault(r => r.Kind is DateTimeResolutionKind.Date or DateTimeResolutionKind.DateTime or DateTimeResolutionKind.DateTimeRange && r.Timex is not ("PRESENT_REF" or "PAST_REF" or "FUTURE_REF"))
             ?? found.FirstOrDefault();
@@ -133,6 +125,13 @@ public static partial class DeedSentenceParser
     // 这礼拜天天 (every day this week) no Sunday.
     private static string DateBlind(string text) =>
         text.Replace("一善", "  ", StringComparison.Ordinal).Replace("天天", "每天", StringComparison.Ordinal);
+
+    // Days that are not the deed's are dropped only when another day is left to be the deed's.
+    private static List<DateTimeResolution> ExceptUnlessAll(List<DateTimeResolution> found, Func<DateTimeResolution, bool> notTheDeeds)
+    {
+        var dropped = found.Where(notTheDeeds).ToList();
+        return dropped.Count > 0 && dropped.Count < found.Count ? [.. found.Except(dropped)] : found;
+    }
 
     // The words after a day, up to the end of its clause or the next day named, tell of the weather.
     private static bool WeatherAfter(string text, DateTimeResolution day, List<DateTimeResolution> found)

@@ -44,6 +44,7 @@ public sealed partial class SentenceWords
     private readonly IReadOnlyList<WordToken> _tokens;
     private readonly IReadOnlyList<(string Word, int Start, IReadOnlyList<string> Lemmas)> _english;
     private readonly HashSet<int> _boundaries;
+    private MatchCollection? _strangers;
 
     private SentenceWords(string text, IReadOnlyList<WordToken> tokens, IReadOnlyList<(string, int, IReadOnlyList<string>)> english)
     {
@@ -100,7 +101,7 @@ public sealed partial class SentenceWords
         // lexicon's stranger, whoever the person word says.
         if (term is "陌生人" or "stranger")
         {
-            return [.. FindExact(term), .. Stranger().Matches(Text).Select(m => m.Index)];
+            return [.. FindExact(term), .. Strangers.Select(m => m.Index)];
         }
 
         if (!TextNormalizer.ContainsCjk(term))
@@ -153,7 +154,10 @@ public sealed partial class SentenceWords
     /// <summary>True when the word at <paramref name="at"/> is said of someone met by chance (一个老太太).</summary>
     /// <param name="at">A position in <see cref="Text"/>.</param>
     /// <returns>Whether a stranger is meant there.</returns>
-    public bool SaysStranger(int at) => Stranger().Matches(Text).Any(m => at >= m.Index && at < m.Index + m.Length);
+    public bool SaysStranger(int at) => Strangers.Any(m => at >= m.Index && at < m.Index + m.Length);
+
+    // The pattern is long and asked once per person word a rule names: matched once per sentence.
+    private MatchCollection Strangers => _strangers ??= Stranger().Matches(Text);
 
     private List<int> FindExact(string term) => TextNormalizer.ContainsCjk(term) ? FindChinese(term) : FindEnglish(term);
 
